@@ -1,0 +1,60 @@
+"""Small builders for test data: real regions (loaded by the migrations),
+agencies, people with a role, visits. Plain functions, no magic."""
+
+import datetime
+import itertools
+
+from django.utils import timezone
+
+from agencies.models import Agency, Division, Membership, Regency, Role, User
+from visits.models import Topic, Visit, VisitStatus
+
+_counter = itertools.count(1)
+
+WIB = datetime.timezone(datetime.timedelta(hours=7))
+
+
+def make_agency(regency_code="33.71", **fields):
+    """The Dinas Sosial of a kabupaten/kota, e.g. "33.71" (Kota Magelang)."""
+    regency = Regency.objects.select_related("province").get(code=regency_code)
+    defaults = {
+        "name": f"Dinas Sosial {regency.name}",
+        "short_name": f"Dinsos {regency.name}",
+        "slug": regency.name.lower().replace(" ", "-"),
+        "level": regency.kind,
+        "province": regency.province,
+        "regency": regency,
+    }
+    return Agency.objects.create(**(defaults | fields))
+
+
+def make_user(agency=None, role=Role.STAFF, *, email=None, name=None, **membership_fields):
+    """A user, and their membership in ``agency`` with ``role`` when given."""
+    n = next(_counter)
+    user = User.objects.create_user(
+        email=email or f"user{n}@studitiru.test", password="password", name=name or f"Pengguna {n}"
+    )
+    if agency is not None:
+        Membership.objects.create(user=user, agency=agency, role=role, **membership_fields)
+    return user
+
+
+def make_division(agency, name="Bidang Pemberdayaan Sosial"):
+    return Division.objects.create(agency=agency, name=name)
+
+
+def make_visit(host, visitor, *, status=VisitStatus.SCHEDULED, start=None, topics=(), **fields):
+    """A visit of ``visitor`` to ``host``, by default a day-long one a month ahead."""
+    start = start or timezone.now().replace(microsecond=0) + datetime.timedelta(days=30)
+    visit = Visit.objects.create(
+        host=host,
+        visitor=visitor,
+        title=fields.pop("title", "Studi tiru"),
+        status=status,
+        start=start,
+        end=fields.pop("end", start + datetime.timedelta(hours=6)),
+        **fields,
+    )
+    for order, code in enumerate(topics):
+        visit.visit_topics.create(topic=Topic.objects.get(code=code), order=order)
+    return visit
