@@ -1,0 +1,91 @@
+# Portal Studi Tiru — the two commands a newcomer needs:
+#   make run    install everything, load the demo data and serve the portal
+#   make test   install what the tests need, run ruff and the whole suite
+# Both work on a fresh Debian machine with Python 3.12+ (3.13 preferred).
+
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+# A Python of at least 3.12 (Django 6 needs it): python3.13, python3.12, a
+# pyenv 3.13, or python3 when it is new enough.
+PYTHON_FOUND := $(shell for p in python3.13 python3.12 $$(ls -d "$$(pyenv root 2>/dev/null)"/versions/3.1[3-9]*/bin/python3 2>/dev/null) python3; do \
+	command -v "$$p" >/dev/null 2>&1 || continue; \
+	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v "$$p"; break; }; done)
+
+# Debian packages: WeasyPrint's libraries and fonts for the portal; Chromium
+# for the browser tests; Node's npm for the front-end libraries.
+RUN_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+TEST_DEBS := $(RUN_DEBS) chromium
+
+.PHONY: run test install install-test lint check-python system-run system-test static clean help
+
+help:
+	@echo "make run   — pasang, muat data demo, jalankan portal di http://127.0.0.1:$(PORT)"
+	@echo "make test  — pasang alat uji, jalankan ruff dan seluruh pengujian"
+
+check-python:
+	@if [ -z "$(PYTHON_FOUND)" ]; then \
+		echo "Python 3.12 or newer is required (Django 6.1). Install python3.13 (e.g. with pyenv) and run make again." >&2; \
+		exit 1; \
+	fi
+
+# Installs the Debian packages that are missing, when we can (root or sudo).
+define install_debs
+	@missing=""; for pkg in $(1); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; \
+		else echo "Missing Debian packages:$$missing — install them as root." >&2; exit 1; fi; \
+		echo "Installing Debian packages:$$missing"; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+endef
+
+system-run:
+	$(call install_debs,$(RUN_DEBS))
+
+system-test:
+	$(call install_debs,$(TEST_DEBS))
+
+$(VENV)/bin/python: | check-python
+	$(PYTHON_FOUND) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed-run
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: system-run $(VENV)/.installed-run node_modules/.installed
+
+install-test: system-test $(VENV)/.installed-test node_modules/.installed
+
+run: export DEBUG ?= true
+run: install
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_demo
+	@echo ""
+	@echo "Portal Studi Tiru: http://127.0.0.1:$(PORT)/"
+	@echo "Akun demo (kata sandi sama untuk semua) ada di README.md, bagian 'Akun demo':"
+	@$(MANAGE) demo_accounts
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: install-test lint
+	$(VENV)/bin/pytest
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles

@@ -1,0 +1,62 @@
+"""The project as an operator meets it: settings, migrations, the home page."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _django_check(**env):
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=clean | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_without_a_secret_key_refuses_to_start():
+    result = _django_check(DEBUG="false")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_development_starts_without_a_secret_key():
+    result = _django_check(DEBUG="true")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_malformed_boolean_is_refused_clearly():
+    result = _django_check(DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DEBUG must be true or false" in result.stderr
+
+
+@pytest.mark.django_db
+def test_models_and_migrations_agree():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_home_page_is_public_and_in_indonesian(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response["Content-Language"] == "id"
+    content = response.content.decode()
+    assert "<title>Portal Studi Tiru</title>" in content
+    assert "Amati, Tiru, Modifikasi" in content
+    assert "Masuk" in content
+
+
+@pytest.mark.django_db
+def test_pages_send_a_content_security_policy(client):
+    response = client.get("/")
+    assert "script-src 'self'" in response["Content-Security-Policy"]
