@@ -8,7 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Length
+from django.db.models.functions import Length, Lower
 from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -157,9 +157,15 @@ class Agency(models.Model):
         return self.name
 
     def clean(self):
-        if self.regency_id and self.province_id and self.regency.province_id != self.province_id:
+        if not self.regency_id:
+            return
+        if self.province_id and self.regency.province_id != self.province_id:
             raise ValidationError(
                 {"regency": _("Kabupaten/kota ini tidak berada di provinsi yang dipilih.")}
+            )
+        if self.level != self.regency.kind:
+            raise ValidationError(
+                {"level": _("Tingkat instansi harus sesuai dengan jenis kabupaten/kota.")}
             )
 
     @property
@@ -189,7 +195,7 @@ class Division(models.Model):
     name = models.CharField(_("nama"), max_length=200)
 
     class Meta:
-        ordering = ["agency", "name"]
+        ordering = ["agency_id", "name"]
         verbose_name = _("bidang")
         verbose_name_plural = _("bidang")
         constraints = [
@@ -248,6 +254,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         ordering = ["email"]
         verbose_name = _("pengguna")
         verbose_name_plural = _("pengguna")
+        constraints = [
+            # Addresses are stored lower-case; this makes it a rule.
+            models.UniqueConstraint(Lower("email"), name="agencies_user_email_ci_unique"),
+        ]
 
     def __str__(self):
         return self.name or self.email
@@ -296,7 +306,7 @@ class Membership(models.Model):
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
 
     class Meta:
-        ordering = ["agency", "user__name"]
+        ordering = ["agency_id", "id"]
         verbose_name = _("keanggotaan")
         verbose_name_plural = _("keanggotaan")
         constraints = [
@@ -343,7 +353,7 @@ class GoodPractice(models.Model):
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
 
     class Meta:
-        ordering = ["agency", "title"]
+        ordering = ["agency_id", "title"]
         verbose_name = _("praktik baik")
         verbose_name_plural = _("praktik baik")
         constraints = [

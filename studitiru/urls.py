@@ -2,12 +2,13 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 
-admin.site.site_header = "Portal Studi Tiru"
-admin.site.site_title = "Portal Studi Tiru"
-admin.site.index_title = "Administrasi"
+admin.site.site_header = _("Portal Studi Tiru")
+admin.site.site_title = _("Portal Studi Tiru")
+admin.site.index_title = _("Administrasi")
 
 urlpatterns = [
     path("", views.home, name="home"),

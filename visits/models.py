@@ -222,7 +222,7 @@ class VisitTopic(models.Model):
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
     class Meta:
-        ordering = ["visit", "order", "id"]
+        ordering = ["visit_id", "order", "id"]
         verbose_name = _("topik kunjungan")
         verbose_name_plural = _("topik kunjungan")
         constraints = [
@@ -254,7 +254,7 @@ class Venue(models.Model):
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
     class Meta:
-        ordering = ["visit", "order", "id"]
+        ordering = ["visit_id", "order", "id"]
         verbose_name = _("tempat")
         verbose_name_plural = _("tempat")
         constraints = [
@@ -289,7 +289,7 @@ class AgendaItem(models.Model):
     speaker = models.CharField(_("pembicara"), max_length=200, blank=True)
 
     class Meta:
-        ordering = ["visit", "start", "id"]
+        ordering = ["visit_id", "start", "id"]
         verbose_name = _("acara")
         verbose_name_plural = _("agenda")
         constraints = [
@@ -362,7 +362,8 @@ class Participant(models.Model):
     order = models.PositiveIntegerField(_("urutan"), default=0)
 
     class Meta:
-        ordering = ["visit", "side", "order", "id"]
+        # "-side": the delegation ("visitor") before the host's officials.
+        ordering = ["visit_id", "-side", "order", "id"]
         verbose_name = _("peserta")
         verbose_name_plural = _("peserta")
         constraints = [
@@ -440,7 +441,7 @@ class VisitEvent(models.Model):
     comment = models.TextField(_("catatan"), blank=True)
 
     class Meta:
-        ordering = ["visit", "created_at", "id"]
+        ordering = ["visit_id", "created_at", "id"]
         verbose_name = _("riwayat kunjungan")
         verbose_name_plural = _("riwayat kunjungan")
         constraints = [

@@ -1,0 +1,159 @@
+"""The admin of topics and visits. A visit's status and timeline are shown but
+never edited here: lifecycle changes go through ``visits.services.move_visit``."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import AgendaItem, Participant, Topic, Venue, Visit, VisitEvent, VisitTopic
+
+# Visit.__str__ names both agencies.
+VISIT_AGENCIES = ("visit__host", "visit__visitor")
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "successor", "is_active")
+    list_filter = ("is_active",)
+    list_select_related = ("successor",)
+    search_fields = ("code", "name", "aliases")
+    autocomplete_fields = ("successor",)
+
+
+class VisitTopicInline(admin.TabularInline):
+    model = VisitTopic
+    extra = 0
+    autocomplete_fields = ("topic",)
+
+
+class VenueInline(admin.TabularInline):
+    model = Venue
+    extra = 0
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+
+
+class ParticipantInline(admin.TabularInline):
+    model = Participant
+    extra = 0
+    fields = (
+        "order",
+        "side",
+        "role",
+        "front_title",
+        "name",
+        "back_title",
+        "position",
+        "division",
+        "employment_type",
+        "nip",
+        "attended",
+    )
+
+
+class ReadOnlyMixin:
+    """The timeline is written by the services only."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class VisitEventInline(ReadOnlyMixin, admin.TabularInline):
+    model = VisitEvent
+    fields = ("created_at", "from_status", "to_status", "actor", "actor_agency", "comment")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor", "actor_agency")
+
+
+@admin.register(Visit)
+class VisitAdmin(admin.ModelAdmin):
+    list_display = ("title", "visitor", "host", "start", "status")
+    list_filter = ("status", "visit_topics__topic", "host__province")
+    list_select_related = ("host", "visitor")
+    search_fields = (
+        "title",
+        "host__name",
+        "host__short_name",
+        "visitor__name",
+        "visitor__short_name",
+        "request_letter_number",
+        "reply_letter_number",
+    )
+    date_hierarchy = "start"
+    autocomplete_fields = ("host", "visitor", "created_by")
+    # The lifecycle (status, and the date the host proposes) moves through
+    # visits.services.move_visit only, so that every step is in the timeline.
+    readonly_fields = ("status", "proposed_start", "proposed_end")
+    inlines = (
+        VisitTopicInline,
+        VenueInline,
+        AgendaItemInline,
+        ParticipantInline,
+        VisitEventInline,
+    )
+
+
+@admin.register(VisitTopic)
+class VisitTopicAdmin(admin.ModelAdmin):
+    list_display = ("topic", "visit", "order")
+    list_filter = ("topic",)
+    list_select_related = ("topic", *VISIT_AGENCIES)
+    search_fields = ("visit__title", "topic__code", "topic__name", "questions")
+    autocomplete_fields = ("visit", "topic")
+
+
+@admin.register(Venue)
+class VenueAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "visit", "address")
+    list_filter = ("kind",)
+    list_select_related = VISIT_AGENCIES
+    search_fields = ("name", "address", "visit__title")
+    autocomplete_fields = ("visit",)
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    list_display = ("title", "visit", "start", "kind", "place", "speaker")
+    list_filter = ("kind",)
+    list_select_related = VISIT_AGENCIES
+    search_fields = ("title", "speaker", "place", "visit__title")
+    autocomplete_fields = ("visit",)
+
+
+@admin.register(Participant)
+class ParticipantAdmin(admin.ModelAdmin):
+    list_display = (
+        "full_name",
+        "visit",
+        "side",
+        "role",
+        "position",
+        "employment_type",
+        "attended",
+    )
+    list_filter = ("side", "role", "employment_type", "attended")
+    list_select_related = VISIT_AGENCIES
+    search_fields = ("name", "nip", "visit__title")
+    autocomplete_fields = ("visit",)
+
+    @admin.display(description=_("nama lengkap"), ordering="name")
+    def full_name(self, obj):
+        return obj.full_name
+
+
+@admin.register(VisitEvent)
+class VisitEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ("visit", "from_status", "to_status", "actor", "actor_agency", "created_at")
+    list_filter = ("to_status",)
+    list_select_related = (*VISIT_AGENCIES, "actor", "actor_agency")
+    search_fields = ("visit__title", "comment", "actor__email", "actor__name")
+    date_hierarchy = "created_at"

@@ -1,0 +1,17 @@
+"""``manage.py demo_accounts``: the demo logins, for the start-up message."""
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from visits.demo import DEMO_PASSWORD, demo_account_lines
+
+
+class Command(BaseCommand):
+    help = _("Menampilkan akun demo yang dibuat oleh load_demo beserta kata sandinya.")
+
+    def handle(self, *args, **options):
+        for line in demo_account_lines():
+            self.stdout.write(f"  {line}")
+        self.stdout.write(
+            _("  Kata sandi semua akun demo: %(password)s") % {"password": DEMO_PASSWORD}
+        )
