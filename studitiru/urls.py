@@ -1,8 +1,10 @@
 """The portal's URLs: each app owns its namespace."""
 
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
 
 from . import views
 
@@ -14,4 +16,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("akun/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("bahasa/", login_not_required(set_language), name="set_language"),
 ]

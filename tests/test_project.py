@@ -1,6 +1,7 @@
 """The project as an operator meets it: settings, migrations, the home page."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -60,3 +61,23 @@ def test_home_page_is_public_and_in_indonesian(client):
 def test_pages_send_a_content_security_policy(client):
     response = client.get("/")
     assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_indonesian_is_shown_even_to_an_english_browser(client):
+    response = client.get("/akun/login/", headers={"accept-language": "en-US,en;q=0.9"})
+    assert response["Content-Language"] == "id"
+    assert page_title(response) == "Masuk"
+
+
+@pytest.mark.django_db
+def test_a_user_can_switch_to_english(client):
+    response = client.post("/bahasa/", {"language": "en", "next": "/akun/login/"})
+    assert response.status_code == 302
+    response = client.get("/akun/login/")
+    assert response["Content-Language"] == "en"
+    assert page_title(response) == "Sign In"
+
+
+def page_title(response):
+    return re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1).strip()
