@@ -230,6 +230,9 @@ TASKS = {
     }
 }
 
+# The portal's public address, for links in e-mails and calendar feeds.
+PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000")
+
 # E-mail: printed to the console unless EMAIL_HOST names an SMTP server.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Portal Studi Tiru <noreply@studitiru.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

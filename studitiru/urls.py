@@ -14,6 +14,8 @@ admin.site.index_title = _("Administrasi")
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("", include("visits.urls")),
+    path("", include("agencies.urls")),
     path("akun/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("bahasa/", login_not_required(set_language), name="set_language"),

@@ -1,24 +1,35 @@
-"""Every write that changes a visit's lifecycle goes through this module: it
-checks the transition, changes the state and writes the timeline event in one
-transaction."""
+"""Every write that changes a visit goes through this module.
 
-from django.core.exceptions import ValidationError
+Each action is a keyword-only function taking the acting user (``by``): it
+checks the permission and the lifecycle step on a locked, fresh row, changes
+the visit, writes the timeline event in the same transaction, and queues the
+e-mail to the other agency once the transaction commits. Views, commands and
+the admin call these; nothing else changes ``Visit.status``.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Visit, VisitEvent, VisitStatus
+from agencies.permissions import agency_of, can_schedule
+
+from . import permissions
+from .models import Topic, Visit, VisitEvent, VisitStatus, VisitTopic
+from .notifications import notify_other_side
 
 
 def move_visit(
-    *, visit: Visit, to_status: VisitStatus, by, comment: str = "", at=None
+    *, visit: Visit, to_status: VisitStatus, by, comment: str = "", at=None, changes=None
 ) -> VisitEvent:
     """Move ``visit`` to ``to_status`` along the lifecycle and record who did it.
 
+    ``changes`` are further fields set in the same save (a new date, say).
     Raises ``ValidationError`` when the lifecycle does not allow the step.
-    Permission checks belong to the callers (the named actions and the demo
+    Permission checks belong to the callers (the actions below and the demo
     loader); this is the one place where the state and the timeline change.
     """
+    changes = changes or {}
     with transaction.atomic():
         locked = Visit.objects.select_for_update().get(pk=visit.pk)
         if not locked.can_move_to(to_status):
@@ -29,13 +40,191 @@ def move_visit(
         event = VisitEvent.objects.create(
             visit=locked,
             actor=by,
-            actor_agency=getattr(getattr(by, "membership", None), "agency", None),
+            actor_agency=agency_of(by) if by is not None else None,
             created_at=at or timezone.now(),
             from_status=locked.status,
             to_status=to_status,
             comment=comment,
         )
+        for field, value in changes.items():
+            setattr(locked, field, value)
         locked.status = to_status
-        locked.save(update_fields=["status", "updated_at"])
+        locked.save(update_fields=["status", "updated_at", *changes])
+    for field, value in changes.items():
+        setattr(visit, field, value)
     visit.status = to_status
     return event
+
+
+def _act(*, visit, by, allowed, to_status, comment="", changes=None) -> VisitEvent:
+    """Check ``allowed(by, visit)`` on the locked row, move, and notify."""
+    with transaction.atomic():
+        fresh = Visit.objects.select_for_update().select_related("host", "visitor").get(pk=visit.pk)
+        if not allowed(by, fresh):
+            raise PermissionDenied
+        event = move_visit(
+            visit=fresh, to_status=to_status, by=by, comment=comment, changes=changes
+        )
+        notify_other_side(event)
+    visit.refresh_from_db()
+    return event
+
+
+def _set_topics(visit, topics):
+    """Replace the visit's topics with ``topics``: (Topic, questions) pairs."""
+    visit.visit_topics.all().delete()
+    VisitTopic.objects.bulk_create(
+        VisitTopic(visit=visit, topic=topic, questions=questions, order=order)
+        for order, (topic, questions) in enumerate(topics)
+    )
+
+
+def visit_create(*, visit: Visit, topics: list[tuple[Topic, str]], by) -> Visit:
+    """Save a new visit request of the user's agency as a draft.
+
+    ``visit`` is an unsaved instance (from the request form) with its host,
+    dates and texts; the visitor is the user's agency. Side effects: the
+    visit, its topics and a "created" timeline event.
+    """
+    agency = agency_of(by)
+    if agency is None or not can_schedule(by, agency):
+        raise PermissionDenied
+    visit.visitor = agency
+    visit.status = VisitStatus.DRAFT
+    visit.created_by = by
+    visit.full_clean(exclude=["request_letter_file", "reply_letter_file"])
+    with transaction.atomic():
+        visit.save()
+        _set_topics(visit, topics)
+        VisitEvent.objects.create(
+            visit=visit,
+            actor=by,
+            actor_agency=agency,
+            created_at=timezone.now(),
+            from_status="",
+            to_status=VisitStatus.DRAFT,
+        )
+    return visit
+
+
+def visit_update(*, visit: Visit, topics: list[tuple[Topic, str]], by) -> Visit:
+    """Save the visitor's changes to a request the host has not answered yet."""
+    with transaction.atomic():
+        fresh = Visit.objects.select_for_update().select_related("host", "visitor").get(pk=visit.pk)
+        if not permissions.can_edit_request(by, fresh):
+            raise PermissionDenied
+        visit.status = fresh.status  # the form never changes the state
+        visit.full_clean(exclude=["request_letter_file", "reply_letter_file"])
+        visit.save()
+        _set_topics(visit, topics)
+    return visit
+
+
+def visit_submit(*, visit, by, comment=""):
+    """Send the draft to the host (draft → requested); e-mails the host."""
+    if not visit.visit_topics.exists():
+        raise ValidationError(_("Pilih setidaknya satu topik sebelum mengajukan kunjungan."))
+    return _act(
+        visit=visit,
+        by=by,
+        allowed=permissions.can_submit,
+        to_status=VisitStatus.REQUESTED,
+        comment=comment,
+    )
+
+
+def visit_accept(*, visit, by, comment="", reply_letter_number="", reply_letter_date=None):
+    """The host accepts the request (requested → scheduled); e-mails the visitor."""
+    changes = {}
+    if reply_letter_number:
+        changes["reply_letter_number"] = reply_letter_number
+    if reply_letter_date:
+        changes["reply_letter_date"] = reply_letter_date
+    return _act(
+        visit=visit,
+        by=by,
+        allowed=permissions.can_answer_request,
+        to_status=VisitStatus.SCHEDULED,
+        comment=comment,
+        changes=changes,
+    )
+
+
+def visit_decline(*, visit, by, comment=""):
+    """The host declines the request (requested → declined); e-mails the visitor."""
+    return _act(
+        visit=visit,
+        by=by,
+        allowed=permissions.can_answer_request,
+        to_status=VisitStatus.DECLINED,
+        comment=comment,
+    )
+
+
+def visit_propose_date(*, visit, by, start, end, comment=""):
+    """The host proposes another date (requested → date proposed); the
+    visitor accepts or refuses it. E-mails the visitor."""
+    if end < start:
+        raise ValidationError(_("Waktu selesai tidak boleh sebelum waktu mulai."))
+    return _act(
+        visit=visit,
+        by=by,
+        allowed=permissions.can_answer_request,
+        to_status=VisitStatus.DATE_PROPOSED,
+        comment=comment,
+        changes={"proposed_start": start, "proposed_end": end},
+    )
+
+
+def visit_accept_proposal(*, visit, by, comment=""):
+    """The visitor takes the host's date (date proposed → scheduled); e-mails the host."""
+    fresh = Visit.objects.get(pk=visit.pk)
+    return _act(
+        visit=visit,
+        by=by,
+        allowed=permissions.can_answer_proposal,
+        to_status=VisitStatus.SCHEDULED,
+        comment=comment,
+        changes={
+            "start": fresh.proposed_start,
+            "end": fresh.proposed_end,
+            "proposed_start": None,
+            "proposed_end": None,
+        },
+    )
+
+
+def visit_refuse_proposal(*, visit, by, comment=""):
+    """The visitor keeps its own date (date proposed → requested): the host
+    answers the request again. E-mails the host."""
+    return _act(
+        visit=visit,
+        by=by,
+        allowed=permissions.can_answer_proposal,
+        to_status=VisitStatus.REQUESTED,
+        comment=comment,
+        changes={"proposed_start": None, "proposed_end": None},
+    )
+
+
+def visit_cancel(*, visit, by, comment=""):
+    """The visitor cancels before the visit is held; e-mails the host."""
+    return _act(
+        visit=visit,
+        by=by,
+        allowed=permissions.can_cancel,
+        to_status=VisitStatus.CANCELLED,
+        comment=comment,
+        changes={"proposed_start": None, "proposed_end": None},
+    )
+
+
+def visit_mark_held(*, visit, by, comment=""):
+    """Either side records that the visit took place (scheduled → held)."""
+    return _act(
+        visit=visit,
+        by=by,
+        allowed=permissions.can_mark_held,
+        to_status=VisitStatus.HELD,
+        comment=comment,
+    )

@@ -1,0 +1,80 @@
+"""Who may do what in an agency. Every view and service asks here; nothing
+else decides access to agency data.
+
+A user belongs to one agency (their ``Membership``); every permission is
+scoped to it. A national administrator without a membership works in the
+Django admin, not in the agency pages."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from .models import Agency, GoodPractice, Membership, Role
+
+# Roles that keep an agency's schedule: request, answer, delegation, agenda.
+SCHEDULER_ROLES = frozenset({Role.STAFF, Role.HEAD, Role.ADMIN})
+# Roles that invite colleagues and manage the agency's accounts.
+COORDINATOR_ROLES = frozenset({Role.STAFF, Role.ADMIN})
+# Roles that review adoption plans and approve reports.
+HEAD_ROLES = frozenset({Role.HEAD})
+
+
+def membership_of(user) -> Membership | None:
+    """The user's membership, or None for anonymous users and for accounts
+    without an agency (such as a national administrator)."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    try:
+        return user.membership
+    except Membership.DoesNotExist:
+        return None
+
+
+def agency_of(user) -> Agency | None:
+    membership = membership_of(user)
+    return membership.agency if membership else None
+
+
+def has_role(user, agency, roles) -> bool:
+    """True when ``user`` belongs to ``agency`` with one of ``roles``."""
+    membership = membership_of(user)
+    return (
+        membership is not None
+        and agency is not None
+        and membership.agency_id == agency.pk
+        and membership.role in roles
+    )
+
+
+def can_schedule(user, agency) -> bool:
+    return has_role(user, agency, SCHEDULER_ROLES)
+
+
+def can_manage_members(user, agency) -> bool:
+    return has_role(user, agency, COORDINATOR_ROLES)
+
+
+def can_manage_practices(user, agency) -> bool:
+    return has_role(user, agency, SCHEDULER_ROLES)
+
+
+def require_membership(request) -> Membership:
+    """The membership of the requesting user; 403 for an account without an
+    agency (agency pages make no sense for it)."""
+    membership = membership_of(request.user)
+    if membership is None:
+        raise PermissionDenied
+    return membership
+
+
+def get_practice_for_user(request, pk, *, write=False) -> GoodPractice:
+    """A good practice as the requesting user may see it: any logged-in user
+    reads active practices; only the owning agency's schedulers change them
+    (another agency's practice answers 404 for writing, not 403)."""
+    practices = GoodPractice.objects.select_related("agency__province", "topic")
+    if write:
+        agency = agency_of(request.user)
+        practice = get_object_or_404(practices, pk=pk, agency=agency)
+        if not can_manage_practices(request.user, agency):
+            raise PermissionDenied
+        return practice
+    return get_object_or_404(practices, pk=pk, is_active=True)

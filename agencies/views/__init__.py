@@ -1,0 +1,1 @@
+"""The pages of the agencies app, one module per area."""

@@ -1,0 +1,1 @@
+"""An agency's team: members, invitations and accepting an invitation."""

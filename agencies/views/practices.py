@@ -1,0 +1,1 @@
+"""The good-practice directory."""

@@ -1,0 +1,135 @@
+"""Who may see and do what with a visit. Views, services and templates ask
+these named predicates; no view loads a visit by itself.
+
+Only the two agencies of a visit see it. Only the visiting agency drafts,
+submits, answers a proposed date or cancels; only the host accepts, declines
+or proposes another date (DESIGN.md). Another agency's visit answers 404, so
+its existence does not leak; the wrong role in the right agency answers 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from agencies.permissions import agency_of, can_schedule, membership_of
+
+from .models import Side, Visit, VisitStatus
+
+# States in which a visit can still change before it takes place.
+OPEN_STATES = frozenset(
+    {
+        VisitStatus.DRAFT,
+        VisitStatus.REQUESTED,
+        VisitStatus.DATE_PROPOSED,
+        VisitStatus.SCHEDULED,
+    }
+)
+# States in which the delegation and the agenda can still be edited
+# (attendance is marked on the day, so "held" is included).
+PLANNING_STATES = OPEN_STATES | {VisitStatus.HELD}
+
+
+def side_of(user, visit) -> Side | None:
+    """The user's side of the visit: ``Side.VISITOR``, ``Side.HOST`` or None."""
+    agency = agency_of(user)
+    if agency is None:
+        return None
+    if agency.pk == visit.visitor_id:
+        return Side.VISITOR
+    if agency.pk == visit.host_id:
+        return Side.HOST
+    return None
+
+
+def can_view(user, visit) -> bool:
+    """The two agencies of the visit see everything of it, personal data
+    of participants included. The host sees a draft only once it is submitted."""
+    side = side_of(user, visit)
+    if side == Side.HOST:
+        return visit.status != VisitStatus.DRAFT
+    return side == Side.VISITOR
+
+
+def _schedules_for(user, visit, side) -> bool:
+    agency = visit.visitor if side == Side.VISITOR else visit.host
+    return side_of(user, visit) == side and can_schedule(user, agency)
+
+
+def can_edit_request(user, visit) -> bool:
+    """The visitor edits its request while the host has not answered it."""
+    return visit.status in {VisitStatus.DRAFT, VisitStatus.REQUESTED} and _schedules_for(
+        user, visit, Side.VISITOR
+    )
+
+
+def can_submit(user, visit) -> bool:
+    return visit.status == VisitStatus.DRAFT and _schedules_for(user, visit, Side.VISITOR)
+
+
+def can_answer_request(user, visit) -> bool:
+    """Accept, decline or propose another date: the host, once requested."""
+    return visit.status == VisitStatus.REQUESTED and _schedules_for(user, visit, Side.HOST)
+
+
+def can_answer_proposal(user, visit) -> bool:
+    """Accept or refuse the host's other date: the visitor."""
+    return visit.status == VisitStatus.DATE_PROPOSED and _schedules_for(user, visit, Side.VISITOR)
+
+
+def can_cancel(user, visit) -> bool:
+    return visit.status in OPEN_STATES and _schedules_for(user, visit, Side.VISITOR)
+
+
+def can_mark_held(user, visit) -> bool:
+    """Either side records that a scheduled visit took place, from its first day on."""
+    side = side_of(user, visit)
+    return (
+        visit.status == VisitStatus.SCHEDULED
+        and visit.start <= timezone.now()
+        and side is not None
+        and _schedules_for(user, visit, side)
+    )
+
+
+def can_edit_participants(user, visit, side) -> bool:
+    """Each agency keeps its own people: the visitor its delegation, the host
+    its receiving officials."""
+    return visit.status in PLANNING_STATES and _schedules_for(user, visit, side)
+
+
+def can_edit_agenda(user, visit) -> bool:
+    """The host sets the agenda of the day; the visitor may adjust it too."""
+    side = side_of(user, visit)
+    return (
+        visit.status in PLANNING_STATES and side is not None and _schedules_for(user, visit, side)
+    )
+
+
+def can_mark_attendance(user, visit) -> bool:
+    return can_edit_agenda(user, visit)
+
+
+def visits_for_user(user):
+    """Visits the user's agency may see, with host and visitor loaded."""
+    agency = agency_of(user)
+    if agency is None:
+        return Visit.objects.none()
+    return (
+        Visit.objects.for_agency(agency)
+        .exclude(host=agency, status=VisitStatus.DRAFT)
+        .with_agencies()
+    )
+
+
+def get_visit_for_user(request, pk, *, check=None) -> Visit:
+    """Load a visit the requesting user may see, or answer 404.
+
+    ``check`` is a predicate such as ``can_answer_request``: when the user may
+    see the visit but not do this, the answer is 403.
+    """
+    if membership_of(request.user) is None:
+        raise PermissionDenied
+    visit = get_object_or_404(visits_for_user(request.user), pk=pk)
+    if check is not None and not check(request.user, visit):
+        raise PermissionDenied
+    return visit

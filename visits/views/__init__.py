@@ -1,0 +1,1 @@
+"""The pages of the visits app, one module per area."""

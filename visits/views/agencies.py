@@ -1,0 +1,1 @@
+"""Agency pages: whom an agency visited and who visited it."""

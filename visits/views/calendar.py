@@ -1,0 +1,1 @@
+"""The agency's month calendar and its iCalendar feed."""

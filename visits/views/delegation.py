@@ -1,0 +1,1 @@
+"""The delegation, the host's officials, attendance and the agenda."""
