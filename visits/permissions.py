@@ -76,6 +76,11 @@ def can_answer_proposal(user, visit) -> bool:
     return visit.status == VisitStatus.DATE_PROPOSED and _schedules_for(user, visit, Side.VISITOR)
 
 
+def can_record_reply_letter(user, visit) -> bool:
+    """The host files its reply letter once the request has reached it."""
+    return visit.status != VisitStatus.DRAFT and _schedules_for(user, visit, Side.HOST)
+
+
 def can_cancel(user, visit) -> bool:
     return visit.status in OPEN_STATES and _schedules_for(user, visit, Side.VISITOR)
 

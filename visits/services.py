@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from agencies.permissions import agency_of, can_schedule
 
 from . import permissions
-from .models import Topic, Visit, VisitEvent, VisitStatus, VisitTopic
+from .models import Topic, Venue, Visit, VisitEvent, VisitStatus, VisitTopic
 from .notifications import notify_other_side
 
 
@@ -79,12 +79,21 @@ def _set_topics(visit, topics):
     )
 
 
-def visit_create(*, visit: Visit, topics: list[tuple[Topic, str]], by) -> Visit:
+def _set_venues(visit, venues):
+    """Replace the visit's places with ``venues``: (VenueKind, name) pairs."""
+    visit.venues.all().delete()
+    Venue.objects.bulk_create(
+        Venue(visit=visit, kind=kind, name=name, order=order)
+        for order, (kind, name) in enumerate(venues)
+    )
+
+
+def visit_create(*, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by) -> Visit:
     """Save a new visit request of the user's agency as a draft.
 
     ``visit`` is an unsaved instance (from the request form) with its host,
     dates and texts; the visitor is the user's agency. Side effects: the
-    visit, its topics and a "created" timeline event.
+    visit, its topics and places, and a "created" timeline event.
     """
     agency = agency_of(by)
     if agency is None or not can_schedule(by, agency):
@@ -96,6 +105,7 @@ def visit_create(*, visit: Visit, topics: list[tuple[Topic, str]], by) -> Visit:
     with transaction.atomic():
         visit.save()
         _set_topics(visit, topics)
+        _set_venues(visit, venues)
         VisitEvent.objects.create(
             visit=visit,
             actor=by,
@@ -107,7 +117,7 @@ def visit_create(*, visit: Visit, topics: list[tuple[Topic, str]], by) -> Visit:
     return visit
 
 
-def visit_update(*, visit: Visit, topics: list[tuple[Topic, str]], by) -> Visit:
+def visit_update(*, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by) -> Visit:
     """Save the visitor's changes to a request the host has not answered yet."""
     with transaction.atomic():
         fresh = Visit.objects.select_for_update().select_related("host", "visitor").get(pk=visit.pk)
@@ -117,7 +127,24 @@ def visit_update(*, visit: Visit, topics: list[tuple[Topic, str]], by) -> Visit:
         visit.full_clean(exclude=["request_letter_file", "reply_letter_file"])
         visit.save()
         _set_topics(visit, topics)
+        _set_venues(visit, venues)
     return visit
+
+
+def visit_record_reply_letter(*, visit: Visit, by, number, date, file=None) -> Visit:
+    """The host records its reply letter (surat balasan): number, date, scan."""
+    with transaction.atomic():
+        fresh = Visit.objects.select_for_update().select_related("host", "visitor").get(pk=visit.pk)
+        if not permissions.can_record_reply_letter(by, fresh):
+            raise PermissionDenied
+        fresh.reply_letter_number = number
+        fresh.reply_letter_date = date
+        fields = ["reply_letter_number", "reply_letter_date", "updated_at"]
+        if file:
+            fresh.reply_letter_file = file
+            fields.append("reply_letter_file")
+        fresh.save(update_fields=fields)
+    return fresh
 
 
 def visit_submit(*, visit, by, comment=""):

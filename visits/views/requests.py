@@ -1,12 +1,333 @@
-"""A visit request: create, edit, see, and move it along its lifecycle."""
+"""A visit request: create, edit, see, and move it along its lifecycle.
 
-from django.http import Http404
+Each lifecycle action has a confirmation page (GET) with an optional comment,
+and is carried out by a POST that calls the matching service."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from agencies.models import Agency
+from agencies.permissions import agency_of, can_schedule, require_membership
+
+from .. import permissions, services
+from ..forms import (
+    AcceptForm,
+    CommentForm,
+    DeclineForm,
+    ProposeDateForm,
+    ReplyLetterForm,
+    VisitRequestForm,
+)
+from ..models import Side, Topic, Visit
+from ..permissions import get_visit_for_user
 
 
-def _stub(request, pk=None):
-    raise Http404
+def visit_create(request):
+    """A new request of the user's agency, prefilled with ?host=<pk>&topic=<code>
+    when it comes from the good-practice directory."""
+    membership = require_membership(request)
+    if not can_schedule(request.user, membership.agency):
+        raise PermissionDenied
+    visit = Visit()
+    if request.method == "POST":
+        form = VisitRequestForm(
+            request.POST, request.FILES, instance=visit, visitor=membership.agency
+        )
+        if form.is_valid():
+            try:
+                visit = services.visit_create(
+                    visit=form.save(commit=False),
+                    topics=form.chosen_topics,
+                    venues=form.venues(),
+                    by=request.user,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Draf permohonan tersimpan. Periksa kembali, lalu ajukan ke tuan rumah."),
+                )
+                return redirect("visits:detail", pk=visit.pk)
+    else:
+        form = VisitRequestForm(
+            instance=visit, visitor=membership.agency, initial=_prefill(request)
+        )
+    return render(request, "visits/visit_form.html", {"form": form, "visit": None})
 
 
-visit_create = visit_detail = visit_edit = visit_submit = visit_accept = visit_decline = _stub
-visit_propose_date = visit_accept_proposal = visit_refuse_proposal = visit_cancel = _stub
-visit_mark_held = _stub
+def _prefill(request):
+    """Initial host and topic from the query string; unknown values are ignored."""
+    initial = {}
+    host = request.GET.get("host", "")
+    if host.isdigit() and Agency.objects.filter(pk=host, is_active=True).exists():
+        initial["host"] = int(host)
+    topic = Topic.objects.filter(code=request.GET.get("topic", ""), is_active=True).first()
+    if topic:
+        initial[f"topic_{topic.pk}"] = True
+    return initial
+
+
+def visit_edit(request, pk):
+    visit = get_visit_for_user(request, pk, check=permissions.can_edit_request)
+    if request.method == "POST":
+        form = VisitRequestForm(request.POST, request.FILES, instance=visit, visitor=visit.visitor)
+        if form.is_valid():
+            services.visit_update(
+                visit=form.save(commit=False),
+                topics=form.chosen_topics,
+                venues=form.venues(),
+                by=request.user,
+            )
+            messages.success(request, _("Perubahan permohonan tersimpan."))
+            return redirect("visits:detail", pk=visit.pk)
+    else:
+        form = VisitRequestForm(instance=visit, visitor=visit.visitor)
+    return render(request, "visits/visit_form.html", {"form": form, "visit": visit})
+
+
+def visit_detail(request, pk):
+    visit = get_visit_for_user(request, pk)
+    user = request.user
+    participants = list(visit.participants.all())
+    context = {
+        "visit": visit,
+        "side": permissions.side_of(user, visit),
+        "viewer_tz": agency_of(user).tzinfo,
+        "visit_topics": visit.visit_topics.select_related("topic"),
+        "venues": visit.venues.all(),
+        "visitor_participants": [p for p in participants if p.side == Side.VISITOR],
+        "host_participants": [p for p in participants if p.side == Side.HOST],
+        "agenda_items": visit.agenda_items.all(),
+        "events": visit.events.select_related("actor", "actor_agency"),
+        "holidays": _holidays_of(visit),
+        "actions": [
+            (name, action) for name, action in ACTIONS.items() if action.allowed(user, visit)
+        ],
+        "can_edit_request": permissions.can_edit_request(user, visit),
+        "can_record_reply_letter": permissions.can_record_reply_letter(user, visit),
+        "can_edit_visitor_participants": permissions.can_edit_participants(
+            user, visit, Side.VISITOR
+        ),
+        "can_edit_host_participants": permissions.can_edit_participants(user, visit, Side.HOST),
+        "can_edit_agenda": permissions.can_edit_agenda(user, visit),
+        "can_mark_attendance": permissions.can_mark_attendance(user, visit),
+        "reply_form": ReplyLetterForm(instance=visit),
+    }
+    return render(request, "visits/visit_detail.html", context)
+
+
+def _holidays_of(visit):
+    """National holidays and collective leave days the visit falls on."""
+    from ..workdays import holidays_between
+
+    tz = visit.host.tzinfo
+    return holidays_between(visit.start.astimezone(tz).date(), visit.end.astimezone(tz).date())
+
+
+def visit_letter(request, pk, kind):
+    """Download the request or reply letter: only the two agencies of the visit."""
+    visit = get_visit_for_user(request, pk)
+    letter = {"permohonan": visit.request_letter_file, "balasan": visit.reply_letter_file}.get(kind)
+    if not letter:
+        raise Http404
+    return FileResponse(
+        letter.open("rb"),
+        as_attachment=True,
+        filename=f"surat-{kind}-{visit.pk}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@require_POST
+def visit_reply_letter(request, pk):
+    visit = get_visit_for_user(request, pk, check=permissions.can_record_reply_letter)
+    form = ReplyLetterForm(request.POST, request.FILES, instance=visit)
+    if form.is_valid():
+        services.visit_record_reply_letter(
+            visit=visit,
+            by=request.user,
+            number=form.cleaned_data["reply_letter_number"],
+            date=form.cleaned_data["reply_letter_date"],
+            file=request.FILES.get("reply_letter_file"),
+        )
+        messages.success(request, _("Surat balasan tersimpan."))
+    else:
+        errors = "; ".join(str(e) for field_errors in form.errors.values() for e in field_errors)
+        messages.error(request, _("Surat balasan tidak tersimpan: %(errors)s") % {"errors": errors})
+    return redirect("visits:detail", pk=visit.pk)
+
+
+# --- Lifecycle actions ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Action:
+    """One lifecycle action as the pages show it."""
+
+    allowed: Any  # permissions predicate (user, visit) -> bool
+    service: Any  # services function
+    form: type
+    title: Promise
+    explanation: Promise
+    button: Promise
+    done: Promise
+    style: str = "primary"
+
+
+ACTIONS = {
+    "submit": Action(
+        allowed=permissions.can_submit,
+        service=services.visit_submit,
+        form=CommentForm,
+        title=_("Ajukan permohonan kunjungan"),
+        explanation=_(
+            "Permohonan dikirim kepada tuan rumah, yang akan menerima, menolak atau "
+            "mengusulkan tanggal lain. Koordinator tuan rumah menerima e-mail."
+        ),
+        button=_("Ajukan ke tuan rumah"),
+        done=_("Permohonan telah diajukan kepada tuan rumah."),
+    ),
+    "accept": Action(
+        allowed=permissions.can_answer_request,
+        service=services.visit_accept,
+        form=AcceptForm,
+        title=_("Terima permohonan kunjungan"),
+        explanation=_(
+            "Kunjungan menjadi terjadwal pada tanggal yang diajukan dan tampil di "
+            "kalender kedua instansi. Koordinator pengunjung menerima e-mail."
+        ),
+        button=_("Terima kunjungan"),
+        done=_("Kunjungan diterima dan terjadwal."),
+        style="success",
+    ),
+    "decline": Action(
+        allowed=permissions.can_answer_request,
+        service=services.visit_decline,
+        form=DeclineForm,
+        title=_("Tolak permohonan kunjungan"),
+        explanation=_("Permohonan ditolak dan tidak dapat dibuka kembali."),
+        button=_("Tolak permohonan"),
+        done=_("Permohonan kunjungan ditolak."),
+        style="danger",
+    ),
+    "propose_date": Action(
+        allowed=permissions.can_answer_request,
+        service=services.visit_propose_date,
+        form=ProposeDateForm,
+        title=_("Usulkan tanggal lain"),
+        explanation=_(
+            "Instansi pengunjung akan menyetujui atau menolak tanggal usulan Anda. "
+            "Waktu diisi dalam zona waktu tuan rumah."
+        ),
+        button=_("Kirim usulan tanggal"),
+        done=_("Usulan tanggal lain telah dikirim."),
+    ),
+    "accept_proposal": Action(
+        allowed=permissions.can_answer_proposal,
+        service=services.visit_accept_proposal,
+        form=CommentForm,
+        title=_("Setujui tanggal usulan tuan rumah"),
+        explanation=_("Kunjungan menjadi terjadwal pada tanggal yang diusulkan tuan rumah."),
+        button=_("Setujui tanggal"),
+        done=_("Tanggal usulan disetujui; kunjungan terjadwal."),
+        style="success",
+    ),
+    "refuse_proposal": Action(
+        allowed=permissions.can_answer_proposal,
+        service=services.visit_refuse_proposal,
+        form=CommentForm,
+        title=_("Tolak tanggal usulan tuan rumah"),
+        explanation=_(
+            "Permohonan kembali ke tuan rumah dengan tanggal semula; tuan rumah "
+            "menjawabnya lagi. Anda dapat mengubah tanggal permohonan lebih dulu."
+        ),
+        button=_("Tolak tanggal usulan"),
+        done=_("Tanggal usulan ditolak; permohonan kembali ke tuan rumah."),
+        style="warning",
+    ),
+    "mark_held": Action(
+        allowed=permissions.can_mark_held,
+        service=services.visit_mark_held,
+        form=CommentForm,
+        title=_("Tandai kunjungan terlaksana"),
+        explanation=_("Kunjungan tercatat telah terlaksana; laporan dapat mulai ditulis."),
+        button=_("Tandai terlaksana"),
+        done=_("Kunjungan ditandai terlaksana."),
+        style="success",
+    ),
+    "cancel": Action(
+        allowed=permissions.can_cancel,
+        service=services.visit_cancel,
+        form=CommentForm,
+        title=_("Batalkan kunjungan"),
+        explanation=_(
+            "Kunjungan dibatalkan dan tidak dapat dibuka kembali. Tuan rumah menerima e-mail."
+        ),
+        button=_("Batalkan kunjungan"),
+        done=_("Kunjungan dibatalkan."),
+        style="danger",
+    ),
+}
+
+
+def _run_action(request, pk, name):
+    action = ACTIONS[name]
+    visit = get_visit_for_user(request, pk, check=action.allowed)
+    form_kwargs = {"visit": visit} if action.form is ProposeDateForm else {}
+    data = request.POST if request.method == "POST" else None
+    form = action.form(data, **form_kwargs)
+    if form.is_valid():
+        values = dict(form.cleaned_data)
+        for field in ("start_date", "start_time", "end_date", "end_time"):
+            values.pop(field, None)
+        try:
+            action.service(visit=visit, by=request.user, **values)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, action.done)
+            return redirect("visits:detail", pk=visit.pk)
+    return render(
+        request, "visits/visit_action.html", {"visit": visit, "action": action, "form": form}
+    )
+
+
+def visit_submit(request, pk):
+    return _run_action(request, pk, "submit")
+
+
+def visit_accept(request, pk):
+    return _run_action(request, pk, "accept")
+
+
+def visit_decline(request, pk):
+    return _run_action(request, pk, "decline")
+
+
+def visit_propose_date(request, pk):
+    return _run_action(request, pk, "propose_date")
+
+
+def visit_accept_proposal(request, pk):
+    return _run_action(request, pk, "accept_proposal")
+
+
+def visit_refuse_proposal(request, pk):
+    return _run_action(request, pk, "refuse_proposal")
+
+
+def visit_cancel(request, pk):
+    return _run_action(request, pk, "cancel")
+
+
+def visit_mark_held(request, pk):
+    return _run_action(request, pk, "mark_held")

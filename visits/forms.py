@@ -1,0 +1,261 @@
+"""Forms of the visit request and its lifecycle actions.
+
+Dates are entered in the host agency's time zone (the visit happens there)
+as a date and times of day, and stored aware."""
+
+import datetime
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency
+
+from .models import Topic, VenueKind, Visit
+from .validators import validate_pdf
+
+MAX_LETTER_SIZE = 10 * 1024 * 1024
+
+
+class DateTimeRangeMixin:
+    """Fields ``start_date``/``start_time``/``end_date``/``end_time`` combined
+    into aware ``start`` and ``end`` in the zone returned by ``range_tz()``."""
+
+    def add_range_fields(self):
+        self.fields["start_date"] = forms.DateField(
+            label=_("Tanggal mulai"), widget=forms.DateInput(attrs={"type": "date"})
+        )
+        self.fields["start_time"] = forms.TimeField(
+            label=_("Jam mulai"), widget=forms.TimeInput(attrs={"type": "time"})
+        )
+        self.fields["end_date"] = forms.DateField(
+            label=_("Tanggal selesai"),
+            required=False,
+            help_text=_("Kosongkan bila selesai pada hari yang sama."),
+            widget=forms.DateInput(attrs={"type": "date"}),
+        )
+        self.fields["end_time"] = forms.TimeField(
+            label=_("Jam selesai"), widget=forms.TimeInput(attrs={"type": "time"})
+        )
+
+    def set_range_initial(self, start, end, tz):
+        start, end = start.astimezone(tz), end.astimezone(tz)
+        self.initial.update(
+            start_date=start.date(),
+            start_time=start.time().replace(second=0, microsecond=0),
+            end_date=end.date() if end.date() != start.date() else None,
+            end_time=end.time().replace(second=0, microsecond=0),
+        )
+
+    def clean_range(self, cleaned):
+        """Return aware (start, end), or (None, None) after adding form errors."""
+        parts = [cleaned.get(name) for name in ("start_date", "start_time", "end_time")]
+        if None in parts:
+            return None, None
+        tz = self.range_tz()
+        if tz is None:
+            return None, None
+        start_date, start_time, end_time = parts
+        end_date = cleaned.get("end_date") or start_date
+        start = datetime.datetime.combine(start_date, start_time, tzinfo=tz)
+        end = datetime.datetime.combine(end_date, end_time, tzinfo=tz)
+        if end <= start:
+            self.add_error("end_time", _("Waktu selesai harus sesudah waktu mulai."))
+            return None, None
+        if (end - start).days > 14:
+            self.add_error("end_date", _("Sebuah kunjungan paling lama 14 hari."))
+            return None, None
+        return start, end
+
+
+class VisitRequestForm(DateTimeRangeMixin, forms.ModelForm):
+    """The visitor's request: host, topics with questions, dates, places, letter."""
+
+    office_venue = forms.CharField(
+        label=_("Tempat utama"),
+        max_length=200,
+        required=False,
+        help_text=_("Misalnya: Aula Dinas Sosial Kota Malang."),
+    )
+    field_sites = forms.CharField(
+        label=_("Lokasi kunjungan lapangan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Satu lokasi per baris, misalnya: Kelurahan Pandanwangi."),
+    )
+
+    class Meta:
+        model = Visit
+        fields = [
+            "host",
+            "title",
+            "purpose",
+            "basis",
+            "request_letter_number",
+            "request_letter_date",
+            "request_letter_file",
+        ]
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "basis": forms.Textarea(attrs={"rows": 2}),
+            "request_letter_date": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, visitor: Agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.visitor = visitor
+        host_field = self.fields["host"]
+        host_field.queryset = (
+            Agency.objects.filter(is_active=True).exclude(pk=visitor.pk).select_related("province")
+        )
+        host_field.label_from_instance = lambda agency: f"{agency.name} ({agency.province.name})"
+        host_field.widget.attrs["class"] = "js-searchable-select"
+        host_field.empty_label = _("Pilih instansi tuan rumah…")
+        self.fields["request_letter_file"].validators += [
+            FileExtensionValidator(["pdf"]),
+            validate_pdf,
+        ]
+        self.fields["request_letter_file"].help_text = _(
+            "Pindaian surat dalam PDF, paling besar 10 MB."
+        )
+        self.add_range_fields()
+        self.topics = list(
+            Topic.objects.filter(is_active=True).select_related("successor").order_by("code")
+        )
+        chosen = {}
+        if self.instance.pk:
+            self.set_range_initial(
+                self.instance.start, self.instance.end, self.instance.host.tzinfo
+            )
+            chosen = {vt.topic_id: vt.questions for vt in self.instance.visit_topics.all()}
+            venues = list(self.instance.venues.all())
+            self.initial["office_venue"] = next(
+                (v.name for v in venues if v.kind == VenueKind.OFFICE), ""
+            )
+            self.initial["field_sites"] = "\n".join(
+                v.name for v in venues if v.kind == VenueKind.FIELD
+            )
+        for topic in self.topics:
+            self.fields[f"topic_{topic.pk}"] = forms.BooleanField(
+                label=f"{topic.code} — {topic.name}", required=False, initial=topic.pk in chosen
+            )
+            self.fields[f"questions_{topic.pk}"] = forms.CharField(
+                label=_("Pertanyaan untuk topik %(code)s") % {"code": topic.code},
+                required=False,
+                initial=chosen.get(topic.pk, ""),
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_("Satu pertanyaan per baris."),
+            )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def topic_rows(self):
+        """(topic, checkbox field, questions field) for the template."""
+        return [
+            (topic, self[f"topic_{topic.pk}"], self[f"questions_{topic.pk}"])
+            for topic in self.topics
+        ]
+
+    def range_tz(self):
+        host = self.cleaned_data.get("host")
+        return host.tzinfo if host else None
+
+    def clean_request_letter_file(self):
+        upload = self.cleaned_data.get("request_letter_file")
+        if upload and getattr(upload, "size", 0) > MAX_LETTER_SIZE:
+            raise ValidationError(_("Berkas surat paling besar 10 MB."))
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = self.clean_range(cleaned)
+        if start:
+            self.instance.start, self.instance.end = start, end
+        self.chosen_topics = [
+            (topic, cleaned.get(f"questions_{topic.pk}", "").strip())
+            for topic in self.topics
+            if cleaned.get(f"topic_{topic.pk}")
+        ]
+        if not self.chosen_topics:
+            self.add_error(None, _("Pilih setidaknya satu topik yang ingin dipelajari."))
+        return cleaned
+
+    def venues(self):
+        """The places entered, as (kind, name) pairs."""
+        office = self.cleaned_data.get("office_venue", "").strip()
+        sites = [line.strip() for line in self.cleaned_data.get("field_sites", "").splitlines()]
+        return ([(VenueKind.OFFICE, office)] if office else []) + [
+            (VenueKind.FIELD, site) for site in sites if site
+        ]
+
+
+class CommentForm(forms.Form):
+    """The optional comment of a lifecycle action."""
+
+    comment = forms.CharField(
+        label=_("Catatan (opsional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class AcceptForm(CommentForm):
+    reply_letter_number = forms.CharField(
+        label=_("Nomor surat balasan"), max_length=100, required=False
+    )
+    reply_letter_date = forms.DateField(
+        label=_("Tanggal surat balasan"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class DeclineForm(CommentForm):
+    comment = forms.CharField(
+        label=_("Alasan penolakan"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Disampaikan kepada instansi pengunjung."),
+    )
+
+
+class ProposeDateForm(DateTimeRangeMixin, CommentForm):
+    def __init__(self, *args, visit: Visit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.visit = visit
+        self.add_range_fields()
+        self.set_range_initial(visit.start, visit.end, visit.host.tzinfo)
+        self.order_fields(["start_date", "start_time", "end_date", "end_time", "comment"])
+
+    def range_tz(self):
+        return self.visit.host.tzinfo
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["start"], cleaned["end"] = self.clean_range(cleaned)
+        return cleaned
+
+
+class ReplyLetterForm(forms.ModelForm):
+    """The host's reply letter (surat balasan): number, date and scan."""
+
+    class Meta:
+        model = Visit
+        fields = ["reply_letter_number", "reply_letter_date", "reply_letter_file"]
+        widgets = {"reply_letter_date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reply_letter_file"].validators += [
+            FileExtensionValidator(["pdf"]),
+            validate_pdf,
+        ]
+
+    def clean_reply_letter_file(self):
+        upload = self.cleaned_data.get("reply_letter_file")
+        if upload and getattr(upload, "size", 0) > MAX_LETTER_SIZE:
+            raise ValidationError(_("Berkas surat paling besar 10 MB."))
+        return upload
