@@ -1,12 +1,24 @@
 """The admin of regions, agencies and their people, for the national and
 provincial administrators."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agency, Division, GoodPractice, Membership, Province, Regency, User
+from . import services
+from .models import (
+    Agency,
+    Division,
+    GoodPractice,
+    Invitation,
+    Membership,
+    Province,
+    Regency,
+    User,
+)
 
 
 @admin.register(Province)
@@ -117,3 +129,102 @@ class GoodPracticeAdmin(admin.ModelAdmin):
     list_select_related = ("agency", "topic")
     search_fields = ("title", "description", "agency__name")
     autocomplete_fields = ("agency", "topic")
+
+
+class InvitationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ("agency", "email", "name", "role", "division", "position")
+
+    def clean_email(self):
+        return services.check_invitee_email(self.cleaned_data["email"])
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Invitations, read-only once sent. Adding one here sends it through
+    ``services.invite_member`` (how the admin invites an agency's first
+    coordinator); revoking and re-sending are actions."""
+
+    form = InvitationAdminForm
+    list_display = ("email", "name", "agency", "role", "status", "created_at", "expires_at")
+    list_filter = ("role", "agency__province")
+    list_select_related = ("agency", "invited_by")
+    search_fields = ("email", "name", "agency__name")
+    autocomplete_fields = ("agency", "division")
+    date_hierarchy = "created_at"
+    actions = ("revoke", "resend")
+    readonly_fields = (
+        "status",
+        "invited_by",
+        "token_hash",
+        "created_at",
+        "sent_at",
+        "expires_at",
+        "accepted_at",
+        "user",
+        "revoked_at",
+        "revoked_by",
+    )
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return InvitationAdminForm.Meta.fields
+        return InvitationAdminForm.Meta.fields + self.readonly_fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return () if obj is None else self.readonly_fields
+
+    def has_change_permission(self, request, obj=None):
+        # An invitation is not edited once sent: it is revoked or re-sent
+        # (the actions), and a wrong one is revoked and sent anew.
+        return False
+
+    @admin.display(description=_("status"))
+    def status(self, obj):
+        if obj.accepted_at:
+            return _("diterima")
+        if obj.revoked_at:
+            return _("dibatalkan")
+        if obj.is_expired:
+            return _("kedaluwarsa")
+        return _("menunggu")
+
+    def save_model(self, request, obj, form, change):
+        invitation = services.invite_member(
+            agency=obj.agency,
+            email=obj.email,
+            name=obj.name,
+            role=obj.role,
+            division=obj.division,
+            position=obj.position,
+            by=request.user,
+        )
+        for field in Invitation._meta.concrete_fields:
+            setattr(obj, field.attname, getattr(invitation, field.attname))
+        obj._state.adding = False
+
+    def _each(self, request, queryset, action, done_message):
+        done = 0
+        for invitation in queryset.select_related("agency"):
+            try:
+                action(invitation=invitation, by=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                detail = " ".join(getattr(error, "messages", [])) or _("Tidak diizinkan.")
+                self.message_user(request, f"{invitation.email}: {detail}", level="error")
+            else:
+                done += 1
+        if done:
+            self.message_user(request, done_message % {"count": done})
+
+    @admin.action(description=_("Batalkan undangan terpilih"))
+    def revoke(self, request, queryset):
+        self._each(
+            request, queryset, services.revoke_invitation, _("%(count)d undangan dibatalkan.")
+        )
+
+    @admin.action(description=_("Kirim ulang undangan terpilih dengan tautan baru"))
+    def resend(self, request, queryset):
+        self._each(
+            request, queryset, services.resend_invitation, _("%(count)d undangan dikirim ulang.")
+        )

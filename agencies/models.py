@@ -2,6 +2,7 @@
 them, their divisions, the people who work there and the practices they can
 show visitors."""
 
+import datetime
 import zoneinfo
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -364,3 +365,141 @@ class GoodPractice(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Neither accepted nor revoked (it may have expired)."""
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
+    def pending(self, now=None):
+        """Open and not yet expired: the link still works."""
+        return self.open().filter(expires_at__gt=now or timezone.now())
+
+
+class Invitation(models.Model):
+    """An invitation into an agency: a coordinator names the person, their role,
+    division and position, and the invitee sets a password from the e-mailed
+    link. Only a hash of the link's secret is stored; the secret itself exists
+    only in the e-mail (see ``agencies.services``)."""
+
+    # How long an invitation link works.
+    VALID_FOR = datetime.timedelta(days=14)
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("instansi")
+    )
+    email = models.EmailField(_("e-mail"))
+    name = models.CharField(_("nama lengkap"), max_length=150)
+    role = models.CharField(_("peran"), max_length=10, choices=Role, default=Role.STAFF)
+    division = models.ForeignKey(
+        Division,
+        on_delete=models.SET_NULL,
+        related_name="invitations",
+        null=True,
+        blank=True,
+        verbose_name=_("bidang"),
+    )
+    position = models.CharField(_("jabatan"), max_length=200, blank=True)
+    invited_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        related_name="invitations_sent",
+        null=True,
+        blank=True,
+        verbose_name=_("diundang oleh"),
+    )
+    # SHA-256 of the secret in the link; empty until the first e-mail is sent.
+    token_hash = models.CharField(_("sidik token"), max_length=64, blank=True, default="")
+    created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
+    sent_at = models.DateTimeField(_("terakhir dikirim"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("berlaku hingga"))
+    accepted_at = models.DateTimeField(_("diterima"), null=True, blank=True)
+    user = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("akun yang dibuat"),
+    )
+    revoked_at = models.DateTimeField(_("dibatalkan"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("dibatalkan oleh"),
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("undangan")
+        verbose_name_plural = _("undangan")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role__in=Role.values), name="agencies_invitation_role_valid"
+            ),
+            # Addresses are stored lower-case, like User.email.
+            models.CheckConstraint(
+                condition=Q(email=Lower("email")), name="agencies_invitation_email_lower_case"
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="agencies_invitation_expires_after_creation",
+            ),
+            # Accepted or revoked, never both.
+            models.CheckConstraint(
+                condition=Q(accepted_at__isnull=True) | Q(revoked_at__isnull=True),
+                name="agencies_invitation_not_accepted_and_revoked",
+            ),
+            # The link lookup: one invitation per secret.
+            models.UniqueConstraint(
+                fields=["token_hash"],
+                condition=~Q(token_hash=""),
+                name="agencies_invitation_token_hash_unique",
+            ),
+            # At most one open invitation per address (a person joins one
+            # agency); also serves "is this address already invited?".
+            models.UniqueConstraint(
+                fields=["email"],
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="agencies_invitation_one_open_per_email",
+            ),
+        ]
+        indexes = [
+            # The team page: an agency's open invitations, newest first.
+            models.Index(
+                fields=["agency", "-created_at"],
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="agencies_invitation_open_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}> — {self.agency}"
+
+    def clean(self):
+        if self.division_id and self.agency_id and self.division.agency_id != self.agency_id:
+            raise ValidationError(
+                {"division": _("Bidang ini bukan bagian dari instansi tersebut.")}
+            )
+
+    @property
+    def is_accepted(self):
+        return self.accepted_at is not None
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
+
+    @property
+    def is_expired(self):
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_pending(self):
+        return not self.is_accepted and not self.is_revoked and not self.is_expired

@@ -8,5 +8,22 @@ app_name = "agencies"
 
 urlpatterns = [
     # The team and invitations (views/members.py)
+    path("tim/", members.members, name="members"),
+    path("tim/undang/", members.invite, name="invite"),
+    path("tim/undangan/<int:pk>/batalkan/", members.revoke_invitation, name="revoke_invitation"),
+    path("tim/undangan/<int:pk>/kirim-ulang/", members.resend_invitation, name="resend_invitation"),
+    path("tim/anggota/<int:pk>/", members.edit_member, name="edit_member"),
+    path("tim/anggota/<int:pk>/nonaktifkan/", members.deactivate_member, name="deactivate_member"),
+    path("tim/anggota/<int:pk>/aktifkan/", members.reactivate_member, name="reactivate_member"),
+    path("undangan/<str:token>/", members.accept_invitation, name="accept_invitation"),
     # The good-practice directory (views/practices.py)
+    path("praktik-baik/", practices.practice_list, name="practices"),
+    path("praktik-baik/baru/", practices.practice_create, name="practice_create"),
+    path("praktik-baik/<int:pk>/", practices.practice_detail, name="practice_detail"),
+    path("praktik-baik/<int:pk>/ubah/", practices.practice_edit, name="practice_edit"),
+    path(
+        "praktik-baik/<int:pk>/nonaktifkan/",
+        practices.practice_deactivate,
+        name="practice_deactivate",
+    ),
 ]

@@ -146,8 +146,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "agencies.User"
 
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "agencies.backends.ModelBackend",
+    "agencies.backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -169,6 +169,22 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_ADAPTER = "agencies.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Portal Studi Tiru] "
+# One address per account, and it is the login: the e-mail page shows it and
+# refuses a second one; a coordinator or the admin changes it.
+ACCOUNT_MAX_EMAIL_ADDRESSES = 1
+# Signup is closed, so a password reset for an unknown address sends nothing
+# (allauth would otherwise mail a stranger an invitation to sign up).
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# The portal's words on allauth's forms ("E-mail", "Kata sandi").
+ACCOUNT_FORMS = {
+    "login": "agencies.account_forms.LoginForm",
+    "reset_password": "agencies.account_forms.ResetPasswordForm",
+    "reset_password_from_key": "agencies.account_forms.ResetPasswordKeyForm",
+    "set_password": "agencies.account_forms.SetPasswordForm",
+    "change_password": "agencies.account_forms.ChangePasswordForm",
+    "reauthenticate": "agencies.account_forms.ReauthenticateForm",
+}
 
 # Language, time zone: Indonesian first, English second; times stored in UTC
 # and shown in Western Indonesian Time unless an agency's own zone applies.
@@ -189,6 +205,7 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+    ("vendor/tom-select", NODE_MODULES / "tom-select" / "dist"),
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")

@@ -58,3 +58,62 @@ def make_visit(host, visitor, *, status=VisitStatus.SCHEDULED, start=None, topic
     for order, code in enumerate(topics):
         visit.visit_topics.create(topic=Topic.objects.get(code=code), order=order)
     return visit
+
+
+def make_practice(agency, topic="SLRT", *, title=None, **fields):
+    """A good practice of ``agency`` filed under the topic with code ``topic``."""
+    from agencies.models import GoodPractice
+
+    return GoodPractice.objects.create(
+        agency=agency,
+        topic=Topic.objects.get(code=topic),
+        title=title or f"Praktik baik {next(_counter)}",
+        **fields,
+    )
+
+
+def make_invitation(agency, role=Role.PENYULUH, *, email=None, by=None, **fields):
+    """An open invitation into ``agency`` and the secret of its link, as the
+    e-mail would carry it: returns ``(invitation, token)``."""
+    import secrets
+
+    from agencies.models import Invitation
+    from agencies.services import hash_token
+
+    n = next(_counter)
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    invitation = Invitation.objects.create(
+        agency=agency,
+        email=email or f"undangan{n}@studitiru.test",
+        name=fields.pop("name", f"Calon Anggota {n}"),
+        role=role,
+        invited_by=by,
+        token_hash=hash_token(token),
+        created_at=fields.pop("created_at", now),
+        sent_at=fields.pop("sent_at", now),
+        expires_at=fields.pop("expires_at", now + Invitation.VALID_FOR),
+        **fields,
+    )
+    return invitation, token
+
+
+def make_participant(visit, side="visitor", *, role=None, name=None, **fields):
+    """A person at ``visit`` on ``side`` ("visitor" or "host"): a delegation
+    member, or a receiving official of the host, unless ``role`` says otherwise.
+    Numbered after the side's last participant."""
+    from django.db.models import Max
+
+    from visits.models import DelegationRole, Participant
+
+    if role is None:
+        role = DelegationRole.MEMBER if side == "visitor" else DelegationRole.RECEIVING_OFFICIAL
+    last = visit.participants.filter(side=side).aggregate(last=Max("order"))["last"] or 0
+    return Participant.objects.create(
+        visit=visit,
+        side=side,
+        role=role,
+        name=name or f"Peserta {next(_counter)}",
+        order=fields.pop("order", last + 1),
+        **fields,
+    )

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Length
+from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
@@ -93,6 +93,35 @@ class VisitQuerySet(models.QuerySet):
     def with_agencies(self):
         return self.select_related(
             "host__province", "host__regency", "visitor__province", "visitor__regency"
+        )
+
+    def on_calendar(self):
+        """Visits that still take place or took place: not cancelled or declined."""
+        return self.exclude(status__in=[VisitStatus.CANCELLED, VisitStatus.DECLINED])
+
+    def overlapping(self, start, end):
+        """Visits that take place, at least partly, between ``start`` (included)
+        and ``end`` (excluded): a month of the calendar, a period of the list."""
+        return self.filter(start__lt=end, end__gte=start)
+
+    def with_delegation_size(self):
+        """Annotate ``delegation_size``: the number of people in the visiting
+        delegation, counted in a subquery (no join that would multiply rows)."""
+        size = (
+            Participant.objects.filter(visit=models.OuterRef("pk"), side=Side.VISITOR)
+            .order_by()
+            .values("visit")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            delegation_size=Coalesce(models.Subquery(size), 0, output_field=models.IntegerField())
+        )
+
+    def with_topics(self):
+        """Prefetch the visit's topics (``visit.visit_topics.all``) with their topic."""
+        return self.prefetch_related(
+            models.Prefetch("visit_topics", queryset=VisitTopic.objects.select_related("topic"))
         )
 
 
@@ -454,3 +483,61 @@ class VisitEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class CalendarFeed(models.Model):
+    """The secret address at which an agency's calendar program (Google
+    Calendar, Outlook, Thunderbird) reads its visits as iCalendar.
+
+    Whoever knows the token reads the feed without logging in, so the feed
+    carries no personal data of participants, and a scheduler of the agency
+    can revoke it: the old token stops working and a new one is issued
+    (``visits.feeds.reset_calendar_feed``). Revoked rows are kept as history."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="calendar_feeds", verbose_name=_("instansi")
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dibuat oleh"),
+    )
+    created_at = models.DateTimeField(_("dibuat"))
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dicabut oleh"),
+    )
+    revoked_at = models.DateTimeField(_("dicabut"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["agency_id", "-created_at", "-id"]
+        verbose_name = _("langganan kalender")
+        verbose_name_plural = _("langganan kalender")
+        constraints = [
+            # One working address per agency; the feed view finds it by token
+            # (the unique index on ``token``).
+            models.UniqueConstraint(
+                fields=["agency"],
+                condition=Q(revoked_at__isnull=True),
+                name="visits_calendarfeed_one_active_per_agency",
+            ),
+            models.CheckConstraint(
+                condition=Q(revoked_at__isnull=True) | Q(revoked_at__gte=F("created_at")),
+                name="visits_calendarfeed_revoked_after_created",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.agency)
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None

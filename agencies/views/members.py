@@ -1,1 +1,272 @@
-"""An agency's team: members, invitations and accepting an invitation."""
+"""An agency's team: members, invitations and accepting an invitation.
+
+Every member of an agency sees its team; its coordinators (``can_manage_members``)
+also invite colleagues, revoke or re-send invitations and change or deactivate
+members. Another agency's invitation or member answers 404; the wrong role in
+the right agency answers 403. The accept page is public: the link's secret is
+the credential."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..member_forms import AcceptInvitationForm, InvitationForm, MemberForm
+from ..models import Invitation, Membership, Role
+from ..permissions import can_manage_members, require_membership
+
+PAGE_SIZE = 25
+
+
+def _get_invitation_for_user(request, pk) -> Invitation:
+    """An invitation of the requesting user's own agency; 404 for any other
+    agency's (its existence does not leak), 403 without a membership."""
+    membership = require_membership(request)
+    return get_object_or_404(
+        Invitation.objects.select_related("agency"), pk=pk, agency_id=membership.agency_id
+    )
+
+
+def _get_member_for_manager(request, pk) -> Membership:
+    """A colleague's membership that the requesting coordinator may change:
+    404 for another agency's member, 403 for a user who does not manage the
+    agency's members or for their own membership."""
+    membership = require_membership(request)
+    member = get_object_or_404(
+        Membership.objects.select_related("user", "division", "agency"),
+        pk=pk,
+        agency_id=membership.agency_id,
+    )
+    if not can_manage_members(request.user, member.agency) or member.user_id == request.user.pk:
+        raise PermissionDenied
+    return member
+
+
+def _team_context(request, membership, *, invite_form=None) -> dict:
+    agency = membership.agency
+    manage = can_manage_members(request.user, agency)
+    query = request.GET.get("q", "").strip()
+    role = request.GET.get("peran", "")
+
+    members = Membership.objects.filter(agency=agency).select_related("user", "division")
+    if query:
+        members = members.filter(
+            Q(user__name__icontains=query)
+            | Q(user__email__icontains=query)
+            | Q(position__icontains=query)
+            | Q(division__name__icontains=query)
+        )
+    if role in Role.values:
+        members = members.filter(role=role)
+    members = members.order_by("-user__is_active", "user__name", "user__email")
+    member_page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
+
+    invitations = (
+        Invitation.objects.open()
+        .filter(agency=agency)
+        .select_related("division", "invited_by")
+        .order_by("-created_at", "-id")
+    )
+    invitation_page = Paginator(invitations, PAGE_SIZE).get_page(request.GET.get("undangan"))
+
+    if manage and invite_form is None:
+        invite_form = InvitationForm(agency=agency)
+    return {
+        "agency": agency,
+        "can_manage": manage,
+        "member_page": member_page,
+        "invitation_page": invitation_page,
+        "invite_form": invite_form if manage else None,
+        "query": query,
+        "role": role if role in Role.values else "",
+        "roles": Role.choices,
+        "is_filtered": bool(query or role in Role.values),
+        "valid_days": Invitation.VALID_FOR.days,
+    }
+
+
+def members(request):
+    """The agency's team: members with role, division and position, open
+    invitations and, for coordinators, the invitation form."""
+    membership = require_membership(request)
+    return render(request, "agencies/members.html", _team_context(request, membership))
+
+
+@require_POST
+def invite(request):
+    membership = require_membership(request)
+    agency = membership.agency
+    if not can_manage_members(request.user, agency):
+        raise PermissionDenied
+    form = InvitationForm(request.POST, agency=agency)
+    if form.is_valid():
+        try:
+            invitation = services.invite_member(agency=agency, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Undangan untuk %(name)s telah dikirim ke %(email)s.")
+                % {"name": invitation.name, "email": invitation.email},
+            )
+            return redirect(reverse("agencies:members") + "#undangan")
+    context = _team_context(request, membership, invite_form=form)
+    return render(request, "agencies/members.html", context)
+
+
+@require_POST
+def revoke_invitation(request, pk):
+    invitation = _get_invitation_for_user(request, pk)
+    try:
+        services.revoke_invitation(invitation=invitation, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Undangan untuk %(email)s dibatalkan; tautannya tidak berlaku lagi.")
+            % {"email": invitation.email},
+        )
+    return redirect(reverse("agencies:members") + "#undangan")
+
+
+@require_POST
+def resend_invitation(request, pk):
+    invitation = _get_invitation_for_user(request, pk)
+    try:
+        services.resend_invitation(invitation=invitation, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Undangan dikirim ulang ke %(email)s; tautan yang lama tidak berlaku lagi.")
+            % {"email": invitation.email},
+        )
+    return redirect(reverse("agencies:members") + "#undangan")
+
+
+def edit_member(request, pk):
+    """A coordinator changes a colleague's role, division and position."""
+    member = _get_member_for_manager(request, pk)
+    if request.method == "POST":
+        form = MemberForm(request.POST, agency=member.agency)
+        if form.is_valid():
+            try:
+                services.change_member(membership=member, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Data %(name)s telah disimpan.") % {"name": member.user.get_full_name()},
+                )
+                return redirect("agencies:members")
+    else:
+        form = MemberForm(
+            agency=member.agency,
+            initial={
+                "role": member.role,
+                "division": member.division_id,
+                "position": member.position,
+            },
+        )
+    return render(request, "agencies/member_edit.html", {"member": member, "form": form})
+
+
+def _set_active(request, pk, *, active):
+    member = _get_member_for_manager(request, pk)
+    services.set_member_active(membership=member, active=active, by=request.user)
+    if active:
+        message = _("Akun %(name)s diaktifkan kembali.")
+    else:
+        message = _("Akun %(name)s dinonaktifkan; ia tidak dapat masuk lagi.")
+    messages.success(request, message % {"name": member.user.get_full_name()})
+    return redirect("agencies:members")
+
+
+@require_POST
+def deactivate_member(request, pk):
+    return _set_active(request, pk, active=False)
+
+
+@require_POST
+def reactivate_member(request, pk):
+    return _set_active(request, pk, active=True)
+
+
+def _after_joining_url():
+    try:
+        return reverse("visits:dashboard")
+    except NoReverseMatch:
+        return reverse("home")
+
+
+@login_not_required
+@never_cache
+@sensitive_post_parameters("password1", "password2")
+def accept_invitation(request, token):
+    """The invitee's page: name and password, then the account exists and the
+    invitee is logged in. A link that is unknown, used, revoked or expired
+    gets a page that says so."""
+    invitation = services.get_invitation_by_token(token)
+    if invitation is None:
+        return render(
+            request,
+            "agencies/invitation_invalid.html",
+            {
+                "problem": _(
+                    "Tautan undangan ini tidak dikenal. Periksa apakah tautannya tersalin utuh dari e-mail."
+                )
+            },
+            status=404,
+        )
+    problem = services.invitation_problem(invitation)
+    if problem:
+        return render(
+            request,
+            "agencies/invitation_invalid.html",
+            {"problem": problem, "invitation": invitation},
+            status=410,
+        )
+    context = {"invitation": invitation, "role": Role(invitation.role).label}
+    if request.user.is_authenticated:
+        # Someone is logged in on this browser: they must log out first, so
+        # that the new account is not mixed up with theirs.
+        return render(request, "agencies/invitation_accept.html", context)
+
+    if request.method == "POST":
+        form = AcceptInvitationForm(request.POST, invitation=invitation)
+        if form.is_valid():
+            try:
+                user = services.accept_invitation(
+                    invitation=invitation,
+                    name=form.cleaned_data["name"],
+                    password=form.cleaned_data["password1"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                # The invitee proved themselves with the link and the new
+                # password: log them in through the first configured backend.
+                login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+                messages.success(
+                    request,
+                    _("Selamat bergabung di %(agency)s. Akun Anda sudah aktif.")
+                    % {"agency": invitation.agency.display_name},
+                )
+                return redirect(_after_joining_url())
+    else:
+        form = AcceptInvitationForm(invitation=invitation, initial={"name": invitation.name})
+    return render(request, "agencies/invitation_accept.html", context | {"form": form})

@@ -226,7 +226,7 @@ def test_the_visit_page_runs_a_fixed_number_of_queries(
     )
     client.force_login(salatiga.staff)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("visits:detail", args=[visit.pk]))
 
     assert response.status_code == 200

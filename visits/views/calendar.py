@@ -1,1 +1,195 @@
 """The agency's month calendar and its iCalendar feed."""
+
+import calendar
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from agencies.permissions import can_schedule, require_membership
+from visits import feeds
+from visits.models import CalendarFeed, VisitStatus
+from visits.permissions import visits_for_user
+from visits.workdays import holidays_between
+
+
+class MonthForm(forms.Form):
+    """``?tahun=2025&bulan=8``: the month the calendar shows."""
+
+    tahun = forms.IntegerField(min_value=2000, max_value=2100)
+    bulan = forms.IntegerField(min_value=1, max_value=12)
+
+
+def _shift_month(year, month, delta):
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _month_of(request, today):
+    """The (year, month) the query string asks for, this month when it asks
+    for none, and an Indonesian message when it asks for one that is not."""
+    if "tahun" not in request.GET and "bulan" not in request.GET:
+        return today.year, today.month, None
+    form = MonthForm(request.GET)
+    if form.is_valid():
+        return form.cleaned_data["tahun"], form.cleaned_data["bulan"], None
+    return (
+        today.year,
+        today.month,
+        _("Bulan yang diminta tidak valid; kalender menampilkan bulan ini."),
+    )
+
+
+def month_calendar(request):
+    """A month of the agency's visits on a Monday-first grid, as host and as
+    visitor (not cancelled or declined, and never another agency's draft),
+    with national holidays and collective leave days marked."""
+    membership = require_membership(request)
+    agency = membership.agency
+    tz = agency.tzinfo
+    today = timezone.localdate(timezone.now(), tz)
+    year, month, error = _month_of(request, today)
+
+    weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
+    first_day, last_day = weeks[0][0], weeks[-1][-1]
+    grid_start = datetime.datetime.combine(first_day, datetime.time.min, tzinfo=tz)
+    grid_end = datetime.datetime.combine(
+        last_day + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
+    )
+    visits = list(
+        visits_for_user(request.user)
+        .on_calendar()
+        .overlapping(grid_start, grid_end)
+        .order_by("start", "pk")
+    )
+    holidays = holidays_between(first_day, last_day)
+
+    # Each visit shows on every day it spans, read in the agency's time zone.
+    by_day = {}
+    for visit in visits:
+        visit.local_start = timezone.localtime(visit.start, tz)
+        visit.local_end = timezone.localtime(visit.end, tz)
+        visit.is_host = visit.host_id == agency.pk
+        visit.other_agency = visit.visitor if visit.is_host else visit.host
+        day = max(visit.local_start.date(), first_day)
+        while day <= min(visit.local_end.date(), last_day):
+            by_day.setdefault(day, []).append(visit)
+            day += datetime.timedelta(days=1)
+
+    grid = [
+        [
+            {
+                "date": day,
+                "in_month": day.month == month,
+                "is_today": day == today,
+                "is_sunday": day.weekday() == calendar.SUNDAY,
+                "holiday": holidays.get(day),
+                "visits": by_day.get(day, []),
+                # The start time belongs on the first day; later days continue.
+                "starts": {v.pk for v in by_day.get(day, []) if v.local_start.date() == day},
+            }
+            for day in week
+        ]
+        for week in weeks
+    ]
+    month_start = datetime.date(year, month, 1)
+    month_end = datetime.date(year, month, calendar.monthrange(year, month)[1])
+    prev_year, prev_month = _shift_month(year, month, -1)
+    next_year, next_month = _shift_month(year, month, 1)
+    context = {
+        "agency": agency,
+        "error": error,
+        "month_start": month_start,
+        "weekdays": weeks[0],
+        "grid": grid,
+        "month_visits": [
+            visit
+            for visit in visits
+            if visit.local_start.date() <= month_end and visit.local_end.date() >= month_start
+        ],
+        "month_holidays": {
+            day: name for day, name in holidays.items() if month_start <= day <= month_end
+        },
+        "prev": {
+            "tahun": prev_year,
+            "bulan": prev_month,
+            "date": datetime.date(prev_year, prev_month, 1),
+        },
+        "next": {
+            "tahun": next_year,
+            "bulan": next_month,
+            "date": datetime.date(next_year, next_month, 1),
+        },
+        "is_this_month": (year, month) == (today.year, today.month),
+        "statuses": [
+            status
+            for status in VisitStatus
+            if status not in {VisitStatus.CANCELLED, VisitStatus.DECLINED}
+        ],
+    }
+    return render(request, "visits/calendar.html", context)
+
+
+@login_not_required
+@require_GET
+def ical_feed(request, token):
+    """The agency's visits as iCalendar, for calendar programs, which cannot
+    log in: the secret token is the key. An unknown or revoked token is 404."""
+    feed = get_object_or_404(
+        CalendarFeed.objects.select_related("agency"),
+        token=token,
+        revoked_at__isnull=True,
+        agency__is_active=True,
+    )
+    response = HttpResponse(
+        feeds.render_calendar(feed.agency), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="studi-tiru-{feed.agency.slug}.ics"'
+    # The address is a secret: keep it out of shared caches and search engines.
+    response["Cache-Control"] = "private, max-age=300"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def calendar_feed(request):
+    """The agency's subscription address with instructions for the common
+    calendar programs; schedulers may issue a new address."""
+    membership = require_membership(request)
+    agency = membership.agency
+    feed = feeds.active_feed(agency)
+    context = {
+        "agency": agency,
+        "feed": feed,
+        "feed_url": feeds.feed_url(feed) if feed else "",
+        "can_reset": can_schedule(request.user, agency),
+    }
+    return render(request, "visits/calendar_feed.html", context)
+
+
+@require_POST
+def calendar_feed_reset(request):
+    """Revoke the agency's feed address and issue a new one (schedulers only)."""
+    membership = require_membership(request)
+    agency = membership.agency
+    if not can_schedule(request.user, agency):
+        raise PermissionDenied
+    had_feed = feeds.active_feed(agency) is not None
+    feeds.reset_calendar_feed(agency=agency, by=request.user)
+    if had_feed:
+        messages.success(
+            request,
+            _(
+                "Alamat langganan baru telah dibuat. Alamat lama tidak berlaku lagi: "
+                "perbarui langganan di aplikasi kalender Anda."
+            ),
+        )
+    else:
+        messages.success(request, _("Alamat langganan kalender telah dibuat."))
+    return redirect("visits:calendar_feed")

@@ -1,0 +1,120 @@
+"""Every write to an agency's good practices goes through this module.
+
+Each function is keyword-only and takes the acting user (``by``): it checks
+that the user keeps the owning agency's practices, validates the row the way
+the database will (the unique title per agency and topic), and saves it in a
+transaction. A practice is never deleted: visit requests and reports may refer
+to it, so it is deactivated and leaves the directory instead (DESIGN.md:
+"Nothing is hard-deleted that a report or plan depends on").
+
+This module also holds the read side of the directory that is more than a
+filter: which topics a topic filter covers (``topic_lineage``) and which
+topics a search word names (``topics_matching``).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from .models import GoodPractice
+from .permissions import can_manage_practices
+
+# The fields a coordinator edits; agency and creation time are not among them.
+EDITABLE_FIELDS = ("topic", "title", "description", "location", "contact", "is_active")
+
+
+def create_practice(
+    *, agency, by, topic, title, description="", location="", contact=""
+) -> GoodPractice:
+    """Add a good practice to ``agency``'s list, shown in the directory at once.
+
+    Raises ``PermissionDenied`` unless ``by`` keeps ``agency``'s practices and
+    ``ValidationError`` for a title the agency already uses for that topic.
+    """
+    if not can_manage_practices(by, agency):
+        raise PermissionDenied
+    practice = GoodPractice(
+        agency=agency,
+        topic=topic,
+        title=title,
+        description=description,
+        location=location,
+        contact=contact,
+    )
+    with transaction.atomic():
+        practice.full_clean()
+        practice.save()
+    return practice
+
+
+def update_practice(*, practice, by, **changes) -> GoodPractice:
+    """Change the fields in ``changes`` (any of ``EDITABLE_FIELDS``).
+
+    Setting ``is_active=True`` shows a deactivated practice again. Raises
+    ``PermissionDenied`` unless ``by`` keeps the practice's agency's practices,
+    ``ValidationError`` for a duplicate title, ``TypeError`` for a field that
+    cannot be edited.
+    """
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
+    if not can_manage_practices(by, practice.agency):
+        raise PermissionDenied
+    with transaction.atomic():
+        for field, value in changes.items():
+            setattr(practice, field, value)
+        practice.full_clean()
+        practice.save(update_fields=list(changes) or None)
+    return practice
+
+
+def deactivate_practice(*, practice, by) -> GoodPractice:
+    """Take the practice out of the directory; it stays in the database and
+    its agency can show it again from the edit form."""
+    if not can_manage_practices(by, practice.agency):
+        raise PermissionDenied
+    with transaction.atomic():
+        GoodPractice.objects.filter(pk=practice.pk).update(is_active=False)
+    practice.is_active = False
+    return practice
+
+
+def topic_lineage(topic, topics) -> set[int]:
+    """The ids of ``topic`` and of every topic it was renamed from or into.
+
+    Programmes get renamed (DTKS became DTSEN in 2025): an agency that filed its
+    practice under DTKS still shows it to visitors looking for DTSEN, and the
+    other way round. ``topics`` is the whole catalogue (it is small), so this
+    costs no query.
+    """
+    successor_of = {t.pk: t.successor_id for t in topics}
+    # Undirected: a lineage is a chain of renamings, walked both ways.
+    neighbours = {t.pk: set() for t in topics}
+    for pk, successor_id in successor_of.items():
+        if successor_id in neighbours:
+            neighbours[pk].add(successor_id)
+            neighbours[successor_id].add(pk)
+    found, todo = {topic.pk}, [topic.pk]
+    while todo:
+        for other in neighbours.get(todo.pop(), ()):
+            if other not in found:
+                found.add(other)
+                todo.append(other)
+    return found
+
+
+def topics_matching(text, topics) -> set[int]:
+    """The ids of the topics whose code, name or an alias contains ``text``
+    (case-insensitive): a search for "CSR" or "Puskesos" finds the practices
+    filed under FTJSLP or PUSKESOS, together with their renamed forms."""
+    needle = text.casefold()
+    matched = [
+        t
+        for t in topics
+        if needle in t.code.casefold()
+        or needle in t.name.casefold()
+        or any(needle in str(alias).casefold() for alias in t.aliases or [])
+    ]
+    ids = set()
+    for topic in matched:
+        ids |= topic_lineage(topic, topics)
+    return ids

@@ -1,0 +1,292 @@
+"""The visit list: an agency's visits as host and visitor, filtered, searched,
+paginated, with a fixed number of queries."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import timezone
+
+from agencies.models import Role
+from tests.factories import make_agency, make_user, make_visit
+from visits.models import DelegationRole, Participant, Side, Topic, VisitStatus
+
+pytestmark = pytest.mark.django_db
+
+URL = "/kunjungan/"
+WIB = ZoneInfo("Asia/Jakarta")
+DAY = datetime.timedelta(days=1)
+
+
+@pytest.fixture
+def malang():
+    return make_agency("35.73")
+
+
+@pytest.fixture
+def madiun():
+    return make_agency("35.19")
+
+
+@pytest.fixture
+def salatiga():
+    return make_agency("33.73")
+
+
+@pytest.fixture
+def magelang():
+    return make_agency("33.71")
+
+
+@pytest.fixture
+def staff(client, malang):
+    user = make_user(malang, Role.STAFF)
+    client.force_login(user)
+    return user
+
+
+def listed(response):
+    return [visit.pk for visit in response.context["visits"]]
+
+
+def at(year, month, day, hour=9):
+    return datetime.datetime(year, month, day, hour, tzinfo=WIB)
+
+
+def test_anonymous_users_are_sent_to_log_in(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response["Location"] == f"/akun/login/?next={URL}"
+
+
+def test_an_account_without_an_agency_gets_403(client):
+    client.force_login(make_user(None))
+    assert client.get(URL).status_code == 403
+
+
+def test_it_lists_the_agencys_visits_as_host_and_visitor_newest_first(
+    client, staff, malang, madiun, salatiga, magelang
+):
+    hosted = make_visit(malang, madiun, start=at(2025, 8, 1))
+    made = make_visit(salatiga, malang, start=at(2025, 9, 1), status=VisitStatus.HELD)
+    own_draft = make_visit(magelang, malang, start=at(2025, 10, 1), status=VisitStatus.DRAFT)
+    make_visit(malang, salatiga, start=at(2025, 11, 1), status=VisitStatus.DRAFT)  # not ours yet
+    make_visit(magelang, salatiga, start=at(2025, 12, 1))  # not ours at all
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert listed(response) == [own_draft.pk, made.pk, hosted.pk]
+
+
+def test_oldest_first_on_request(client, staff, malang, madiun):
+    first = make_visit(malang, madiun, start=at(2025, 8, 1))
+    second = make_visit(malang, madiun, start=at(2025, 9, 1))
+    assert listed(client.get(URL, {"urut": "terlama"})) == [first.pk, second.pk]
+
+
+def test_it_shows_the_date_in_the_hosts_time_zone_in_indonesian(client, staff, malang):
+    makassar = make_agency("73.71")  # WITA, an hour ahead of WIB
+    # 23.30 WIB on Tuesday 13 June is already Wednesday 14 June in Makassar.
+    make_visit(makassar, malang, start=at(2023, 6, 13, 23) + datetime.timedelta(minutes=30))
+    content = client.get(URL).content.decode()
+    assert "Rabu, 14 Juni 2023" in content
+    assert "Selasa, 13 Juni 2023" not in content
+
+
+def test_it_shows_topic_codes_and_the_size_of_the_delegation(client, staff, malang, madiun):
+    visit = make_visit(malang, madiun, topics=["SLRT", "PUSKESOS"])
+    for order, name in enumerate(["Dedy Anggoro", "Andre", "Agus Prasetyo"]):
+        Participant.objects.create(
+            visit=visit,
+            side=Side.VISITOR,
+            role=DelegationRole.HEAD if order == 0 else DelegationRole.MEMBER,
+            name=name,
+            order=order,
+        )
+    Participant.objects.create(
+        visit=visit, side=Side.HOST, role=DelegationRole.RECEIVING_OFFICIAL, name="Syahrial Hamid"
+    )
+
+    response = client.get(URL)
+
+    [row] = response.context["visits"]
+    assert row.delegation_size == 3
+    assert [vt.topic.code for vt in row.visit_topics.all()] == ["SLRT", "PUSKESOS"]
+    content = response.content.decode()
+    assert ">SLRT</span>" in content
+    assert ">PUSKESOS</span>" in content
+
+
+def test_status_filter(client, staff, malang, madiun):
+    make_visit(malang, madiun, status=VisitStatus.REQUESTED)
+    held = make_visit(malang, madiun, status=VisitStatus.HELD)
+    assert listed(client.get(URL, {"status": "held"})) == [held.pk]
+
+
+def test_status_group_of_visits_held_or_reported(client, staff, malang, madiun):
+    make_visit(malang, madiun, status=VisitStatus.SCHEDULED, start=at(2025, 7, 1))
+    held = make_visit(malang, madiun, status=VisitStatus.HELD, start=at(2025, 8, 1))
+    reported = make_visit(malang, madiun, status=VisitStatus.REPORTED, start=at(2025, 9, 1))
+    assert listed(client.get(URL, {"status": "selesai"})) == [reported.pk, held.pk]
+
+
+def test_topic_filter_finds_visits_under_the_topics_old_name_too(client, staff, malang, madiun):
+    dtks = Topic.objects.get(code="DTKS")
+    dtsen, _ = Topic.objects.get_or_create(code="DTSEN", defaults={"name": "DTSEN"})
+    dtks.successor = dtsen
+    dtks.save()
+    old = make_visit(malang, madiun, topics=["DTKS"], start=at(2023, 6, 14))
+    new = make_visit(malang, madiun, topics=["DTSEN"], start=at(2025, 6, 14))
+    make_visit(malang, madiun, topics=["SLRT"])
+
+    assert listed(client.get(URL, {"topik": "DTSEN"})) == [new.pk, old.pk]
+    assert listed(client.get(URL, {"topik": "DTKS"})) == [old.pk]
+
+
+def test_role_filter(client, staff, malang, madiun, salatiga):
+    hosted = make_visit(malang, madiun)
+    made = make_visit(salatiga, malang)
+    assert listed(client.get(URL, {"peran": "tuan_rumah"})) == [hosted.pk]
+    assert listed(client.get(URL, {"peran": "pengunjung"})) == [made.pk]
+
+
+def test_other_agency_filter_takes_both_directions(client, staff, malang, madiun, salatiga):
+    hosted = make_visit(malang, madiun, start=at(2025, 8, 1))
+    made = make_visit(madiun, malang, start=at(2025, 9, 1))
+    make_visit(malang, salatiga)
+    assert listed(client.get(URL, {"instansi": madiun.slug})) == [made.pk, hosted.pk]
+
+
+def test_province_filter_looks_at_the_other_agency(client, staff, malang, madiun, salatiga):
+    # Malang and Madiun are both in Jawa Timur (35); Salatiga is in Jawa Tengah (33).
+    from_central_java = make_visit(malang, salatiga)
+    make_visit(malang, madiun)
+    assert listed(client.get(URL, {"provinsi": "33"})) == [from_central_java.pk]
+
+
+def test_period_filter_takes_visits_that_overlap_it(client, staff, malang, madiun):
+    make_visit(malang, madiun, start=at(2025, 7, 30))
+    spanning = make_visit(malang, madiun, start=at(2025, 7, 31), end=at(2025, 8, 1, 12))
+    inside = make_visit(malang, madiun, start=at(2025, 8, 15))
+    last_day = make_visit(malang, madiun, start=at(2025, 8, 31, 20))
+    make_visit(malang, madiun, start=at(2025, 9, 1, 8))
+
+    response = client.get(URL, {"dari": "2025-08-01", "sampai": "2025-08-31"})
+
+    assert listed(response) == [last_day.pk, inside.pk, spanning.pk]
+
+
+@pytest.mark.parametrize(
+    "words", ["penguatan slrt", "Kabupaten Madiun", "Dinsos Kabupaten", "kelurahan"]
+)
+def test_search_looks_at_title_agency_names_and_purpose(
+    client, staff, malang, madiun, salatiga, words
+):
+    wanted = make_visit(
+        malang,
+        madiun,
+        title="Studi tiru penguatan SLRT",
+        purpose="Mempelajari SLRT berbasis kelurahan.",
+    )
+    make_visit(salatiga, malang, title="Studi tiru Forum TJSLP", purpose="Forum CSR.")
+    assert listed(client.get(URL, {"q": words})) == [wanted.pk]
+
+
+def test_filters_combine(client, staff, malang, madiun, salatiga):
+    wanted = make_visit(malang, madiun, status=VisitStatus.HELD, topics=["SLRT"])
+    make_visit(malang, madiun, status=VisitStatus.SCHEDULED, topics=["SLRT"])
+    make_visit(malang, salatiga, status=VisitStatus.HELD, topics=["SLRT"])
+    make_visit(malang, madiun, status=VisitStatus.HELD, topics=["DTKS"])
+    response = client.get(
+        URL, {"status": "held", "topik": "SLRT", "instansi": madiun.slug, "peran": "tuan_rumah"}
+    )
+    assert listed(response) == [wanted.pk]
+
+
+def test_invalid_filters_get_an_indonesian_message_and_the_valid_ones_still_apply(
+    client, staff, malang, madiun
+):
+    held = make_visit(malang, madiun, status=VisitStatus.HELD)
+    make_visit(malang, madiun, status=VisitStatus.SCHEDULED)
+
+    response = client.get(
+        URL, {"status": "held", "dari": "kemarin", "topik": "TIDAK-ADA", "halaman": "x"}
+    )
+
+    assert response.status_code == 200
+    assert listed(response) == [held.pk]
+    form = response.context["form"]
+    assert form.errors["dari"] == ["Masukkan tanggal yang valid."]
+    assert form.errors["topik"] == [
+        "Masukkan pilihan yang valid. Pilihan tersebut bukan salah satu dari pilihan yang tersedia."
+    ]
+    content = response.content.decode()
+    assert "Sebagian isian saringan tidak valid dan tidak dipakai." in content
+    assert 'value="kemarin"' in content  # the user's input is kept
+
+
+def test_an_end_before_the_start_is_refused_clearly(client, staff, malang, madiun):
+    make_visit(malang, madiun, start=at(2025, 8, 1))
+    later = make_visit(malang, madiun, start=at(2025, 9, 1))
+    response = client.get(URL, {"dari": "2025-08-31", "sampai": "2025-08-01"})
+    assert response.context["form"].errors["sampai"] == [
+        "Tanggal akhir tidak boleh sebelum tanggal awal."
+    ]
+    # The start date stands on its own; the refused end is not used.
+    assert listed(response) == [later.pk]
+
+
+def test_pages_hold_25_visits_and_page_links_keep_the_filters(client, staff, malang, madiun):
+    start = timezone.now()
+    visits = [
+        make_visit(malang, madiun, status=VisitStatus.HELD, start=start - n * DAY)
+        for n in range(30)
+    ]
+    make_visit(malang, madiun, status=VisitStatus.SCHEDULED)
+
+    first = client.get(URL, {"status": "held", "q": "studi"})
+    second = client.get(URL, {"status": "held", "q": "studi", "halaman": "2"})
+
+    assert listed(first) == [visit.pk for visit in visits[:25]]
+    assert listed(second) == [visit.pk for visit in visits[25:]]
+    assert 'href="?status=held&amp;q=studi&amp;halaman=2"' in first.content.decode()
+    assert 'href="?status=held&amp;q=studi&amp;halaman=1"' in second.content.decode()
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, staff, malang, madiun):
+    visit = make_visit(malang, madiun)
+    assert listed(client.get(URL, {"halaman": "99"})) == [visit.pk]
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_the_list_runs_a_fixed_number_of_queries(
+    client, staff, malang, madiun, salatiga, django_assert_num_queries, count
+):
+    for n in range(count):
+        host, visitor = (malang, madiun) if n % 2 else (salatiga, malang)
+        visit = make_visit(host, visitor, topics=["SLRT", "DTKS"], start=at(2025, 1, 1) + n * DAY)
+        Participant.objects.create(visit=visit, side=Side.VISITOR, name=f"Peserta {n}")
+
+    # session, user, count, page of visits, their topics, and the three
+    # choice lists of the filter form (agencies, topics, provinces).
+    with django_assert_num_queries(8):
+        response = client.get(URL)
+
+    assert len(response.context["visits"]) == min(count, 25)
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_a_filtered_list_runs_a_fixed_number_of_queries(
+    client, staff, malang, madiun, django_assert_num_queries, count
+):
+    for n in range(count):
+        make_visit(malang, madiun, topics=["SLRT"], start=at(2025, 1, 1) + n * DAY)
+
+    # The three chosen values are looked up once each.
+    with django_assert_num_queries(11):
+        response = client.get(
+            URL, {"topik": "SLRT", "instansi": madiun.slug, "provinsi": "35", "q": "studi"}
+        )
+
+    assert len(response.context["visits"]) == min(count, 25)

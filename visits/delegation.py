@@ -1,0 +1,214 @@
+"""Writes to a visit's people and programme: the delegation, the host's
+officials, attendance on the day and the agenda.
+
+Like ``visits.services``, every function here is keyword-only, takes the
+acting user (``by``), checks the predicate of ``visits.permissions`` on a
+fresh, locked visit row and writes in one transaction. Views and commands call
+these; nothing else writes a ``Participant`` or an ``AgendaItem``.
+
+Two rules live here rather than in the predicates:
+
+- A visit has at most one head of delegation (a partial unique constraint):
+  naming a new head demotes the previous one to member first, in the same
+  transaction.
+- Participants are removed only before the visit is held. From "held" on the
+  list is the attendance record (the *daftar hadir* the report appends), so a
+  person who did not come is marked "tidak hadir" instead of deleted, and an
+  import can add to the list but no longer replace it.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from . import permissions
+from .models import (
+    VISITOR_ROLES,
+    AgendaItem,
+    DelegationRole,
+    Participant,
+    Side,
+    Visit,
+)
+
+
+def _lock(visit) -> Visit:
+    """The visit's row, locked until the transaction ends, with its agencies
+    (the predicates read them) but without locking the agencies' rows."""
+    return (
+        Visit.objects.select_for_update(of=("self",))
+        .select_related("host__province", "visitor__province")
+        .get(pk=visit.pk)
+    )
+
+
+def can_remove_participants(user, visit, side) -> bool:
+    """Removing people (one by one or by replacing the list) is allowed to the
+    side's schedulers until the visit is held; afterwards the list is the
+    attendance record and people are marked absent instead."""
+    return visit.status in permissions.OPEN_STATES and permissions.can_edit_participants(
+        user, visit, side
+    )
+
+
+def _next_order(visit, side) -> int:
+    last = visit.participants.filter(side=side).aggregate(last=Max("order"))["last"]
+    return (last or 0) + 1
+
+
+def _demote_heads(visit, *, keep=None):
+    """Make the current head of the delegation a plain member, so that another
+    participant can become head without breaking the one-head constraint."""
+    heads = Participant.objects.filter(visit=visit, role=DelegationRole.HEAD)
+    if keep is not None and keep.pk is not None:
+        heads = heads.exclude(pk=keep.pk)
+    heads.update(role=DelegationRole.MEMBER)
+
+
+def _check_role(participant):
+    """The database refuses a role of the other side; say so in words first."""
+    if (participant.side == Side.VISITOR) != (participant.role in VISITOR_ROLES):
+        raise ValidationError(
+            {
+                "role": _("Peran ini tidak sesuai dengan pihak %(side)s.")
+                % {"side": Side(participant.side).label}
+            }
+        )
+
+
+def participant_save(*, participant: Participant, by) -> Participant:
+    """Add a participant to, or change one on, the user's own side.
+
+    ``participant`` comes from the participant form: for a new one, ``visit``
+    and ``side`` are set by the caller and the next number in the side's list
+    is given. The side of a stored participant never changes. When the
+    participant is made head of the delegation, the previous head becomes a
+    member (same transaction).
+    """
+    with transaction.atomic():
+        visit = _lock(participant.visit)
+        if participant.pk is not None:
+            stored = Participant.objects.get(pk=participant.pk, visit=visit)
+            participant.side = stored.side
+        if not permissions.can_edit_participants(by, visit, participant.side):
+            raise PermissionDenied
+        _check_role(participant)
+        participant.full_clean(exclude=["visit"], validate_constraints=False)
+        if participant.pk is None:
+            participant.order = _next_order(visit, participant.side)
+        if participant.role == DelegationRole.HEAD:
+            _demote_heads(visit, keep=participant)
+        participant.save()
+    return participant
+
+
+def participant_make_head(*, participant: Participant, by) -> Participant:
+    """Make a member of the visiting delegation its head; the previous head
+    becomes a member."""
+    with transaction.atomic():
+        visit = _lock(participant.visit)
+        fresh = Participant.objects.get(pk=participant.pk, visit=visit)
+        if not permissions.can_edit_participants(by, visit, fresh.side):
+            raise PermissionDenied
+        if fresh.side != Side.VISITOR:
+            raise ValidationError(_("Hanya anggota rombongan pengunjung yang dapat menjadi ketua."))
+        if fresh.role != DelegationRole.HEAD:
+            _demote_heads(visit, keep=fresh)
+            fresh.role = DelegationRole.HEAD
+            fresh.save(update_fields=["role"])
+    participant.role = DelegationRole.HEAD
+    return participant
+
+
+def participant_delete(*, participant: Participant, by) -> None:
+    """Remove a participant of the user's own side, before the visit is held."""
+    with transaction.atomic():
+        visit = _lock(participant.visit)
+        fresh = Participant.objects.get(pk=participant.pk, visit=visit)
+        if not permissions.can_edit_participants(by, visit, fresh.side):
+            raise PermissionDenied
+        if not can_remove_participants(by, visit, fresh.side):
+            raise ValidationError(
+                _(
+                    "Kunjungan sudah terlaksana: daftar peserta kini menjadi daftar hadir. "
+                    "Tandai peserta sebagai tidak hadir alih-alih menghapusnya."
+                )
+            )
+        fresh.delete()
+
+
+def participants_import(
+    *, visit: Visit, side: Side, participants: list[Participant], replace: bool, by
+) -> int:
+    """Add the rows of a checked participant sheet to the user's own side
+    (``replace=False``) or put them in place of that side's list
+    (``replace=True``, only before the visit is held). The other side is never
+    touched. A head in the sheet takes over from the current head. Returns the
+    number of participants created. One transaction: all rows or none.
+    """
+    heads = [p for p in participants if p.role == DelegationRole.HEAD]
+    if len(heads) > 1:
+        raise ValidationError(_("Sebuah rombongan hanya boleh memiliki satu ketua."))
+    with transaction.atomic():
+        locked = _lock(visit)
+        if not permissions.can_edit_participants(by, locked, side):
+            raise PermissionDenied
+        if replace:
+            if not can_remove_participants(by, locked, side):
+                raise ValidationError(
+                    _(
+                        "Kunjungan sudah terlaksana: daftar peserta tidak dapat diganti, "
+                        "hanya ditambah."
+                    )
+                )
+            locked.participants.filter(side=side).delete()
+            first = 1
+        else:
+            first = _next_order(locked, side)
+        if heads:
+            _demote_heads(locked)
+        for number, participant in enumerate(participants, start=first):
+            participant.visit = locked
+            participant.side = side
+            participant.order = number
+        Participant.objects.bulk_create(participants, batch_size=500)
+    return len(participants)
+
+
+def attendance_set(*, participant: Participant, attended: bool | None, by) -> Participant:
+    """Record whether a participant (of either side) came: True, False, or
+    None for "not recorded yet"."""
+    with transaction.atomic():
+        visit = _lock(participant.visit)
+        if not permissions.can_mark_attendance(by, visit):
+            raise PermissionDenied
+        updated = Participant.objects.filter(pk=participant.pk, visit=visit).update(
+            attended=attended
+        )
+        if not updated:
+            raise Participant.DoesNotExist
+    participant.attended = attended
+    return participant
+
+
+def agenda_item_save(*, item: AgendaItem, by) -> AgendaItem:
+    """Add an item to, or change one on, the visit's agenda. ``item.start`` and
+    ``item.end`` are aware datetimes (the form reads them in the host's zone)."""
+    with transaction.atomic():
+        visit = _lock(item.visit)
+        if item.pk is not None and not AgendaItem.objects.filter(pk=item.pk, visit=visit).exists():
+            raise AgendaItem.DoesNotExist
+        if not permissions.can_edit_agenda(by, visit):
+            raise PermissionDenied
+        item.full_clean(exclude=["visit"])
+        item.save()
+    return item
+
+
+def agenda_item_delete(*, item: AgendaItem, by) -> None:
+    with transaction.atomic():
+        visit = _lock(item.visit)
+        if not permissions.can_edit_agenda(by, visit):
+            raise PermissionDenied
+        AgendaItem.objects.filter(pk=item.pk, visit=visit).delete()
