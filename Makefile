@@ -70,6 +70,7 @@ install: system-run $(VENV)/.installed-run node_modules/.installed
 install-test: system-test $(VENV)/.installed-test node_modules/.installed
 
 run: export DEBUG ?= true
+run: export PORTAL_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_demo

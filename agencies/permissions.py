@@ -8,7 +8,7 @@ Django admin, not in the agency pages."""
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from .models import Agency, GoodPractice, Membership, Role
+from .models import Agency, GoodPractice, Invitation, Membership, Role
 
 # Roles that keep an agency's schedule: request, answer, delegation, agenda.
 SCHEDULER_ROLES = frozenset({Role.STAFF, Role.HEAD, Role.ADMIN})
@@ -57,6 +57,20 @@ def can_manage_practices(user, agency) -> bool:
     return has_role(user, agency, SCHEDULER_ROLES)
 
 
+def can_invite(user, agency) -> bool:
+    """A coordinator of ``agency``, or a national administrator working in the
+    Django admin (who creates an agency's first coordinator)."""
+    if can_manage_members(user, agency):
+        return True
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and membership_of(user) is None
+        and user.has_perm("agencies.add_invitation")
+    )
+
+
 def require_membership(request) -> Membership:
     """The membership of the requesting user; 403 for an account without an
     agency (agency pages make no sense for it)."""
@@ -78,3 +92,27 @@ def get_practice_for_user(request, pk, *, write=False) -> GoodPractice:
             raise PermissionDenied
         return practice
     return get_object_or_404(practices, pk=pk, is_active=True)
+
+
+def get_invitation_for_user(request, pk) -> Invitation:
+    """An invitation of the requesting user's own agency; 404 for any other
+    agency's (its existence does not leak), 403 without a membership."""
+    membership = require_membership(request)
+    return get_object_or_404(
+        Invitation.objects.select_related("agency"), pk=pk, agency_id=membership.agency_id
+    )
+
+
+def get_member_for_manager(request, pk) -> Membership:
+    """A colleague's membership that the requesting coordinator may change:
+    404 for another agency's member, 403 for a user who does not manage the
+    agency's members or for their own membership."""
+    membership = require_membership(request)
+    member = get_object_or_404(
+        Membership.objects.select_related("user", "division", "agency"),
+        pk=pk,
+        agency_id=membership.agency_id,
+    )
+    if not can_manage_members(request.user, member.agency) or member.user_id == request.user.pk:
+        raise PermissionDenied
+    return member

@@ -29,21 +29,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import Invitation, Membership, Role, User
-from .permissions import can_manage_members, membership_of
-
-
-def _may_invite(user, agency) -> bool:
-    """A coordinator of ``agency``, or a national administrator working in the
-    Django admin (who creates an agency's first coordinator)."""
-    if can_manage_members(user, agency):
-        return True
-    return bool(
-        user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and membership_of(user) is None
-        and user.has_perm("agencies.add_invitation")
-    )
+from .permissions import can_invite, can_manage_members
 
 
 def hash_token(token: str) -> str:
@@ -128,7 +114,7 @@ def invite_member(*, agency, email, name, role, division=None, position="", by) 
     agency's.
     """
     with transaction.atomic():
-        if not _may_invite(by, agency):
+        if not can_invite(by, agency):
             raise PermissionDenied
         email = check_invitee_email(email)
         name = (name or "").strip()
@@ -176,7 +162,7 @@ def _lock_for_manager(invitation, by) -> Invitation:
         .select_related("agency")
         .get(pk=invitation.pk)
     )
-    if not _may_invite(by, locked.agency):
+    if not can_invite(by, locked.agency):
         raise PermissionDenied
     return locked
 

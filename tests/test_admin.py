@@ -26,7 +26,8 @@ pytestmark = pytest.mark.django_db
 MODELS = list(admin.site._registry)
 # Their admins refuse additions: the timeline is written by the services, task
 # results by the task workers.
-NO_ADD_PAGE = {"visits.VisitEvent", "django_tasks_database.DBTaskResult"}
+# Written only by services (timeline, calendar feeds) or by the task worker.
+NO_ADD_PAGE = {"visits.VisitEvent", "visits.CalendarFeed", "django_tasks_database.DBTaskResult"}
 
 
 def admin_url(model, view, *args):

@@ -4,7 +4,16 @@ never edited here: lifecycle changes go through ``visits.services.move_visit``."
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import AgendaItem, Participant, Topic, Venue, Visit, VisitEvent, VisitTopic
+from .models import (
+    AgendaItem,
+    CalendarFeed,
+    Participant,
+    Topic,
+    Venue,
+    Visit,
+    VisitEvent,
+    VisitTopic,
+)
 
 # Visit.__str__ names both agencies.
 VISIT_AGENCIES = ("visit__host", "visit__visitor")
@@ -157,3 +166,15 @@ class VisitEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_select_related = (*VISIT_AGENCIES, "actor", "actor_agency")
     search_fields = ("visit__title", "comment", "actor__email", "actor__name")
     date_hierarchy = "created_at"
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """Feeds are issued and revoked by the agencies (``visits.feeds``); the
+    admin only lists them. The token itself is never shown."""
+
+    list_display = ("agency", "created_by", "created_at", "revoked_at")
+    list_filter = ("revoked_at",)
+    list_select_related = ("agency", "created_by")
+    search_fields = ("agency__name",)
+    exclude = ("token",)

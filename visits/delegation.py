@@ -43,15 +43,6 @@ def _lock(visit) -> Visit:
     )
 
 
-def can_remove_participants(user, visit, side) -> bool:
-    """Removing people (one by one or by replacing the list) is allowed to the
-    side's schedulers until the visit is held; afterwards the list is the
-    attendance record and people are marked absent instead."""
-    return visit.status in permissions.OPEN_STATES and permissions.can_edit_participants(
-        user, visit, side
-    )
-
-
 def _next_order(visit, side) -> int:
     last = visit.participants.filter(side=side).aggregate(last=Max("order"))["last"]
     return (last or 0) + 1
@@ -128,7 +119,7 @@ def participant_delete(*, participant: Participant, by) -> None:
         fresh = Participant.objects.get(pk=participant.pk, visit=visit)
         if not permissions.can_edit_participants(by, visit, fresh.side):
             raise PermissionDenied
-        if not can_remove_participants(by, visit, fresh.side):
+        if not permissions.can_remove_participants(by, visit, fresh.side):
             raise ValidationError(
                 _(
                     "Kunjungan sudah terlaksana: daftar peserta kini menjadi daftar hadir. "
@@ -155,7 +146,7 @@ def participants_import(
         if not permissions.can_edit_participants(by, locked, side):
             raise PermissionDenied
         if replace:
-            if not can_remove_participants(by, locked, side):
+            if not permissions.can_remove_participants(by, locked, side):
                 raise ValidationError(
                     _(
                         "Kunjungan sudah terlaksana: daftar peserta tidak dapat diganti, "

@@ -22,6 +22,7 @@ from agencies.models import Agency
 from agencies.permissions import can_schedule
 
 from .models import CalendarFeed, Visit, VisitStatus
+from .permissions import visits_for_agency
 
 # A visit the host has confirmed is CONFIRMED in the calendar; one still being
 # arranged is TENTATIVE. Cancelled and declined visits are left out.
@@ -76,8 +77,7 @@ def _feed_visits(agency: Agency):
     """The visits the agency's members see (``visits.permissions.visits_for_user``:
     its own, and the others' once submitted), minus cancelled and declined ones."""
     return (
-        Visit.objects.for_agency(agency)
-        .exclude(host=agency, status=VisitStatus.DRAFT)
+        visits_for_agency(agency)
         .on_calendar()
         .select_related("host", "visitor")
         .prefetch_related("venues")

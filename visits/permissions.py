@@ -102,6 +102,13 @@ def can_edit_participants(user, visit, side) -> bool:
     return visit.status in PLANNING_STATES and _schedules_for(user, visit, side)
 
 
+def can_remove_participants(user, visit, side) -> bool:
+    """Removing people (one by one or by replacing the list) is allowed to the
+    side's schedulers until the visit is held; afterwards the list is the
+    attendance record and people are marked absent instead."""
+    return visit.status in OPEN_STATES and can_edit_participants(user, visit, side)
+
+
 def can_edit_agenda(user, visit) -> bool:
     """The host sets the agenda of the day; the visitor may adjust it too."""
     side = side_of(user, visit)
@@ -114,16 +121,18 @@ def can_mark_attendance(user, visit) -> bool:
     return can_edit_agenda(user, visit)
 
 
+def visits_for_agency(agency):
+    """The visits an agency's members see: its own, and the others' once
+    submitted (a draft belongs to its author alone)."""
+    return Visit.objects.for_agency(agency).exclude(host=agency, status=VisitStatus.DRAFT)
+
+
 def visits_for_user(user):
     """Visits the user's agency may see, with host and visitor loaded."""
     agency = agency_of(user)
     if agency is None:
         return Visit.objects.none()
-    return (
-        Visit.objects.for_agency(agency)
-        .exclude(host=agency, status=VisitStatus.DRAFT)
-        .with_agencies()
-    )
+    return visits_for_agency(agency).with_agencies()
 
 
 def get_visit_for_user(request, pk, *, check=None) -> Visit:

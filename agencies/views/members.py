@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -23,33 +23,14 @@ from django.views.decorators.http import require_POST
 from .. import services
 from ..member_forms import AcceptInvitationForm, InvitationForm, MemberForm
 from ..models import Invitation, Membership, Role
-from ..permissions import can_manage_members, require_membership
+from ..permissions import (
+    can_manage_members,
+    get_invitation_for_user,
+    get_member_for_manager,
+    require_membership,
+)
 
 PAGE_SIZE = 25
-
-
-def _get_invitation_for_user(request, pk) -> Invitation:
-    """An invitation of the requesting user's own agency; 404 for any other
-    agency's (its existence does not leak), 403 without a membership."""
-    membership = require_membership(request)
-    return get_object_or_404(
-        Invitation.objects.select_related("agency"), pk=pk, agency_id=membership.agency_id
-    )
-
-
-def _get_member_for_manager(request, pk) -> Membership:
-    """A colleague's membership that the requesting coordinator may change:
-    404 for another agency's member, 403 for a user who does not manage the
-    agency's members or for their own membership."""
-    membership = require_membership(request)
-    member = get_object_or_404(
-        Membership.objects.select_related("user", "division", "agency"),
-        pk=pk,
-        agency_id=membership.agency_id,
-    )
-    if not can_manage_members(request.user, member.agency) or member.user_id == request.user.pk:
-        raise PermissionDenied
-    return member
 
 
 def _team_context(request, membership, *, invite_form=None) -> dict:
@@ -127,7 +108,7 @@ def invite(request):
 
 @require_POST
 def revoke_invitation(request, pk):
-    invitation = _get_invitation_for_user(request, pk)
+    invitation = get_invitation_for_user(request, pk)
     try:
         services.revoke_invitation(invitation=invitation, by=request.user)
     except ValidationError as error:
@@ -143,7 +124,7 @@ def revoke_invitation(request, pk):
 
 @require_POST
 def resend_invitation(request, pk):
-    invitation = _get_invitation_for_user(request, pk)
+    invitation = get_invitation_for_user(request, pk)
     try:
         services.resend_invitation(invitation=invitation, by=request.user)
     except ValidationError as error:
@@ -159,7 +140,7 @@ def resend_invitation(request, pk):
 
 def edit_member(request, pk):
     """A coordinator changes a colleague's role, division and position."""
-    member = _get_member_for_manager(request, pk)
+    member = get_member_for_manager(request, pk)
     if request.method == "POST":
         form = MemberForm(request.POST, agency=member.agency)
         if form.is_valid():
@@ -186,7 +167,7 @@ def edit_member(request, pk):
 
 
 def _set_active(request, pk, *, active):
-    member = _get_member_for_manager(request, pk)
+    member = get_member_for_manager(request, pk)
     services.set_member_active(membership=member, active=active, by=request.user)
     if active:
         message = _("Akun %(name)s diaktifkan kembali.")

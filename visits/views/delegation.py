@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from .. import delegation, imports
+from .. import delegation, imports, permissions
 from ..models import (
     VISITOR_ROLES,
     AgendaItem,
@@ -71,10 +71,10 @@ def _flags(user, visit):
         "my_side": side_of(user, visit),
         "can_edit_visitor_participants": can_edit_participants(user, visit, Side.VISITOR),
         "can_edit_host_participants": can_edit_participants(user, visit, Side.HOST),
-        "can_remove_visitor_participants": delegation.can_remove_participants(
+        "can_remove_visitor_participants": permissions.can_remove_participants(
             user, visit, Side.VISITOR
         ),
-        "can_remove_host_participants": delegation.can_remove_participants(user, visit, Side.HOST),
+        "can_remove_host_participants": permissions.can_remove_participants(user, visit, Side.HOST),
         "can_edit_agenda": can_edit_agenda(user, visit),
         "can_mark_attendance": can_mark_attendance(user, visit),
     }
@@ -490,7 +490,7 @@ def participant_import(request, pk):
     """Import the user's own side from a CSV or XLSX sheet: all rows or none."""
     visit = get_visit_for_user(request, pk, check=_can_edit_own_side)
     side = side_of(request.user, visit)
-    can_replace = delegation.can_remove_participants(request.user, visit, side)
+    can_replace = permissions.can_remove_participants(request.user, visit, side)
     form = ParticipantImportForm(
         request.POST or None, request.FILES or None, can_replace=can_replace
     )
