@@ -1,0 +1,331 @@
+"""Every URL of the portal against every kind of user.
+
+Salatiga (the visitor) visits Magelang (the host); Malang is an outsider; the
+national admin is a superuser without an agency. Each row names a URL, how it
+is called, the state the visit is in, and the answer each persona gets:
+
+    ok   the page, or the action done (2xx, or a redirect that is not to login)
+    L    redirect to the login page
+    403  the right agency but the wrong role or state
+    404  another agency's object: its existence does not leak
+    405  the method is not allowed
+
+A URL of the portal without a row here fails the test, so every new page has
+to say who may use it.
+"""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.urls import get_resolver, reverse
+from django.urls.resolvers import URLResolver
+from django.utils import timezone
+
+from agencies.models import Role
+from tests.factories import (
+    make_agency,
+    make_invitation,
+    make_participant,
+    make_practice,
+    make_user,
+    make_visit,
+)
+from visits.feeds import reset_calendar_feed
+from visits.models import AgendaItem, VisitStatus
+
+PERSONAS = [
+    "anonymous",
+    "visitor_staff",
+    "visitor_penyuluh",
+    "visitor_head",
+    "host_staff",
+    "host_penyuluh",
+    "host_head",
+    "outsider_staff",
+    "national_admin",
+]
+
+# Expected answers in PERSONAS order.
+PARTIES = "L ok ok ok ok ok ok 404 403"
+VISITOR_SCHEDULERS = "L ok 403 ok 403 403 403 404 403"
+HOST_SCHEDULERS = "L 403 403 403 ok 403 ok 404 403"
+BOTH_SCHEDULERS = "L ok 403 ok ok 403 ok 404 403"
+ANY_MEMBER = "L ok ok ok ok ok ok ok 403"
+ANY_SCHEDULER = "L ok 403 ok ok 403 ok ok 403"
+LOGGED_IN = "L ok ok ok ok ok ok ok ok"
+EVERYONE = "ok ok ok ok ok ok ok ok ok"
+SALATIGA_COORDINATORS = "L ok 403 403 404 404 404 404 403"
+MAGELANG_PRACTICE_OWNERS = "L 404 404 404 ok 403 ok 404 404"
+ANY_COORDINATOR = "L ok 403 403 ok 403 403 ok 403"
+
+S = VisitStatus
+# (url name, method, visit status, url kwargs from the world, expected)
+MATRIX = [
+    ("home", "GET", S.SCHEDULED, {}, EVERYONE),
+    ("favicon", "GET", S.SCHEDULED, {}, EVERYONE),
+    ("set_language", "POST", S.SCHEDULED, {}, EVERYONE),
+    # Finding visits
+    ("visits:dashboard", "GET", S.SCHEDULED, {}, ANY_MEMBER),
+    ("visits:list", "GET", S.SCHEDULED, {}, ANY_MEMBER),
+    ("visits:calendar", "GET", S.SCHEDULED, {}, ANY_MEMBER),
+    ("visits:calendar_feed", "GET", S.SCHEDULED, {}, ANY_MEMBER),
+    ("visits:calendar_feed_reset", "POST", S.SCHEDULED, {}, ANY_SCHEDULER),
+    ("visits:ical", "GET", S.SCHEDULED, {"token": "feed_token"}, EVERYONE),
+    ("visits:agency_list", "GET", S.SCHEDULED, {}, LOGGED_IN),
+    ("visits:agency_detail", "GET", S.SCHEDULED, {"slug": "host_slug"}, LOGGED_IN),
+    # The request and its lifecycle
+    ("visits:create", "GET", S.SCHEDULED, {}, ANY_SCHEDULER),
+    ("visits:detail", "GET", S.SCHEDULED, {"pk": "visit"}, PARTIES),
+    ("visits:detail", "GET", S.DRAFT, {"pk": "visit"}, "L ok ok ok 404 404 404 404 403"),
+    ("visits:edit", "GET", S.REQUESTED, {"pk": "visit"}, VISITOR_SCHEDULERS),
+    ("visits:edit", "GET", S.SCHEDULED, {"pk": "visit"}, "L 403 403 403 403 403 403 404 403"),
+    ("visits:submit", "POST", S.DRAFT, {"pk": "visit"}, "L ok 403 ok 404 404 404 404 403"),
+    ("visits:accept", "POST", S.REQUESTED, {"pk": "visit"}, HOST_SCHEDULERS),
+    ("visits:accept", "GET", S.REQUESTED, {"pk": "visit"}, HOST_SCHEDULERS),
+    ("visits:decline", "POST", S.REQUESTED, {"pk": "visit"}, HOST_SCHEDULERS),
+    ("visits:propose_date", "POST", S.REQUESTED, {"pk": "visit"}, HOST_SCHEDULERS),
+    ("visits:accept_proposal", "POST", S.DATE_PROPOSED, {"pk": "visit"}, VISITOR_SCHEDULERS),
+    ("visits:refuse_proposal", "POST", S.DATE_PROPOSED, {"pk": "visit"}, VISITOR_SCHEDULERS),
+    ("visits:cancel", "POST", S.SCHEDULED, {"pk": "visit"}, VISITOR_SCHEDULERS),
+    ("visits:cancel", "POST", S.HELD, {"pk": "visit"}, "L 403 403 403 403 403 403 404 403"),
+    ("visits:mark_held", "POST", S.SCHEDULED, {"pk": "started_visit"}, BOTH_SCHEDULERS),
+    ("visits:reply_letter", "POST", S.REQUESTED, {"pk": "visit"}, HOST_SCHEDULERS),
+    ("visits:letter", "GET", S.SCHEDULED, {"pk": "visit", "kind": "permohonan"}, PARTIES),
+    # Delegation, attendance, agenda
+    ("visits:participants", "GET", S.SCHEDULED, {"pk": "visit"}, PARTIES),
+    ("visits:participant_add", "GET", S.SCHEDULED, {"pk": "visit"}, BOTH_SCHEDULERS),
+    (
+        "visits:participant_edit",
+        "GET",
+        S.SCHEDULED,
+        {"pk": "visit", "participant_pk": "delegate"},
+        VISITOR_SCHEDULERS,
+    ),
+    (
+        "visits:participant_delete",
+        "POST",
+        S.SCHEDULED,
+        {"pk": "visit", "participant_pk": "delegate"},
+        VISITOR_SCHEDULERS,
+    ),
+    (
+        "visits:participant_make_head",
+        "POST",
+        S.SCHEDULED,
+        {"pk": "visit", "participant_pk": "delegate"},
+        VISITOR_SCHEDULERS,
+    ),
+    ("visits:participant_import", "GET", S.SCHEDULED, {"pk": "visit"}, BOTH_SCHEDULERS),
+    ("visits:participant_template", "GET", S.SCHEDULED, {"pk": "visit"}, PARTIES),
+    ("visits:attendance", "GET", S.SCHEDULED, {"pk": "visit"}, PARTIES),
+    (
+        "visits:attendance_mark",
+        "POST",
+        S.SCHEDULED,
+        {"pk": "visit", "participant_pk": "delegate"},
+        BOTH_SCHEDULERS,
+    ),
+    ("visits:agenda", "GET", S.SCHEDULED, {"pk": "visit"}, PARTIES),
+    ("visits:agenda_add", "GET", S.SCHEDULED, {"pk": "visit"}, BOTH_SCHEDULERS),
+    ("visits:agenda_edit", "GET", S.SCHEDULED, {"pk": "visit", "item_pk": "item"}, BOTH_SCHEDULERS),
+    (
+        "visits:agenda_delete",
+        "POST",
+        S.SCHEDULED,
+        {"pk": "visit", "item_pk": "item"},
+        BOTH_SCHEDULERS,
+    ),
+    # The team
+    ("agencies:members", "GET", S.SCHEDULED, {}, ANY_MEMBER),
+    ("agencies:invite", "POST", S.SCHEDULED, {}, ANY_COORDINATOR),
+    ("agencies:invite", "GET", S.SCHEDULED, {}, "L 405 405 405 405 405 405 405 405"),
+    (
+        "agencies:revoke_invitation",
+        "POST",
+        S.SCHEDULED,
+        {"pk": "invitation"},
+        SALATIGA_COORDINATORS,
+    ),
+    (
+        "agencies:resend_invitation",
+        "POST",
+        S.SCHEDULED,
+        {"pk": "invitation"},
+        SALATIGA_COORDINATORS,
+    ),
+    ("agencies:edit_member", "GET", S.SCHEDULED, {"pk": "colleague"}, SALATIGA_COORDINATORS),
+    (
+        "agencies:deactivate_member",
+        "POST",
+        S.SCHEDULED,
+        {"pk": "colleague"},
+        SALATIGA_COORDINATORS,
+    ),
+    (
+        "agencies:reactivate_member",
+        "POST",
+        S.SCHEDULED,
+        {"pk": "colleague"},
+        SALATIGA_COORDINATORS,
+    ),
+    ("agencies:accept_invitation", "GET", S.SCHEDULED, {"token": "invitation_token"}, EVERYONE),
+    # Good practices
+    ("agencies:practices", "GET", S.SCHEDULED, {}, LOGGED_IN),
+    ("agencies:practice_detail", "GET", S.SCHEDULED, {"pk": "practice"}, LOGGED_IN),
+    ("agencies:practice_create", "GET", S.SCHEDULED, {}, ANY_SCHEDULER),
+    ("agencies:practice_edit", "GET", S.SCHEDULED, {"pk": "practice"}, MAGELANG_PRACTICE_OWNERS),
+    (
+        "agencies:practice_deactivate",
+        "POST",
+        S.SCHEDULED,
+        {"pk": "practice"},
+        MAGELANG_PRACTICE_OWNERS,
+    ),
+    # Accounts (django-allauth): public pages, and the ones behind login
+    ("account_login", "GET", S.SCHEDULED, {}, EVERYONE),
+    ("account_logout", "GET", S.SCHEDULED, {}, EVERYONE),
+    ("account_inactive", "GET", S.SCHEDULED, {}, EVERYONE),
+    ("account_signup", "GET", S.SCHEDULED, {}, EVERYONE),
+    ("account_reset_password", "GET", S.SCHEDULED, {}, EVERYONE),
+    ("account_reset_password_done", "GET", S.SCHEDULED, {}, EVERYONE),
+    ("account_reset_password_from_key_done", "GET", S.SCHEDULED, {}, EVERYONE),
+    (
+        "account_reset_password_from_key",
+        "GET",
+        S.SCHEDULED,
+        {"uidb36": "0", "key": "bad-key"},
+        EVERYONE,
+    ),
+    ("account_email_verification_sent", "GET", S.SCHEDULED, {}, EVERYONE),
+    ("account_confirm_email", "GET", S.SCHEDULED, {"key": "bad-key"}, EVERYONE),
+    # Without a login in progress there is no code to confirm: back to the login page.
+    ("account_confirm_login_code", "GET", S.SCHEDULED, {}, LOGGED_IN),
+    ("account_change_password", "GET", S.SCHEDULED, {}, LOGGED_IN),
+    ("account_set_password", "GET", S.SCHEDULED, {}, LOGGED_IN),
+    ("account_email", "GET", S.SCHEDULED, {}, LOGGED_IN),
+    ("account_reauthenticate", "GET", S.SCHEDULED, {}, LOGGED_IN),
+]
+
+
+@pytest.fixture
+def world(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    salatiga = make_agency("33.73", slug="kota-salatiga")
+    magelang = make_agency("33.71", slug="kota-magelang")
+    malang = make_agency("35.73", slug="kota-malang")
+    users = {
+        "visitor_staff": make_user(salatiga, Role.STAFF),
+        "visitor_penyuluh": make_user(salatiga, Role.PENYULUH),
+        "visitor_head": make_user(salatiga, Role.HEAD),
+        "host_staff": make_user(magelang, Role.STAFF),
+        "host_penyuluh": make_user(magelang, Role.PENYULUH),
+        "host_head": make_user(magelang, Role.HEAD),
+        "outsider_staff": make_user(malang, Role.STAFF),
+    }
+    from agencies.models import User
+
+    users["national_admin"] = User.objects.create_superuser(
+        email="admin@test.id", password="password", name="Admin"
+    )
+    visit = make_visit(
+        magelang,
+        salatiga,
+        topics=["DTKS"],
+        request_letter_file=SimpleUploadedFile("surat.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    started = make_visit(
+        magelang, salatiga, start=timezone.now() - datetime.timedelta(hours=1), topics=["DTKS"]
+    )
+    delegate = make_participant(visit, "visitor")
+    make_participant(visit, "host")
+    item = AgendaItem.objects.create(visit=visit, start=visit.start, title="Sambutan")
+    invitation, invitation_token = make_invitation(salatiga, by=users["visitor_staff"])
+    feed = reset_calendar_feed(agency=salatiga, by=users["visitor_staff"])
+    return {
+        "users": users,
+        "visit": visit,
+        "started_visit": started,
+        "delegate": delegate.pk,
+        "item": item.pk,
+        "invitation": invitation.pk,
+        "invitation_token": invitation_token,
+        "colleague": make_user(salatiga, Role.PENYULUH).membership.pk,
+        "practice": make_practice(magelang, "FTJSLP").pk,
+        "feed_token": feed.token,
+        "host_slug": magelang.slug,
+    }
+
+
+def _url(world, name, kwargs):
+    values = {}
+    for key, source in kwargs.items():
+        value = world.get(source, source)
+        values[key] = value.pk if hasattr(value, "pk") else value
+    return reverse(name, kwargs=values)
+
+
+def _answer(response, login_url):
+    if response.status_code in (301, 302) and response["Location"].startswith(login_url):
+        return "L"
+    if response.status_code < 400:
+        return "ok"
+    return str(response.status_code)
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "status", "kwargs", "expected"),
+    MATRIX,
+    ids=[f"{row[0]}-{row[1]}-{row[2]}" for row in MATRIX],
+)
+def test_each_persona_gets_the_expected_answer(
+    client, world, name, method, status, kwargs, expected
+):
+    for key in ("visit", "started_visit"):
+        type(world[key]).objects.filter(pk=world[key].pk).update(status=status)
+    if status == S.DATE_PROPOSED:
+        world["visit"].__class__.objects.filter(pk=world["visit"].pk).update(
+            proposed_start=world["visit"].start, proposed_end=world["visit"].end
+        )
+    url = _url(world, name, kwargs)
+    login_url = reverse("account_login")
+
+    answers = []
+    for persona in PERSONAS:
+        # Each persona acts on the same world; what it changes is rolled back.
+        with transaction.atomic():
+            client.logout()
+            if persona != "anonymous":
+                client.force_login(world["users"][persona])
+            response = client.post(url) if method == "POST" else client.get(url)
+            answers.append(_answer(response, login_url))
+            transaction.set_rollback(True)
+
+    assert dict(zip(PERSONAS, answers, strict=True)) == dict(
+        zip(PERSONAS, expected.split(), strict=True)
+    )
+
+
+def _portal_url_names():
+    names = set()
+
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.app_name == "admin":
+                    continue  # Django's admin guards itself (staff only)
+                walk(pattern.url_patterns, pattern.namespace or namespace)
+            else:
+                names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def test_every_url_of_the_portal_has_a_row():
+    assert _portal_url_names() - {row[0] for row in MATRIX} == set()
+
+
+def test_every_row_names_a_real_url():
+    assert {row[0] for row in MATRIX} - _portal_url_names() == set()
