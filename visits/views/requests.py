@@ -181,6 +181,7 @@ class Action:
     button: Promise
     done: Promise
     style: str = "primary"
+    link: Promise | None = None  # the visit page's button, when not the same as ``button``
 
 
 ACTIONS = {
@@ -230,6 +231,7 @@ ACTIONS = {
         ),
         button=_("Kirim usulan tanggal"),
         done=_("Usulan tanggal lain telah dikirim."),
+        link=_("Usulkan tanggal lain"),
     ),
     "accept_proposal": Action(
         allowed=permissions.can_answer_proposal,
