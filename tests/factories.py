@@ -117,3 +117,36 @@ def make_participant(visit, side="visitor", *, role=None, name=None, **fields):
         order=fields.pop("order", last + 1),
         **fields,
     )
+
+
+def make_report(visit, agency, *, status="draft", by=None, **fields):
+    """``agency``'s report of ``visit`` in ``status`` (a published one has a date)."""
+    from reports.models import Report, ReportStatus
+
+    if status == ReportStatus.PUBLISHED:
+        fields.setdefault("published_at", timezone.now())
+    return Report.objects.create(
+        visit=visit,
+        agency=agency,
+        status=status,
+        title=fields.pop("title", f"Studi tiru {next(_counter)}"),
+        created_by=by,
+        **fields,
+    )
+
+
+def make_adoption_item(report, topic="SLRT", *, status="proposed", **fields):
+    """An ATM item of ``report``'s plan, by default due in three months."""
+    from reports.models import AdoptionItem
+
+    return AdoptionItem.objects.create(
+        report=report,
+        topic=Topic.objects.get(code=topic),
+        status=status,
+        observe=fields.pop("observe", "SLRT terintegrasi Puskesos kelurahan."),
+        replicate=fields.pop("replicate", "Integrasi SLRT ke Puskesos."),
+        modify=fields.pop("modify", "Di tingkat desa."),
+        target_date=fields.pop("target_date", timezone.localdate() + datetime.timedelta(days=90)),
+        success_indicator=fields.pop("success_indicator", "Puskesos aktif di 10 desa."),
+        **fields,
+    )

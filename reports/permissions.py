@@ -1,0 +1,175 @@
+"""Who may see and do what with reports and ATM plans. Views, services and
+templates ask these named predicates.
+
+A report and its ATM plan belong to one agency of the visit: only that
+agency's people see them until the report is published, and then anyone
+does, without personal data, through the public pages. Penyuluh write the
+report; a head of the same agency approves, returns or publishes it and
+reviews the ATM items; the agency's staff, penyuluh and heads record the
+items' progress. Another agency's report answers 404, the wrong role 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from agencies.models import Role
+from agencies.permissions import HEAD_ROLES, agency_of, has_role
+from visits.models import Visit, VisitStatus
+from visits.permissions import can_view as can_view_visit
+from visits.permissions import side_of
+
+from .models import AdoptionItem, AdoptionStatus, Report, ReportStatus
+
+# Who writes the report and drafts the ATM plan.
+WRITER_ROLES = frozenset({Role.PENYULUH, Role.HEAD})
+# Who records progress of an approved ATM item.
+PROGRESS_ROLES = frozenset({Role.STAFF, Role.PENYULUH, Role.HEAD})
+# A report is written once the visit has taken place.
+REPORTABLE_VISIT_STATES = frozenset({VisitStatus.HELD, VisitStatus.REPORTED})
+EDITABLE_REPORT_STATES = frozenset({ReportStatus.DRAFT})
+EDITABLE_ITEM_STATES = frozenset({AdoptionStatus.PROPOSED, AdoptionStatus.RETURNED})
+
+
+def is_own(user, report) -> bool:
+    agency = agency_of(user)
+    return agency is not None and agency.pk == report.agency_id
+
+
+# --- Reports ---------------------------------------------------------------------------
+
+
+def can_view(user, report) -> bool:
+    """The report's agency sees it in every state."""
+    return is_own(user, report)
+
+
+def can_start_report(user, visit) -> bool:
+    """A penyuluh (or head) of either agency of a held visit starts that
+    agency's report; ``reports.services.report_create`` refuses a second one."""
+    agency = agency_of(user)
+    return (
+        side_of(user, visit) is not None
+        and visit.status in REPORTABLE_VISIT_STATES
+        and has_role(user, agency, WRITER_ROLES)
+    )
+
+
+def can_edit(user, report) -> bool:
+    return report.status in EDITABLE_REPORT_STATES and has_role(user, report.agency, WRITER_ROLES)
+
+
+def can_submit(user, report) -> bool:
+    return report.status == ReportStatus.DRAFT and has_role(user, report.agency, WRITER_ROLES)
+
+
+def can_review(user, report) -> bool:
+    """Approve or return a submitted report: a head of its agency."""
+    return report.status == ReportStatus.SUBMITTED and has_role(user, report.agency, HEAD_ROLES)
+
+
+def can_publish(user, report) -> bool:
+    return report.status == ReportStatus.APPROVED and has_role(user, report.agency, HEAD_ROLES)
+
+
+def can_withdraw_approval(user, report) -> bool:
+    """An approved report not yet published goes back to draft for changes."""
+    return can_publish(user, report)
+
+
+def can_manage_photos(user, report) -> bool:
+    return can_edit(user, report)
+
+
+# --- ATM plan --------------------------------------------------------------------------
+
+
+def can_add_item(user, report) -> bool:
+    """The plan can grow while the report is being written or afterwards: a
+    new lesson may come up months later."""
+    return has_role(user, report.agency, WRITER_ROLES)
+
+
+def can_edit_item(user, item) -> bool:
+    return item.status in EDITABLE_ITEM_STATES and has_role(user, item.report.agency, WRITER_ROLES)
+
+
+def can_propose_item(user, item) -> bool:
+    """A returned item, revised, goes back to the head."""
+    return item.status == AdoptionStatus.RETURNED and has_role(
+        user, item.report.agency, WRITER_ROLES
+    )
+
+
+def can_review_item(user, item) -> bool:
+    return item.status == AdoptionStatus.PROPOSED and has_role(user, item.report.agency, HEAD_ROLES)
+
+
+def can_start_item(user, item) -> bool:
+    return item.status == AdoptionStatus.APPROVED and has_role(
+        user, item.report.agency, PROGRESS_ROLES
+    )
+
+
+def can_check_in(user, item) -> bool:
+    return item.status in {AdoptionStatus.APPROVED, AdoptionStatus.IN_PROGRESS} and has_role(
+        user, item.report.agency, PROGRESS_ROLES
+    )
+
+
+def can_conclude_item(user, item) -> bool:
+    """Mark an item adopted or dropped: a head decides."""
+    if item.status == AdoptionStatus.RETURNED:
+        return has_role(user, item.report.agency, HEAD_ROLES)
+    return item.status in {
+        AdoptionStatus.APPROVED,
+        AdoptionStatus.IN_PROGRESS,
+    } and has_role(user, item.report.agency, HEAD_ROLES)
+
+
+# --- Loading for a request -------------------------------------------------------------
+
+
+def reports_for_agency(agency):
+    return Report.objects.filter(agency=agency)
+
+
+def get_report_for_user(request, pk, *, check=None) -> Report:
+    """The report ``pk`` if the user's agency wrote it (404 otherwise, so that
+    another agency's draft does not leak); 403 when ``check`` refuses."""
+    report = get_object_or_404(
+        Report.objects.select_related(
+            "agency__province", "agency__regency", "visit__host", "visit__visitor"
+        ),
+        pk=pk,
+    )
+    if not can_view(request.user, report):
+        raise Http404
+    if check is not None and not check(request.user, report):
+        raise PermissionDenied
+    return report
+
+
+def get_item_for_user(request, pk, *, check=None) -> AdoptionItem:
+    item = get_object_or_404(
+        AdoptionItem.objects.select_related(
+            "report__agency", "report__visit__host", "report__visit__visitor", "topic", "division"
+        ),
+        pk=pk,
+    )
+    if not can_view(request.user, item.report):
+        raise Http404
+    if check is not None and not check(request.user, item):
+        raise PermissionDenied
+    return item
+
+
+def get_visit_for_report(request, visit_pk):
+    """The visit a new report is started for: a party's visit (404 otherwise),
+    held, and a writer of the user's agency (403 otherwise)."""
+    visit = get_object_or_404(Visit.objects.select_related("host", "visitor"), pk=visit_pk)
+    if not can_view_visit(request.user, visit):
+        raise Http404
+    if not can_start_report(request.user, visit):
+        raise PermissionDenied
+    return visit

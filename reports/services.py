@@ -1,0 +1,349 @@
+"""Every write that changes a report or an ATM item goes through this module.
+
+Each function takes the acting user (``by``), checks the permission and the
+lifecycle step on a locked, fresh row, makes the change and records it in the
+timeline in the same transaction. Views, commands and the demo loader call
+these; nothing else changes ``Report.status`` or ``AdoptionItem.status``.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agencies.permissions import agency_of
+from visits.models import VisitStatus
+from visits.services import move_visit
+
+from . import permissions
+from .models import (
+    AdoptionEvent,
+    AdoptionItem,
+    AdoptionStatus,
+    Author,
+    Finding,
+    Quote,
+    Report,
+    ReportEvent,
+    ReportStatus,
+)
+
+
+class StaleReportError(Exception):
+    """The report changed since the user opened it: saving would overwrite
+    someone else's work. Carries the current row so the page can say who."""
+
+    def __init__(self, current: Report):
+        super().__init__("stale report")
+        self.current = current
+
+
+# --- Reports ---------------------------------------------------------------------------
+
+
+def report_defaults(visit, agency) -> dict:
+    """What a new report starts with, taken from the visit."""
+    other = visit.host if agency.pk == visit.visitor_id else visit.visitor
+    topics = ", ".join(vt.topic.code for vt in visit.visit_topics.select_related("topic"))
+    title = (
+        _("Studi Tiru %(topics)s ke %(host)s") % {"topics": topics, "host": visit.host.name}
+        if agency.pk == visit.visitor_id
+        else _("Penerimaan Studi Tiru %(visitor)s") % {"visitor": other.name}
+    )
+    return {
+        "title": title[:300],
+        "purpose": visit.purpose,
+        "basis": visit.basis,
+        "signed_place": agency.regency.name.title() if agency.regency_id else "",
+    }
+
+
+def report_create(*, visit, by) -> Report:
+    """Start the user's agency's report of ``visit``, with one finding per
+    topic of the visit to fill in. Raises ``ValidationError`` if the agency
+    already has one."""
+    if not permissions.can_start_report(by, visit):
+        raise PermissionDenied
+    agency = agency_of(by)
+    with transaction.atomic():
+        if Report.objects.filter(visit=visit, agency=agency).exists():
+            raise ValidationError(_("Instansi Anda sudah memiliki laporan kunjungan ini."))
+        try:
+            with transaction.atomic():
+                report = Report.objects.create(
+                    visit=visit,
+                    agency=agency,
+                    created_by=by,
+                    updated_by=by,
+                    **report_defaults(visit, agency),
+                )
+        except IntegrityError as error:  # a colleague started it a moment ago
+            raise ValidationError(
+                _("Instansi Anda sudah memiliki laporan kunjungan ini.")
+            ) from error
+        Finding.objects.bulk_create(
+            Finding(report=report, topic=vt.topic, text="", order=vt.order)
+            for vt in visit.visit_topics.select_related("topic")
+        )
+        membership = getattr(by, "membership", None)
+        Author.objects.create(
+            report=report,
+            user=by,
+            name=by.name,
+            position=getattr(membership, "position", "") or "",
+            order=0,
+        )
+        ReportEvent.objects.create(report=report, actor=by, to_status=ReportStatus.DRAFT)
+    return report
+
+
+def report_update(
+    *,
+    report: Report,
+    by,
+    version: int,
+    fields: dict,
+    findings=None,
+    quotes=None,
+    authors=None,
+) -> Report:
+    """Save the report's text if nobody saved it since ``version``.
+
+    ``fields`` are the report's own fields; ``findings``, ``quotes`` and
+    ``authors`` (when given) are lists of unsaved model instances that replace
+    the current ones. Raises ``StaleReportError`` when another save came first:
+    the caller keeps the user's text and tells them.
+    """
+    with transaction.atomic():
+        current = Report.objects.select_for_update().get(pk=report.pk)
+        if not permissions.can_edit(by, current):
+            raise PermissionDenied
+        if current.version != version:
+            raise StaleReportError(current)
+        for name, value in fields.items():
+            setattr(current, name, value)
+        current.version = F("version") + 1
+        current.updated_by = by
+        current.save()
+        for model, rows in ((Finding, findings), (Quote, quotes), (Author, authors)):
+            if rows is None:
+                continue
+            model.objects.filter(report=current).delete()
+            for order, row in enumerate(rows):
+                row.pk = None
+                row.report = current
+                row.order = order
+            model.objects.bulk_create(rows)
+        current.refresh_from_db()
+    return current
+
+
+def _move_report(*, report, by, allowed, to_status, comment="", changes=None) -> Report:
+    changes = changes or {}
+    with transaction.atomic():
+        current = Report.objects.select_for_update().get(pk=report.pk)
+        if not allowed(by, current):
+            raise PermissionDenied
+        if not current.can_move_to(to_status):
+            raise ValidationError(
+                _("Laporan berstatus %(from)s tidak dapat diubah menjadi %(to)s.")
+                % {"from": current.get_status_display(), "to": ReportStatus(to_status).label}
+            )
+        ReportEvent.objects.create(
+            report=current,
+            actor=by,
+            from_status=current.status,
+            to_status=to_status,
+            comment=comment,
+        )
+        Report.objects.filter(pk=current.pk).update(
+            status=to_status, version=F("version") + 1, updated_at=timezone.now(), **changes
+        )
+        current.refresh_from_db()
+    return current
+
+
+def report_submit(*, report, by, comment="") -> Report:
+    """The writer sends the draft to a head of the agency."""
+    return _move_report(
+        report=report,
+        by=by,
+        allowed=permissions.can_submit,
+        to_status=ReportStatus.SUBMITTED,
+        comment=comment,
+    )
+
+
+def report_approve(*, report, by, comment="") -> Report:
+    """A head approves the report; the visit counts as reported."""
+    with transaction.atomic():
+        approved = _move_report(
+            report=report,
+            by=by,
+            allowed=permissions.can_review,
+            to_status=ReportStatus.APPROVED,
+            comment=comment,
+        )
+        visit = approved.visit
+        if visit.status == VisitStatus.HELD:
+            move_visit(visit=visit, to_status=VisitStatus.REPORTED, by=by)
+    return approved
+
+
+def report_return(*, report, by, comment) -> Report:
+    """A head sends the report back to draft; the comment says what to change."""
+    if not comment.strip():
+        raise ValidationError(_("Tuliskan apa yang perlu diperbaiki."))
+    return _move_report(
+        report=report,
+        by=by,
+        allowed=permissions.can_review,
+        to_status=ReportStatus.DRAFT,
+        comment=comment,
+    )
+
+
+def report_withdraw(*, report, by, comment="") -> Report:
+    """A head takes an approved, unpublished report back to draft."""
+    return _move_report(
+        report=report,
+        by=by,
+        allowed=permissions.can_withdraw_approval,
+        to_status=ReportStatus.DRAFT,
+        comment=comment,
+    )
+
+
+def report_publish(*, report, by, comment="", at=None) -> Report:
+    """A head publishes the approved report on the public pages."""
+    return _move_report(
+        report=report,
+        by=by,
+        allowed=permissions.can_publish,
+        to_status=ReportStatus.PUBLISHED,
+        comment=comment,
+        changes={"published_at": at or timezone.now()},
+    )
+
+
+# --- ATM plan --------------------------------------------------------------------------
+
+
+def item_create(*, report, by, **fields) -> AdoptionItem:
+    """Add a proposed item to the agency's ATM plan."""
+    if not permissions.can_add_item(by, report):
+        raise PermissionDenied
+    with transaction.atomic():
+        last = report.adoption_items.order_by("-order").values_list("order", flat=True).first()
+        item = AdoptionItem.objects.create(
+            report=report,
+            created_by=by,
+            order=0 if last is None else last + 1,
+            status=AdoptionStatus.PROPOSED,
+            **fields,
+        )
+        AdoptionEvent.objects.create(item=item, actor=by, to_status=AdoptionStatus.PROPOSED)
+    return item
+
+
+def item_update(*, item, by, **fields) -> AdoptionItem:
+    with transaction.atomic():
+        current = AdoptionItem.objects.select_for_update().get(pk=item.pk)
+        current.report = item.report
+        if not permissions.can_edit_item(by, current):
+            raise PermissionDenied
+        for name, value in fields.items():
+            setattr(current, name, value)
+        current.save()
+    return current
+
+
+def move_item(*, item, by, allowed, to_status, comment="") -> AdoptionEvent:
+    """Move an ATM item along its lifecycle after checking ``allowed``."""
+    with transaction.atomic():
+        current = AdoptionItem.objects.select_for_update().get(pk=item.pk)
+        current.report = item.report
+        if allowed is not None and not allowed(by, current):
+            raise PermissionDenied
+        if not current.can_move_to(to_status):
+            raise ValidationError(
+                _("Butir berstatus %(from)s tidak dapat diubah menjadi %(to)s.")
+                % {"from": current.get_status_display(), "to": AdoptionStatus(to_status).label}
+            )
+        event = AdoptionEvent.objects.create(
+            item=current,
+            actor=by,
+            from_status=current.status,
+            to_status=to_status,
+            comment=comment,
+        )
+        AdoptionItem.objects.filter(pk=current.pk).update(
+            status=to_status, updated_at=timezone.now()
+        )
+    item.status = to_status
+    return event
+
+
+def item_approve(*, item, by, comment=""):
+    return move_item(
+        item=item,
+        by=by,
+        allowed=permissions.can_review_item,
+        to_status=AdoptionStatus.APPROVED,
+        comment=comment,
+    )
+
+
+def item_return(*, item, by, comment):
+    if not comment.strip():
+        raise ValidationError(_("Tuliskan apa yang perlu diperbaiki."))
+    return move_item(
+        item=item,
+        by=by,
+        allowed=permissions.can_review_item,
+        to_status=AdoptionStatus.RETURNED,
+        comment=comment,
+    )
+
+
+def item_propose_again(*, item, by, comment=""):
+    return move_item(
+        item=item,
+        by=by,
+        allowed=permissions.can_propose_item,
+        to_status=AdoptionStatus.PROPOSED,
+        comment=comment,
+    )
+
+
+def item_start(*, item, by, comment=""):
+    return move_item(
+        item=item,
+        by=by,
+        allowed=permissions.can_start_item,
+        to_status=AdoptionStatus.IN_PROGRESS,
+        comment=comment,
+    )
+
+
+def item_adopt(*, item, by, comment=""):
+    return move_item(
+        item=item,
+        by=by,
+        allowed=permissions.can_conclude_item,
+        to_status=AdoptionStatus.ADOPTED,
+        comment=comment,
+    )
+
+
+def item_drop(*, item, by, comment):
+    if not comment.strip():
+        raise ValidationError(_("Tuliskan alasan butir ini dihentikan."))
+    return move_item(
+        item=item,
+        by=by,
+        allowed=permissions.can_conclude_item,
+        to_status=AdoptionStatus.DROPPED,
+        comment=comment,
+    )
