@@ -15,7 +15,9 @@ the report's or the item's timeline.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Division
@@ -138,6 +140,14 @@ class Report(models.Model):
     @property
     def full_title(self):
         return _("Laporan tentang %(title)s") % {"title": self.title}
+
+    @property
+    def public_slug(self):
+        """The slug in the public page's address: the title, never empty."""
+        return slugify(self.title) or "laporan"
+
+    def get_public_url(self):
+        return reverse("reports:news_detail", args=[self.pk, self.public_slug])
 
     @property
     def is_published(self):

@@ -10,16 +10,17 @@ items' progress. Another agency's report answers 404, the wrong role 403.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from agencies.models import Role
-from agencies.permissions import HEAD_ROLES, agency_of, has_role
+from agencies.permissions import HEAD_ROLES, agency_of, has_role, require_membership
 from visits.models import Visit, VisitStatus
 from visits.permissions import can_view as can_view_visit
 from visits.permissions import side_of
 
-from .models import AdoptionItem, AdoptionStatus, Report, ReportStatus
+from .models import AdoptionItem, AdoptionStatus, CheckIn, Report, ReportStatus
 
 # Who writes the report and drafts the ATM plan.
 WRITER_ROLES = frozenset({Role.PENYULUH, Role.HEAD})
@@ -57,6 +58,13 @@ def can_start_report(user, visit) -> bool:
 
 def can_edit(user, report) -> bool:
     return report.status in EDITABLE_REPORT_STATES and has_role(user, report.agency, WRITER_ROLES)
+
+
+def can_write(user, report) -> bool:
+    """A writer of the report's agency, whatever the report's state: the edit
+    page accepts their save and, if the report moved on meanwhile, gives their
+    text back instead of refusing it."""
+    return has_role(user, report.agency, WRITER_ROLES)
 
 
 def can_submit(user, report) -> bool:
@@ -127,6 +135,11 @@ def can_conclude_item(user, item) -> bool:
     } and has_role(user, item.report.agency, HEAD_ROLES)
 
 
+def can_adopt_item(user, item) -> bool:
+    """Mark an item adopted: a head, once the work is under way."""
+    return item.can_move_to(AdoptionStatus.ADOPTED) and can_conclude_item(user, item)
+
+
 # --- Loading for a request -------------------------------------------------------------
 
 
@@ -136,10 +149,15 @@ def reports_for_agency(agency):
 
 def get_report_for_user(request, pk, *, check=None) -> Report:
     """The report ``pk`` if the user's agency wrote it (404 otherwise, so that
-    another agency's draft does not leak); 403 when ``check`` refuses."""
+    another agency's draft does not leak); 403 when ``check`` refuses, and for
+    an account without an agency."""
+    require_membership(request)
     report = get_object_or_404(
         Report.objects.select_related(
-            "agency__province", "agency__regency", "visit__host", "visit__visitor"
+            "agency__province",
+            "agency__regency",
+            "visit__host__province",
+            "visit__visitor__province",
         ),
         pk=pk,
     )
@@ -151,6 +169,8 @@ def get_report_for_user(request, pk, *, check=None) -> Report:
 
 
 def get_item_for_user(request, pk, *, check=None) -> AdoptionItem:
+    """The ATM item ``pk`` of the user's agency, like ``get_report_for_user``."""
+    require_membership(request)
     item = get_object_or_404(
         AdoptionItem.objects.select_related(
             "report__agency", "report__visit__host", "report__visit__visitor", "topic", "division"
@@ -167,9 +187,85 @@ def get_item_for_user(request, pk, *, check=None) -> AdoptionItem:
 def get_visit_for_report(request, visit_pk):
     """The visit a new report is started for: a party's visit (404 otherwise),
     held, and a writer of the user's agency (403 otherwise)."""
+    require_membership(request)
     visit = get_object_or_404(Visit.objects.select_related("host", "visitor"), pk=visit_pk)
     if not can_view_visit(request.user, visit):
         raise Http404
     if not can_start_report(request.user, visit):
         raise PermissionDenied
     return visit
+
+
+# --- ATM plan: what each agency sees -------------------------------------------------
+
+# The items of a visit the *other* agency sees in "what came of it": a head
+# has approved them. Proposals under review stay the learning agency's own.
+SHARED_ITEM_STATES = frozenset(
+    {
+        AdoptionStatus.APPROVED,
+        AdoptionStatus.IN_PROGRESS,
+        AdoptionStatus.ADOPTED,
+        AdoptionStatus.DROPPED,
+    }
+)
+
+
+def can_view_outcome(user, visit) -> bool:
+    """Both agencies of a visit see what came of it: each one's ATM items
+    (the other's once approved) with their status and progress."""
+    return can_view_visit(user, visit)
+
+
+def can_view_evidence(user, check_in) -> bool:
+    """A check-in's evidence file is the item's agency's own."""
+    return can_view(user, check_in.item.report)
+
+
+def _with_progress(items):
+    """Each item with its number of check-ins and the latest one's date and
+    note, computed in the same query (no per-row lookups)."""
+    latest = CheckIn.objects.filter(item=OuterRef("pk")).order_by("-date", "-id")
+    return items.annotate(
+        checkin_count=Count("check_ins", distinct=True),
+        last_checkin_date=Subquery(latest.values("date")[:1]),
+        last_checkin_note=Subquery(latest.values("note")[:1]),
+    )
+
+
+def items_for_agency(agency):
+    """Every ATM item of ``agency``'s plans, across its visits, with what the
+    plan pages show of each (topic, division, report and visit, progress)."""
+    return _with_progress(
+        AdoptionItem.objects.filter(report__agency=agency).select_related(
+            "topic", "division", "report__agency", "report__visit__host", "report__visit__visitor"
+        )
+    )
+
+
+def outcome_reports_for_user(user, visit):
+    """The reports of ``visit`` with the ATM items ``user`` may see in the
+    visit's outcome: all of their own agency's, the approved ones of the
+    other agency. Two queries whatever the number of items."""
+    agency = agency_of(user)
+    if agency is None or not can_view_outcome(user, visit):
+        return Report.objects.none()
+    items = _with_progress(
+        AdoptionItem.objects.filter(
+            Q(report__agency=agency) | Q(status__in=SHARED_ITEM_STATES)
+        ).select_related("topic")
+    ).order_by("order", "id")
+    return (
+        Report.objects.filter(visit=visit)
+        .select_related("agency")
+        .prefetch_related(Prefetch("adoption_items", queryset=items, to_attr="outcome_items"))
+        .order_by("id")
+    )
+
+
+def get_checkin_for_user(request, pk) -> CheckIn:
+    """A check-in of the user's agency (404 for any other agency's)."""
+    require_membership(request)
+    check_in = get_object_or_404(CheckIn.objects.select_related("item__report"), pk=pk)
+    if not can_view_evidence(request.user, check_in):
+        raise Http404
+    return check_in

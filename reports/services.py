@@ -22,12 +22,15 @@ from .models import (
     AdoptionItem,
     AdoptionStatus,
     Author,
+    CheckIn,
     Finding,
+    Photo,
     Quote,
     Report,
     ReportEvent,
     ReportStatus,
 )
+from .notifications import notify_report_event
 
 
 class StaleReportError(Exception):
@@ -150,17 +153,24 @@ def _move_report(*, report, by, allowed, to_status, comment="", changes=None) ->
                 _("Laporan berstatus %(from)s tidak dapat diubah menjadi %(to)s.")
                 % {"from": current.get_status_display(), "to": ReportStatus(to_status).label}
             )
-        ReportEvent.objects.create(
+        event = ReportEvent.objects.create(
             report=current,
             actor=by,
             from_status=current.status,
             to_status=to_status,
             comment=comment,
         )
+        # updated_by too: the edit page names who changed the report when a
+        # writer's save comes after a review step.
         Report.objects.filter(pk=current.pk).update(
-            status=to_status, version=F("version") + 1, updated_at=timezone.now(), **changes
+            status=to_status,
+            version=F("version") + 1,
+            updated_at=timezone.now(),
+            updated_by=by,
+            **changes,
         )
         current.refresh_from_db()
+        notify_report_event(event)
     return current
 
 
@@ -347,3 +357,118 @@ def item_drop(*, item, by, comment):
         to_status=AdoptionStatus.DROPPED,
         comment=comment,
     )
+
+
+def checkin_add(*, item, by, date, note, evidence=None) -> CheckIn:
+    """Record a dated progress note on an approved or running ATM item, with
+    an optional evidence file already checked by content (``plan_forms``).
+
+    Side effects: a check-in on an *approved* item means the work has begun,
+    so the item moves to "in progress" with a timeline event. Raises
+    ``ValidationError`` (per field) for an empty note or a date after today
+    in the agency's time zone; ``PermissionDenied`` unless
+    ``permissions.can_check_in``.
+    """
+    with transaction.atomic():
+        current = AdoptionItem.objects.select_for_update().get(pk=item.pk)
+        current.report = item.report
+        if not permissions.can_check_in(by, current):
+            raise PermissionDenied
+        errors = {}
+        if not (note or "").strip():
+            errors["note"] = _("Tuliskan kemajuan yang dicapai.")
+        # The check-in's agency is the actor's (can_check_in says so), whose
+        # time zone is loaded with the user.
+        if date > timezone.localdate(timezone=agency_of(by).tzinfo):
+            errors["date"] = _("Tanggal kemajuan tidak boleh di masa depan.")
+        if errors:
+            raise ValidationError(errors)
+        check_in = CheckIn.objects.create(
+            item=current, date=date, note=note.strip(), evidence=evidence or "", created_by=by
+        )
+        if current.status == AdoptionStatus.APPROVED:
+            move_item(
+                item=item,
+                by=by,
+                allowed=None,
+                to_status=AdoptionStatus.IN_PROGRESS,
+                comment=_("Mulai berjalan: kemajuan pertama dicatat."),
+            )
+    return check_in
+
+
+# --- Photos ----------------------------------------------------------------------------
+
+
+def _report_for_photos(report, by) -> Report:
+    """The report locked for a change to its photos, once the user may make it."""
+    current = (
+        Report.objects.select_for_update(of=("self",)).select_related("agency").get(pk=report.pk)
+    )
+    if not permissions.can_manage_photos(by, current):
+        raise PermissionDenied
+    return current
+
+
+def _delete_files(*files):
+    """Remove stored files; one never written (not committed) has nothing to remove."""
+    for file in files:
+        if file and file.name and getattr(file, "_committed", True):
+            file.storage.delete(file.name)
+
+
+def photo_add(*, report, by, photos) -> list[Photo]:
+    """Add documentation photos to the report, after its last one.
+
+    ``photos`` is a list of ``(processed, caption)`` pairs, ``processed`` being
+    a ``reports.photos.ProcessedPhoto`` (the checked, re-encoded upload). All
+    are added or none: when anything fails, the files already written to the
+    storage are removed again and the error is raised.
+    """
+    created = []
+    try:
+        with transaction.atomic():
+            current = _report_for_photos(report, by)
+            last = current.photos.order_by("-order").values_list("order", flat=True).first()
+            order = 0 if last is None else last + 1
+            for processed, caption in photos:
+                photo = Photo(
+                    report=current,
+                    caption=caption.strip(),
+                    order=order,
+                    uploaded_by=by,
+                    width=processed.width,
+                    height=processed.height,
+                )
+                photo.image = processed.image
+                photo.thumbnail = processed.thumbnail
+                created.append(photo)
+                photo.save()
+                order += 1
+    except BaseException:
+        for photo in created:
+            _delete_files(photo.image, photo.thumbnail)
+        raise
+    return created
+
+
+def photo_update_caption(*, photo, by, caption) -> Photo:
+    """Change a photo's caption while the report may still be edited."""
+    with transaction.atomic():
+        _report_for_photos(photo.report, by)
+        Photo.objects.filter(pk=photo.pk).update(caption=caption.strip())
+    photo.caption = caption.strip()
+    return photo
+
+
+def photo_delete(*, photo, by) -> None:
+    """Remove a photo from a report still being written; its files go once
+    the deletion is committed."""
+    with transaction.atomic():
+        _report_for_photos(photo.report, by)
+        current = Photo.objects.select_for_update().filter(pk=photo.pk).first()
+        if current is None:  # a colleague deleted it a moment ago
+            return
+        image, thumbnail = current.image, current.thumbnail
+        current.delete()
+        transaction.on_commit(lambda: _delete_files(image, thumbnail))

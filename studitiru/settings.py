@@ -303,3 +303,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Documentation photos of reports (reports/photos.py). Each upload is decoded
+# with Pillow and refused beyond these limits; what is stored is a re-encoded
+# JPEG at most PHOTO_MAX_SIDE pixels on its long side, and a thumbnail. A
+# reverse proxy in front must accept request bodies of
+# PHOTO_MAX_FILES x PHOTO_MAX_UPLOAD_MB (nginx: client_max_body_size).
+PHOTO_MAX_UPLOAD_MB = env_int("PHOTO_MAX_UPLOAD_MB", 15)
+PHOTO_MAX_PIXELS = env_int("PHOTO_MAX_PIXELS", 50_000_000)
+PHOTO_MAX_FILES = env_int("PHOTO_MAX_FILES", 20)
+PHOTO_MAX_SIDE = 2000
+PHOTO_THUMBNAIL_SIDE = 480

@@ -1,5 +1,6 @@
-"""``manage.py load_demo`` reproduces the two seed visits and their people, and
-running it again changes nothing."""
+"""``manage.py load_demo`` reproduces the two seed visits, their people and
+their reports, and running it again changes nothing. What the reports say is
+checked in tests/reports/test_demo.py."""
 
 import calendar
 import datetime
@@ -8,11 +9,22 @@ from itertools import product
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
+from django.core.management import call_command, get_commands
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from agencies.models import Agency, Division, GoodPractice, Membership, Role, User
+from reports.models import (
+    AdoptionEvent,
+    AdoptionItem,
+    Author,
+    CheckIn,
+    Finding,
+    Photo,
+    Quote,
+    Report,
+    ReportEvent,
+)
 from visits.demo import DEMO_PASSWORD, demo_account_lines
 from visits.models import (
     AgendaItem,
@@ -45,6 +57,15 @@ MODELS = [
     Participant,
     VisitEvent,
     GoodPractice,
+    Report,
+    Finding,
+    Quote,
+    Author,
+    Photo,
+    ReportEvent,
+    AdoptionItem,
+    AdoptionEvent,
+    CheckIn,
 ]
 
 EXPECTED_COUNTS = {
@@ -57,8 +78,17 @@ EXPECTED_COUNTS = {
     "Venue": 3,
     "AgendaItem": 10,
     "Participant": 62,
-    "VisitEvent": 6,
+    "VisitEvent": 8,
     "GoodPractice": 2,
+    "Report": 2,
+    "Finding": 7,
+    "Quote": 6,
+    "Author": 3,
+    "Photo": 0,
+    "ReportEvent": 7,
+    "AdoptionItem": 2,
+    "AdoptionEvent": 5,
+    "CheckIn": 1,
 }
 
 PLACES = {
@@ -129,19 +159,19 @@ def test_a_second_run_only_reads():
         if query["sql"].split(" ", 1)[0] in {"INSERT", "UPDATE", "DELETE"}
     ]
     assert writes == []
-    assert len(queries.captured_queries) == 26
+    assert len(queries.captured_queries) == 44
 
 
 def test_it_prints_a_one_line_summary_of_what_it_did():
     first = load_demo()
     second = load_demo()
     assert first == (
-        "Data demo siap: 4 instansi, 18 akun, 2 kunjungan, 62 peserta "
-        "(134 baris baru, 0 baris dipulihkan).\n"
+        "Data demo siap: 4 instansi, 18 akun, 2 kunjungan, 62 peserta, 2 laporan, "
+        "2 butir rencana ATM (155 baris baru, 0 baris dipulihkan).\n"
     )
     assert second == (
-        "Data demo siap: 4 instansi, 18 akun, 2 kunjungan, 62 peserta "
-        "(0 baris baru, 0 baris dipulihkan).\n"
+        "Data demo siap: 4 instansi, 18 akun, 2 kunjungan, 62 peserta, 2 laporan, "
+        "2 butir rencana ATM (0 baris baru, 0 baris dipulihkan).\n"
     )
 
 
@@ -152,7 +182,7 @@ def test_a_visit_title_edited_by_hand_is_restored_without_a_new_timeline_event()
     assert salatiga_visit().title == (
         "Studi tiru Penguatan Forum TJSLP dan pelayanan kesejahteraan sosial"
     )
-    assert VisitEvent.objects.count() == 6
+    assert VisitEvent.objects.count() == 8
     assert output.endswith("(0 baris baru, 1 baris dipulihkan).\n")
 
 
@@ -414,9 +444,9 @@ def test_the_salatiga_visit_is_on_wednesday_14_june_2023_in_jakarta_time():
     assert start.weekday() == calendar.WEDNESDAY
 
 
-def test_the_salatiga_visit_was_held():
+def test_the_salatiga_visit_was_held_and_reported():
     load_demo()
-    assert salatiga_visit().status == VisitStatus.HELD
+    assert salatiga_visit().status == VisitStatus.REPORTED
 
 
 def test_the_salatiga_delegation_is_led_by_its_kepala_dinas():
@@ -513,9 +543,9 @@ def test_the_madiun_visit_is_on_friday_1_august_2025_in_jakarta_time():
     assert start.weekday() == calendar.FRIDAY
 
 
-def test_the_madiun_visit_was_held():
+def test_the_madiun_visit_was_held_and_reported():
     load_demo()
-    assert madiun_visit().status == VisitStatus.HELD
+    assert madiun_visit().status == VisitStatus.REPORTED
 
 
 def test_the_madiun_delegation_has_exactly_52_participants():
@@ -579,9 +609,15 @@ def test_the_madiun_agenda_opens_with_syahrial_hamids_welcome_in_the_aula():
 
 
 @pytest.mark.parametrize(
-    ("visitor", "host"), [("kota-salatiga", "kota-magelang"), ("kabupaten-madiun", "kota-malang")]
+    ("visitor", "host", "reporter"),
+    [
+        ("kota-salatiga", "kota-magelang", "kota-magelang"),
+        ("kabupaten-madiun", "kota-malang", "kabupaten-madiun"),
+    ],
 )
-def test_each_demo_visit_went_from_draft_to_requested_to_scheduled_to_held(visitor, host):
+def test_each_demo_visit_went_from_draft_to_requested_to_scheduled_to_held_to_reported(
+    visitor, host, reporter
+):
     load_demo()
     visit = Visit.objects.get(visitor__slug=visitor, host__slug=host)
     events = list(visit.events.select_related("actor_agency"))
@@ -589,9 +625,29 @@ def test_each_demo_visit_went_from_draft_to_requested_to_scheduled_to_held(visit
         (VisitStatus.DRAFT, VisitStatus.REQUESTED),
         (VisitStatus.REQUESTED, VisitStatus.SCHEDULED),
         (VisitStatus.SCHEDULED, VisitStatus.HELD),
+        (VisitStatus.HELD, VisitStatus.REPORTED),
     ]
-    # The visitor asks, the host answers and records the visit as held.
-    assert [e.actor_agency.slug for e in events] == [visitor, host, host]
-    assert [e.created_at < visit.start for e in events] == [True, True, False]
+    # The visitor asks, the host answers and records the visit as held; the
+    # head approving the demo report marks it reported.
+    assert [e.actor_agency.slug for e in events] == [visitor, host, host, reporter]
+    assert [e.created_at < visit.start for e in events] == [True, True, False, False]
     assert visit.created_at < events[0].created_at
-    assert all(e.comment for e in events)
+    assert all(e.comment for e in events[:3])
+    assert events[3].created_at == visit.reports.get().events.get(to_status="approved").created_at
+
+
+# --- The command -----------------------------------------------------------------
+
+
+def test_load_demo_is_the_reports_apps_command_so_imports_flow_one_way():
+    assert get_commands()["load_demo"] == "reports"
+
+
+def test_demo_accounts_still_prints_every_account_and_the_password():
+    out = StringIO()
+    call_command("demo_accounts", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert [line.split()[0] for line in lines[:-1]] == [
+        line.split()[0] for line in demo_account_lines()
+    ]
+    assert lines[-1] == f"  Kata sandi semua akun demo: {DEMO_PASSWORD}"

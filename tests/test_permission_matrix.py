@@ -15,20 +15,26 @@ to say who may use it.
 """
 
 import datetime
+import io
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import get_resolver, reverse
 from django.urls.resolvers import URLResolver
 from django.utils import timezone
+from PIL import Image
 
 from agencies.models import Role
+from reports.models import AdoptionStatus, CheckIn, Photo, ReportStatus
 from tests.factories import (
+    make_adoption_item,
     make_agency,
     make_invitation,
     make_participant,
     make_practice,
+    make_report,
     make_user,
     make_visit,
 )
@@ -59,6 +65,13 @@ EVERYONE = "ok ok ok ok ok ok ok ok ok"
 SALATIGA_COORDINATORS = "L ok 403 403 404 404 404 404 403"
 MAGELANG_PRACTICE_OWNERS = "L 404 404 404 ok 403 ok 404 404"
 ANY_COORDINATOR = "L ok 403 403 ok 403 403 ok 403"
+# The reports below are Salatiga's (the visitor's).
+OWN_REPORT = "L ok ok ok 404 404 404 404 403"
+SALATIGA_WRITERS = "L 403 ok ok 404 404 404 404 403"
+SALATIGA_HEADS = "L 403 403 ok 404 404 404 404 403"
+SALATIGA_PROGRESS = "L ok ok ok 404 404 404 404 403"
+NOBODY = "404 404 404 404 404 404 404 404 404"
+
 
 S = VisitStatus
 # (url name, method, visit status, url kwargs from the world, expected)
@@ -206,6 +219,115 @@ MATRIX = [
     ("account_set_password", "GET", S.SCHEDULED, {}, LOGGED_IN),
     ("account_email", "GET", S.SCHEDULED, {}, LOGGED_IN),
     ("account_reauthenticate", "GET", S.SCHEDULED, {}, LOGGED_IN),
+    # Reports: written by an agency's penyuluh, reviewed by its head
+    ("reports:list", "GET", S.SCHEDULED, {}, ANY_MEMBER),
+    (
+        "reports:create",
+        "POST",
+        S.SCHEDULED,
+        {"visit_pk": "held_visit"},
+        "L 403 ok ok 403 ok ok 404 403",
+    ),
+    (
+        "reports:create",
+        "GET",
+        S.SCHEDULED,
+        {"visit_pk": "held_visit"},
+        "L 405 405 405 405 405 405 405 405",
+    ),
+    ("reports:detail", "GET", S.SCHEDULED, {"pk": "draft_report"}, OWN_REPORT),
+    ("reports:edit", "GET", S.SCHEDULED, {"pk": "draft_report"}, SALATIGA_WRITERS),
+    (
+        "reports:edit",
+        "GET",
+        S.SCHEDULED,
+        {"pk": "submitted_report"},
+        "L 403 403 403 404 404 404 404 403",
+    ),
+    ("reports:submit", "POST", S.SCHEDULED, {"pk": "draft_report"}, SALATIGA_WRITERS),
+    ("reports:approve", "POST", S.SCHEDULED, {"pk": "submitted_report"}, SALATIGA_HEADS),
+    ("reports:return", "POST", S.SCHEDULED, {"pk": "submitted_report"}, SALATIGA_HEADS),
+    ("reports:withdraw", "POST", S.SCHEDULED, {"pk": "approved_report"}, SALATIGA_HEADS),
+    ("reports:publish", "POST", S.SCHEDULED, {"pk": "approved_report"}, SALATIGA_HEADS),
+    (
+        "reports:publish",
+        "POST",
+        S.SCHEDULED,
+        {"pk": "submitted_report"},
+        "L 403 403 403 404 404 404 404 403",
+    ),
+    # Photos
+    ("reports:photo_upload", "GET", S.SCHEDULED, {"pk": "draft_report"}, SALATIGA_WRITERS),
+    (
+        "reports:photo_edit",
+        "GET",
+        S.SCHEDULED,
+        {"pk": "draft_report", "photo_pk": "draft_photo"},
+        SALATIGA_WRITERS,
+    ),
+    (
+        "reports:photo_delete",
+        "POST",
+        S.SCHEDULED,
+        {"pk": "draft_report", "photo_pk": "draft_photo"},
+        SALATIGA_WRITERS,
+    ),
+    (
+        "reports:photo_file",
+        "GET",
+        S.SCHEDULED,
+        {"photo_pk": "draft_photo", "size": "kecil"},
+        "L ok ok ok 404 404 404 404 404",
+    ),
+    (
+        "reports:photo_file",
+        "GET",
+        S.SCHEDULED,
+        {"photo_pk": "published_photo", "size": "kecil"},
+        EVERYONE,
+    ),
+    # Public news pages
+    ("reports:news_list", "GET", S.SCHEDULED, {}, EVERYONE),
+    ("reports:news_rss", "GET", S.SCHEDULED, {}, EVERYONE),
+    ("reports:news_atom", "GET", S.SCHEDULED, {}, EVERYONE),
+    (
+        "reports:news_detail",
+        "GET",
+        S.SCHEDULED,
+        {"pk": "published_report", "slug": "studi-tiru"},
+        EVERYONE,
+    ),
+    (
+        "reports:news_detail",
+        "GET",
+        S.SCHEDULED,
+        {"pk": "draft_report", "slug": "studi-tiru"},
+        NOBODY,
+    ),
+    # ATM plan
+    ("reports:items", "GET", S.SCHEDULED, {}, ANY_MEMBER),
+    ("reports:plan", "GET", S.SCHEDULED, {"pk": "draft_report"}, OWN_REPORT),
+    ("reports:item_add", "GET", S.SCHEDULED, {"pk": "draft_report"}, SALATIGA_WRITERS),
+    ("reports:item_detail", "GET", S.SCHEDULED, {"item_pk": "proposed_item"}, OWN_REPORT),
+    ("reports:item_edit", "GET", S.SCHEDULED, {"item_pk": "proposed_item"}, SALATIGA_WRITERS),
+    ("reports:item_approve", "POST", S.SCHEDULED, {"item_pk": "proposed_item"}, SALATIGA_HEADS),
+    ("reports:item_return", "POST", S.SCHEDULED, {"item_pk": "proposed_item"}, SALATIGA_HEADS),
+    (
+        "reports:item_propose_again",
+        "POST",
+        S.SCHEDULED,
+        {"item_pk": "returned_item"},
+        SALATIGA_WRITERS,
+    ),
+    ("reports:item_start", "POST", S.SCHEDULED, {"item_pk": "approved_item"}, SALATIGA_PROGRESS),
+    ("reports:item_adopt", "POST", S.SCHEDULED, {"item_pk": "started_item"}, SALATIGA_HEADS),
+    ("reports:item_drop", "POST", S.SCHEDULED, {"item_pk": "approved_item"}, SALATIGA_HEADS),
+    ("reports:checkin_add", "POST", S.SCHEDULED, {"item_pk": "approved_item"}, SALATIGA_PROGRESS),
+    ("reports:checkin_evidence", "GET", S.SCHEDULED, {"checkin_pk": "checkin"}, OWN_REPORT),
+    # Documents
+    ("reports:report_pdf", "GET", S.SCHEDULED, {"pk": "draft_report"}, OWN_REPORT),
+    ("reports:plan_pdf", "GET", S.SCHEDULED, {"pk": "draft_report"}, OWN_REPORT),
+    ("reports:attendance_pdf", "GET", S.SCHEDULED, {"visit_pk": "visit"}, PARTIES),
 ]
 
 
@@ -243,7 +365,9 @@ def world(db, settings, tmp_path):
     item = AgendaItem.objects.create(visit=visit, start=visit.start, title="Sambutan")
     invitation, invitation_token = make_invitation(salatiga, by=users["visitor_staff"])
     feed = reset_calendar_feed(agency=salatiga, by=users["visitor_staff"])
+    reports = _reports_world(salatiga, magelang, users)
     return {
+        **reports,
         "users": users,
         "visit": visit,
         "started_visit": started,
@@ -255,6 +379,66 @@ def world(db, settings, tmp_path):
         "practice": make_practice(magelang, "FTJSLP").pk,
         "feed_token": feed.token,
         "host_slug": magelang.slug,
+    }
+
+
+def _held_visit(host, visitor):
+    start = timezone.now() - datetime.timedelta(days=3)
+    return make_visit(host, visitor, status=S.HELD, start=start, topics=["SLRT"])
+
+
+def _jpeg():
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def _photo(report):
+    return Photo.objects.create(
+        report=report,
+        image=ContentFile(_jpeg(), name="foto.jpg"),
+        thumbnail=ContentFile(_jpeg(), name="foto-kecil.jpg"),
+        caption="Sambutan",
+    )
+
+
+def _reports_world(salatiga, magelang, users):
+    """Salatiga's reports in each review state, on held visits to Magelang,
+    with photos and ATM items in each state of their own lifecycle."""
+    by = users["visitor_penyuluh"]
+    reports = {
+        status: make_report(_held_visit(magelang, salatiga), salatiga, status=status, by=by)
+        for status in ReportStatus
+    }
+    draft = reports[ReportStatus.DRAFT]
+    item = {
+        status: make_adoption_item(draft, status=status)
+        for status in (
+            AdoptionStatus.PROPOSED,
+            AdoptionStatus.RETURNED,
+            AdoptionStatus.APPROVED,
+            AdoptionStatus.IN_PROGRESS,
+        )
+    }
+    checkin = CheckIn.objects.create(
+        item=item[AdoptionStatus.IN_PROGRESS],
+        date=timezone.localdate(),
+        note="Rapat koordinasi dengan desa.",
+        evidence=ContentFile(b"%PDF-1.4\n%%EOF\n", name="bukti.pdf"),
+    )
+    return {
+        "held_visit": _held_visit(magelang, salatiga),
+        "draft_report": draft,
+        "submitted_report": reports[ReportStatus.SUBMITTED],
+        "approved_report": reports[ReportStatus.APPROVED],
+        "published_report": reports[ReportStatus.PUBLISHED],
+        "draft_photo": _photo(draft),
+        "published_photo": _photo(reports[ReportStatus.PUBLISHED]),
+        "proposed_item": item[AdoptionStatus.PROPOSED],
+        "returned_item": item[AdoptionStatus.RETURNED],
+        "approved_item": item[AdoptionStatus.APPROVED],
+        "started_item": item[AdoptionStatus.IN_PROGRESS],
+        "checkin": checkin,
     }
 
 

@@ -1,12 +1,395 @@
-"""The ATM adoption plan: items, review and progress (stubs until built)."""
+"""The ATM adoption plan: a report's plan, its items with their review and
+progress check-ins, and the agency's list of items across its visits.
 
-from django.http import Http404
+Access is asked of ``reports.permissions`` (another agency's item answers
+404, the wrong role or state 403); every change goes through
+``reports.services``. Each step of an item's lifecycle has a confirmation
+page (GET) with a comment, required when returning or dropping the item,
+and is carried out by a POST.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from agencies.permissions import agency_of, require_membership
+
+from .. import permissions, services
+from ..models import ACTIVE_ADOPTION_STATES, AdoptionItem, AdoptionStatus
+from ..permissions import get_checkin_for_user, get_item_for_user, get_report_for_user
+from ..plan_forms import (
+    EVIDENCE_TYPES,
+    SHOW_ACTIVE,
+    SHOW_AWAITING,
+    SHOW_OVERDUE,
+    AdoptionItemForm,
+    CheckInForm,
+    ItemCommentForm,
+    ItemDropForm,
+    ItemFilterForm,
+    ItemReturnForm,
+)
+
+PAGE_SIZE = 25
+# ``?dari=rencana`` on an action's page: go back to the plan, not the item.
+FROM_PLAN = "rencana"
 
 
-def _todo(request, *args, **kwargs):
-    raise Http404
+# --- Lifecycle actions ---------------------------------------------------------------
 
 
-item_list = plan_detail = item_add = item_detail = item_edit = _todo
-item_approve = item_return = item_propose_again = item_start = item_adopt = item_drop = _todo
-checkin_add = checkin_evidence = _todo
+@dataclass(frozen=True)
+class Action:
+    """One step of an item's lifecycle as the pages show it."""
+
+    allowed: Any  # permissions predicate (user, item) -> bool
+    service: Any  # services function (item=, by=, comment=)
+    form: type
+    title: Promise
+    explanation: Promise
+    button: Promise
+    done: Promise
+    icon: str
+    style: str = "primary"
+
+
+ACTIONS = {
+    "approve": Action(
+        allowed=permissions.can_review_item,
+        service=services.item_approve,
+        form=ItemCommentForm,
+        title=_("Setujui butir rencana ATM"),
+        explanation=_(
+            "Butir menjadi rencana kerja instansi: bidang penanggung jawab dapat mulai "
+            "melaksanakannya dan mencatat kemajuannya sampai target selesai."
+        ),
+        button=_("Setujui"),
+        done=_("Butir rencana ATM disetujui."),
+        icon="check2-circle",
+        style="success",
+    ),
+    "return": Action(
+        allowed=permissions.can_review_item,
+        service=services.item_return,
+        form=ItemReturnForm,
+        title=_("Kembalikan butir untuk diperbaiki"),
+        explanation=_(
+            "Penyusun memperbaiki butir sesuai catatan Anda, lalu mengajukannya ulang "
+            "untuk ditinjau."
+        ),
+        button=_("Kembalikan"),
+        done=_("Butir dikembalikan kepada penyusun untuk diperbaiki."),
+        icon="arrow-return-left",
+        style="warning",
+    ),
+    "propose_again": Action(
+        allowed=permissions.can_propose_item,
+        service=services.item_propose_again,
+        form=ItemCommentForm,
+        title=_("Ajukan ulang butir"),
+        explanation=_("Butir yang sudah diperbaiki dikirim kembali kepada kepala untuk ditinjau."),
+        button=_("Ajukan ulang"),
+        done=_("Butir diajukan ulang kepada kepala."),
+        icon="send",
+    ),
+    "start": Action(
+        allowed=permissions.can_start_item,
+        service=services.item_start,
+        form=ItemCommentForm,
+        title=_("Mulai pelaksanaan butir"),
+        explanation=_(
+            "Butir tercatat sedang berjalan. Catat kemajuannya secara berkala, dengan bukti "
+            "bila ada."
+        ),
+        button=_("Mulai pelaksanaan"),
+        done=_("Butir tercatat sedang berjalan."),
+        icon="play-circle",
+    ),
+    "adopt": Action(
+        allowed=permissions.can_adopt_item,
+        service=services.item_adopt,
+        form=ItemCommentForm,
+        title=_("Tandai butir diadopsi"),
+        explanation=_(
+            "Praktik ini telah diterapkan di instansi Anda sesuai indikator keberhasilannya. "
+            "Butir selesai dan tidak dapat diubah lagi."
+        ),
+        button=_("Tandai diadopsi"),
+        done=_("Butir ditandai diadopsi."),
+        icon="trophy",
+        style="success",
+    ),
+    "drop": Action(
+        allowed=permissions.can_conclude_item,
+        service=services.item_drop,
+        form=ItemDropForm,
+        title=_("Hentikan butir"),
+        explanation=_(
+            "Butir tidak dilanjutkan dan tidak dapat dibuka kembali; alasannya tercatat "
+            "dalam riwayat butir."
+        ),
+        button=_("Hentikan butir"),
+        done=_("Butir dihentikan."),
+        icon="x-circle",
+        style="danger",
+    ),
+}
+
+
+def allowed_actions(user, item):
+    """``(url name, action)`` pairs of the steps ``user`` may take on ``item``."""
+    return [
+        (f"reports:item_{name}", action)
+        for name, action in ACTIONS.items()
+        if action.allowed(user, item)
+    ]
+
+
+def _run_action(request, item_pk, name):
+    action = ACTIONS[name]
+    item = get_item_for_user(request, item_pk, check=action.allowed)
+    form = action.form(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            action.service(item=item, by=request.user, comment=form.cleaned_data["comment"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, action.done)
+            if request.GET.get("dari") == FROM_PLAN:
+                return redirect("reports:plan", pk=item.report_id)
+            return redirect("reports:item_detail", item_pk=item.pk)
+    back = (
+        reverse("reports:plan", args=[item.report_id])
+        if request.GET.get("dari") == FROM_PLAN
+        else reverse("reports:item_detail", args=[item.pk])
+    )
+    return render(
+        request,
+        "reports/plan/item_action.html",
+        {
+            "item": item,
+            "report": item.report,
+            "visit": item.report.visit,
+            "action": action,
+            "form": form,
+            "back": back,
+        },
+    )
+
+
+def item_approve(request, item_pk):
+    return _run_action(request, item_pk, "approve")
+
+
+def item_return(request, item_pk):
+    return _run_action(request, item_pk, "return")
+
+
+def item_propose_again(request, item_pk):
+    return _run_action(request, item_pk, "propose_again")
+
+
+def item_start(request, item_pk):
+    return _run_action(request, item_pk, "start")
+
+
+def item_adopt(request, item_pk):
+    return _run_action(request, item_pk, "adopt")
+
+
+def item_drop(request, item_pk):
+    return _run_action(request, item_pk, "drop")
+
+
+# --- A report's plan -----------------------------------------------------------------
+
+
+def plan_detail(request, pk):
+    """The report's agency's ATM plan for the visit, item by item, with the
+    steps the user may take on each."""
+    report = get_report_for_user(request, pk)
+    user = request.user
+    items = list(
+        permissions.items_for_agency(report.agency).filter(report=report).order_by("order", "id")
+    )
+    for item in items:
+        item.actions = allowed_actions(user, item)
+        item.can_edit = permissions.can_edit_item(user, item)
+    statuses = Counter(item.status for item in items)
+    context = {
+        "report": report,
+        "visit": report.visit,
+        "items": items,
+        "summary": [(status, statuses[status]) for status in AdoptionStatus if statuses[status]],
+        "overdue_count": sum(item.is_overdue for item in items),
+        "can_add": permissions.can_add_item(user, report),
+        "from_plan": FROM_PLAN,
+    }
+    return render(request, "reports/plan/plan_detail.html", context)
+
+
+def item_add(request, pk):
+    report = get_report_for_user(request, pk, check=permissions.can_add_item)
+    form = AdoptionItemForm(request.POST if request.method == "POST" else None, report=report)
+    if form.is_valid():
+        try:
+            services.item_create(report=report, by=request.user, **form.item_fields())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Butir rencana ATM tersimpan dan diajukan kepada kepala."))
+            if "tambah_lagi" in request.POST:
+                return redirect("reports:item_add", pk=report.pk)
+            return redirect("reports:plan", pk=report.pk)
+    return render(
+        request,
+        "reports/plan/item_form.html",
+        {"form": form, "report": report, "visit": report.visit, "item": None},
+    )
+
+
+def item_edit(request, item_pk):
+    item = get_item_for_user(request, item_pk, check=permissions.can_edit_item)
+    report = item.report
+    form = AdoptionItemForm(
+        request.POST if request.method == "POST" else None, instance=item, report=report
+    )
+    if form.is_valid():
+        try:
+            services.item_update(item=item, by=request.user, **form.item_fields())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if item.status == AdoptionStatus.RETURNED:
+                messages.success(
+                    request,
+                    _("Perubahan tersimpan. Ajukan ulang butir bila sudah siap ditinjau."),
+                )
+            else:
+                messages.success(request, _("Perubahan butir tersimpan."))
+            return redirect("reports:item_detail", item_pk=item.pk)
+    return render(
+        request,
+        "reports/plan/item_form.html",
+        {"form": form, "report": report, "visit": report.visit, "item": item},
+    )
+
+
+# --- One item: timeline and progress -------------------------------------------------
+
+
+def _render_item(request, item, checkin_form):
+    user = request.user
+    context = {
+        "item": item,
+        "report": item.report,
+        "visit": item.report.visit,
+        "viewer_tz": agency_of(user).tzinfo,
+        "events": item.events.select_related("actor"),
+        "check_ins": item.check_ins.select_related("created_by"),
+        "actions": allowed_actions(user, item),
+        "can_edit": permissions.can_edit_item(user, item),
+        "can_check_in": permissions.can_check_in(user, item),
+        "checkin_form": checkin_form,
+    }
+    return render(request, "reports/plan/item_detail.html", context)
+
+
+def item_detail(request, item_pk):
+    item = get_item_for_user(request, item_pk)
+    return _render_item(request, item, CheckInForm(agency=agency_of(request.user)))
+
+
+@require_POST
+def checkin_add(request, item_pk):
+    """Record progress; on bad input the item page comes back with the
+    message and the text the user typed."""
+    item = get_item_for_user(request, item_pk, check=permissions.can_check_in)
+    form = CheckInForm(request.POST, request.FILES, agency=agency_of(request.user))
+    if form.is_valid():
+        was_approved = item.status == AdoptionStatus.APPROVED
+        try:
+            services.checkin_add(
+                item=item,
+                by=request.user,
+                date=form.cleaned_data["date"],
+                note=form.cleaned_data["note"],
+                evidence=form.cleaned_data["evidence"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if was_approved:
+                messages.success(
+                    request, _("Kemajuan tercatat. Butir kini tercatat sedang berjalan.")
+                )
+            else:
+                messages.success(request, _("Kemajuan tercatat."))
+            return redirect(reverse("reports:item_detail", args=[item.pk]) + "#kemajuan")
+    return _render_item(request, item, form)
+
+
+def checkin_evidence(request, checkin_pk):
+    """The evidence file of a check-in, to the item's agency only, as a
+    download under a name of our own."""
+    check_in = get_checkin_for_user(request, checkin_pk)
+    if not check_in.evidence:
+        raise Http404
+    kind = check_in.evidence.name.rsplit(".", 1)[-1].lower()
+    if kind not in EVIDENCE_TYPES:
+        raise Http404
+    return FileResponse(
+        check_in.evidence.open("rb"),
+        as_attachment=True,
+        filename=f"bukti-kemajuan-{check_in.pk}.{kind}",
+        content_type=EVIDENCE_TYPES[kind],
+    )
+
+
+# --- The agency's items across visits ------------------------------------------------
+
+
+def item_list(request):
+    """Every ATM item of the user's agency, filtered, searched and paginated."""
+    membership = require_membership(request)
+    agency = membership.agency
+    form = ItemFilterForm(request.GET, agency=agency)
+    form.is_valid()  # invalid fields are shown and ignored; the valid ones still filter
+    items = form.filter(permissions.items_for_agency(agency))
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    counts = AdoptionItem.objects.filter(report__agency=agency).aggregate(
+        awaiting=Count("pk", filter=Q(status=AdoptionStatus.PROPOSED)),
+        overdue=Count(
+            "pk",
+            filter=Q(status__in=ACTIVE_ADOPTION_STATES, target_date__lt=timezone.localdate()),
+        ),
+        active=Count("pk", filter=Q(status__in=ACTIVE_ADOPTION_STATES)),
+    )
+    context = {
+        "agency": agency,
+        "form": form,
+        "page": page,
+        "items": page.object_list,
+        "counts": counts,
+        "quick_filters": [
+            (SHOW_AWAITING, _("Menunggu tinjauan"), counts["awaiting"], "hourglass-split"),
+            (SHOW_OVERDUE, _("Terlambat"), counts["overdue"], "alarm"),
+            (SHOW_ACTIVE, _("Berjalan"), counts["active"], "play-circle"),
+        ],
+        "current_status": form.cleaned_data.get("status", ""),
+        "is_filtered": any(value not in (None, "") for value in form.cleaned_data.values()),
+    }
+    return render(request, "reports/plan/item_list.html", context)

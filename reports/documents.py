@@ -1,0 +1,281 @@
+"""The PDF documents of a visit — the report (laporan), the attendance sheet
+(daftar hadir) and the ATM plan — rendered with WeasyPrint from Django
+templates under ``templates/reports/pdf/``.
+
+A document is rendered at a made-up address, ``BASE_URL``, so that the
+``{% static %}`` paths and the ``.url`` of media files in the templates
+resolve against it. WeasyPrint asks ``ProjectFilesFetcher`` for every
+stylesheet and image: it answers only with the project's own static files
+and media files, read from disk or storage, and refuses everything else
+(another host, ``file://``, a path leaving its folder) by raising. Nothing a
+user writes can make the server open a connection, even if some day a
+template forgot to escape it.
+
+WeasyPrint takes most of a second to import, so it is imported here, inside
+the functions, and only when a document is rendered.
+"""
+
+import functools
+import logging
+import mimetypes
+import posixpath
+from urllib import request
+from urllib.parse import quote, unquote, urljoin, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from visits.models import DelegationRole, Side
+
+from .models import AdoptionEvent, AdoptionStatus, ReportStatus
+
+logger = logging.getLogger(__name__)
+
+# Where documents are rendered. ".invalid" can never name a real host
+# (RFC 2606); addresses under it are only ever mapped to local files.
+BASE_URL = "https://dokumen.studitiru.invalid/"
+
+# Photos are embedded at no more than this resolution: sharp on paper, and a
+# report with a dozen 12-megapixel photos stays a few hundred kilobytes.
+IMAGE_DPI = 150
+
+
+class ResourceRefused(ValueError):
+    """The document asked for something that is not one of the project's own
+    static or media files."""
+
+
+def render_pdf(template_name, context) -> bytes:
+    """Render ``template_name`` with ``context`` to PDF bytes, in Indonesian
+    whatever the language of the request (the documents are official ones)."""
+    from weasyprint import HTML
+
+    with translation.override("id"):
+        html = render_to_string(template_name, context)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=url_fetcher())
+    return document.write_pdf(dpi=IMAGE_DPI)
+
+
+def url_fetcher():
+    """A new fetcher for one rendering (WeasyPrint keeps state in it)."""
+    return _fetcher_class()()
+
+
+@functools.cache
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class ProjectFilesFetcher(URLFetcher):
+        """Serves the project's static and media files and ``data:`` URLs;
+        raises ``ResourceRefused`` for anything else."""
+
+        def __init__(self):
+            # No urllib handlers at all: WeasyPrint's own fetcher would set up
+            # HTTP(S), FTP and file:// handlers (and read the system's
+            # certificates on every rendering); this one never needs them.
+            request.OpenerDirector.__init__(self)
+            self._fail_on_errors = False
+
+        def fetch(self, url, headers=None):
+            if urlsplit(url).scheme.lower() == "data":
+                # Decoded in memory; no opener, no connection.
+                response = request.DataHandler().data_open(request.Request(url))
+                return URLFetcherResponse(url, response.read(), dict(response.headers))
+            kind, name = resolve(url)
+            file = _open(kind, name, url)
+            mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, file, {"Content-Type": mime_type})
+
+    return ProjectFilesFetcher
+
+
+def media_src(file):
+    """The address at which a document shows a stored file (a logo, a photo):
+    under ``MEDIA_URL`` whatever the storage's own URLs look like (signed
+    bucket addresses, say), read back through the storage by the fetcher."""
+    return urljoin(BASE_URL, settings.MEDIA_URL) + quote(file.name)
+
+
+def _prefixes():
+    """The two addresses documents may read from, as full URLs: the static
+    and the media URL, resolved against ``BASE_URL`` when they are paths
+    ("/static/"), kept as they are when absolute (a CDN or bucket address:
+    still read through storage, never fetched)."""
+    return (
+        ("static", urljoin(BASE_URL, settings.STATIC_URL)),
+        ("media", urljoin(BASE_URL, settings.MEDIA_URL)),
+    )
+
+
+def resolve(url) -> tuple[str, str]:
+    """``("static" | "media", relative name)`` for an address a document may
+    read; ``ResourceRefused`` (logged) for any other."""
+    for kind, prefix in _prefixes():
+        if url.startswith(prefix):
+            name = _clean_name(unquote(urlsplit(url).path.removeprefix(urlsplit(prefix).path)))
+            if name is not None:
+                return kind, name
+            break
+    logger.warning("PDF renderer refused to fetch %r", url)
+    raise ResourceRefused(f"Not a static or media file of the project: {url}")
+
+
+def _clean_name(name):
+    """The relative file name, or None when it tries to leave its folder."""
+    if not name or "\\" in name or "\x00" in name or name.startswith("/"):
+        return None
+    if any(part in {"", ".", ".."} for part in name.split("/")):
+        return None
+    return posixpath.normpath(name)
+
+
+def _open(kind, name, url):
+    try:
+        file = _open_file(kind, name)
+    except (OSError, SuspiciousFileOperation) as error:
+        logger.warning("PDF renderer could not read %r: %s", url, error)
+        raise ResourceRefused(f"Cannot read {url}") from error
+    if file is None:
+        logger.warning("PDF renderer found no file for %r", url)
+        raise ResourceRefused(f"No such file: {url}")
+    return file
+
+
+def _open_file(kind, name):
+    if kind == "media":
+        return default_storage.open(name, "rb")
+    # Collected files first (hashed names in production), then the finders
+    # (development and tests, where nothing is collected).
+    if staticfiles_storage.exists(name):
+        return staticfiles_storage.open(name, "rb")
+    path = finders.find(name)
+    return open(path, "rb") if path else None  # noqa: SIM115 — WeasyPrint closes it
+
+
+# --- What each document shows ------------------------------------------------------------
+# Each loads everything it prints in a fixed number of queries, whatever the
+# number of participants, findings or photos.
+
+
+def report_context(report):
+    """The report (laporan) with the visit's time, places, people and agenda
+    (section B), its findings and quotes (C), authors and the appendices."""
+    visit = report.visit
+    participants = [p for p in visit.participants.all() if p.attended is not False]
+    visitors = [p for p in participants if p.side == Side.VISITOR]
+    hosts = [p for p in participants if p.side == Side.HOST]
+    return {
+        "report": report,
+        "agency": report.agency,
+        "visit": visit,
+        "topics": list(visit.visit_topics.select_related("topic")),
+        "venues": list(visit.venues.all()),
+        "agenda": list(visit.agenda_items.all()),
+        "participants": participants,
+        "visitors": visitors,
+        "hosts": hosts,
+        "delegation_head": next((p for p in visitors if p.role == DelegationRole.HEAD), None),
+        "receiving": [p for p in hosts if p.role == DelegationRole.RECEIVING_OFFICIAL],
+        "findings": list(report.findings.select_related("topic")),
+        "quotes": list(report.quotes.all()),
+        "authors": list(report.authors.all()),
+        "photos": list(report.photos.all()),
+        "adoption_items": list(report.adoption_items.select_related("topic")),
+        "purpose": report.purpose or visit.purpose,
+        "basis_lines": _lines(report.basis) or _visit_basis(visit),
+        "is_final": report.status in {ReportStatus.APPROVED, ReportStatus.PUBLISHED},
+        "place": signing_place(report.agency),
+    }
+
+
+def attendance_context(visit, side):
+    """The attendance sheet of one side of the visit, on the host's
+    letterhead: the sheet is signed where the visit takes place."""
+    people = list(visit.participants.filter(side=side))
+    receiving = (
+        visit.participants.filter(side=Side.HOST, role=DelegationRole.RECEIVING_OFFICIAL)
+        .order_by("order", "id")
+        .first()
+    )
+    return {
+        "visit": visit,
+        "agency": visit.host,
+        "side": side,
+        "party": visit.visitor if side == Side.VISITOR else visit.host,
+        "people": people,
+        "venues": list(visit.venues.all()),
+        "receiving": receiving,
+        "place": signing_place(visit.host),
+    }
+
+
+def plan_context(report):
+    """The ATM plan of the report's agency, with the head who approved it
+    (the last approval of one of its items), if any."""
+    items = list(report.adoption_items.select_related("topic", "division"))
+    approval = (
+        AdoptionEvent.objects.filter(item__report=report, to_status=AdoptionStatus.APPROVED)
+        .select_related("actor__membership")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    approver = approval.actor if approval and approval.actor_id else None
+    return {
+        "report": report,
+        "agency": report.agency,
+        "visit": report.visit,
+        "items": items,
+        "approval": approval,
+        "approver": approver,
+        "approver_membership": getattr(approver, "membership", None) if approver else None,
+        "place": signing_place(report.agency),
+    }
+
+
+def signing_place(agency):
+    """Where an agency's documents are signed, as written above a signature:
+    "Malang" for Kota Malang, "Madiun" for Kabupaten Madiun, the province's
+    name for a provincial agency."""
+    if agency.regency_id is None:
+        return agency.province.name
+    name = agency.regency.name
+    for prefix in ("Kabupaten ", "Kota "):
+        if name.startswith(prefix):
+            return name.removeprefix(prefix)
+    return name
+
+
+def _visit_basis(visit):
+    """The basis of a report that states none: the visit's own (a Perda, a
+    programme) and the letters that arranged it, in Indonesian like the
+    rest of the document."""
+    from .templatetags.documents import tanggal
+
+    lines = _lines(visit.basis)
+    letters = (
+        (visit.visitor, visit.request_letter_number, visit.request_letter_date),
+        (visit.host, visit.reply_letter_number, visit.reply_letter_date),
+    )
+    with translation.override("id"):
+        for agency, number, date in letters:
+            if number and date:
+                lines.append(
+                    _("Surat %(agency)s Nomor %(number)s tanggal %(date)s")
+                    % {"agency": agency.name, "number": number, "date": tanggal(date)}
+                )
+            elif number:
+                lines.append(
+                    _("Surat %(agency)s Nomor %(number)s")
+                    % {"agency": agency.name, "number": number}
+                )
+    return lines
+
+
+def _lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -1,0 +1,130 @@
+"""Forms for documentation photos: uploading several at once with a caption
+each, and changing a caption later."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import photos
+from .models import Photo
+
+CAPTION_MAX_LENGTH = Photo._meta.get_field("caption").max_length
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field that takes several files and cleans to a list."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        items = list(data) if isinstance(data, list | tuple) else [data] if data else []
+        if not items:
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return []
+        clean_one = super().clean
+        return [clean_one(item, initial) for item in items]
+
+
+class PhotoUploadForm(forms.Form):
+    """Several photos, each with its caption.
+
+    The caption of the n-th chosen file arrives as ``caption_<n>`` (the page's
+    script adds one field per file; without it, captions are written after the
+    upload). The batch is checked as a whole: when one file is refused, none
+    is saved, every refused file is named, and the captions typed come back so
+    that the page can fill them in again when the files are chosen again.
+    """
+
+    photos = MultipleFileField(
+        label=_("Foto"),
+        widget=MultipleFileInput(
+            attrs={"accept": photos.ACCEPT_ATTRIBUTE, "class": "form-control js-photo-input"}
+        ),
+        error_messages={"required": _("Pilih sedikitnya satu foto.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["photos"].help_text = _(
+            "JPEG, PNG atau WebP; paling besar %(size)s MB per foto, paling banyak "
+            "%(count)s foto sekali unggah. Lokasi GPS dan data EXIF lain dihapus."
+        ) % {"size": settings.PHOTO_MAX_UPLOAD_MB, "count": settings.PHOTO_MAX_FILES}
+
+    def uploads(self):
+        return self.files.getlist("photos") if self.is_bound else []
+
+    def captions(self):
+        """The captions typed, one per chosen file, in the files' order."""
+        return [
+            str(self.data.get(f"caption_{index}", "")).strip()
+            for index in range(len(self.uploads()))
+        ]
+
+    def typed_captions(self):
+        """File name → caption typed, for the page to restore after a refusal."""
+        return {
+            upload.name: caption
+            for upload, caption in zip(self.uploads(), self.captions(), strict=True)
+            if caption
+        }
+
+    def clean_photos(self):
+        uploads = self.cleaned_data["photos"]
+        if len(uploads) > settings.PHOTO_MAX_FILES:
+            raise ValidationError(
+                ngettext(
+                    "Paling banyak %(limit)d foto sekali unggah; Anda memilih %(count)d.",
+                    "Paling banyak %(limit)d foto sekali unggah; Anda memilih %(count)d.",
+                    settings.PHOTO_MAX_FILES,
+                )
+                % {"limit": settings.PHOTO_MAX_FILES, "count": len(uploads)}
+            )
+        processed, errors = [], []
+        for upload in uploads:
+            try:
+                processed.append(photos.process_upload(upload))
+            except photos.PhotoError as error:
+                errors.append(ValidationError(str(error)))
+        if errors:
+            raise ValidationError(errors)
+        return processed
+
+    def clean(self):
+        cleaned = super().clean()
+        for upload, caption in zip(self.uploads(), self.captions(), strict=True):
+            if len(caption) > CAPTION_MAX_LENGTH:
+                self.add_error(
+                    None,
+                    _(
+                        "Keterangan foto %(name)s terlalu panjang: %(length)d karakter, "
+                        "paling banyak %(limit)d."
+                    )
+                    % {"name": upload.name, "length": len(caption), "limit": CAPTION_MAX_LENGTH},
+                )
+        return cleaned
+
+    def new_photos(self):
+        """``(processed, caption)`` pairs for ``services.photo_add``."""
+        return list(zip(self.cleaned_data["photos"], self.captions(), strict=True))
+
+
+class PhotoCaptionForm(forms.ModelForm):
+    class Meta:
+        model = Photo
+        fields = ["caption"]
+        widgets = {"caption": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "caption": _(
+                "Apa atau siapa yang tampak, di mana. Misalnya: Paparan FTJSLP oleh "
+                "Kepala Dinas Sosial Kota Magelang di aula kantor."
+            )
+        }

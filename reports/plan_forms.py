@@ -1,0 +1,311 @@
+"""Forms of the ATM adoption plan: an item, the review and progress actions,
+a progress check-in with its evidence, and the filters of the item list.
+
+Evidence files are checked by content, never by name: a PDF by its header,
+an image by decoding it with Pillow (re-encoded, so that its EXIF data,
+location included, is dropped). Pillow is imported only when an image is
+checked.
+"""
+
+import io
+import secrets
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db.models import Case, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Division
+from visits.models import Topic
+
+from .models import AdoptionItem, AdoptionStatus
+
+MAX_EVIDENCE_SIZE = 10 * 1024 * 1024
+# Enough for a phone photo (48 MP); a decompression bomb has far more.
+MAX_EVIDENCE_PIXELS = 50_000_000
+EVIDENCE_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}
+
+TEXTAREA = {"rows": 3}
+
+
+def agency_today(agency):
+    """Today's date where the agency is (WIB, WITA or WIT)."""
+    return timezone.localdate(timezone=agency.tzinfo)
+
+
+class AdoptionItemForm(forms.ModelForm):
+    """One line of the plan. The topic is one of the visit's topics or any
+    active topic; the division one of the agency's own."""
+
+    class Meta:
+        model = AdoptionItem
+        fields = [
+            "topic",
+            "observe",
+            "replicate",
+            "modify",
+            "division",
+            "target_date",
+            "success_indicator",
+        ]
+        widgets = {
+            "observe": forms.Textarea(attrs=TEXTAREA),
+            "replicate": forms.Textarea(attrs=TEXTAREA),
+            "modify": forms.Textarea(attrs=TEXTAREA),
+            "success_indicator": forms.Textarea(attrs={"rows": 2}),
+            "target_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        labels = {
+            "observe": _("Amati"),
+            "replicate": _("Tiru"),
+            "modify": _("Modifikasi"),
+        }
+        help_texts = {
+            "observe": _("Apa yang diamati di instansi yang dikunjungi."),
+            "replicate": _("Apa yang akan ditiru di instansi sendiri."),
+            "modify": _("Bagaimana disesuaikan dengan kondisi daerah sendiri."),
+            "success_indicator": _(
+                "Ukuran yang dapat diperiksa, misalnya: Puskesos aktif di 10 desa."
+            ),
+        }
+
+    def __init__(self, *args, report, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.report = report
+        visit_topics = list(report.visit.visit_topics.values_list("topic_id", flat=True))
+        topic = self.fields["topic"]
+        topic.queryset = Topic.objects.filter(
+            Q(is_active=True) | Q(pk__in=visit_topics) | Q(pk=self.instance.topic_id)
+        ).order_by("code")
+        topic.label_from_instance = lambda t: (
+            f"{t.code} — {t.name}" + (f" ({_('topik kunjungan')})" if t.pk in visit_topics else "")
+        )
+        topic.empty_label = _("Pilih topik…")
+        if not self.instance.pk and len(visit_topics) == 1:
+            self.initial.setdefault("topic", visit_topics[0])
+        division = self.fields["division"]
+        division.queryset = Division.objects.filter(agency_id=report.agency_id).order_by("name")
+        division.empty_label = _("Belum ditentukan")
+
+    def clean_target_date(self):
+        target = self.cleaned_data["target_date"]
+        # A new item, or a changed date, cannot be due already; an older item
+        # keeps the date it was approved with.
+        changed = self.instance.pk is None or target != self.instance.target_date
+        if changed and target < agency_today(self.report.agency):
+            raise ValidationError(_("Target selesai tidak boleh tanggal yang sudah lewat."))
+        return target
+
+    def item_fields(self) -> dict:
+        """The cleaned values as keyword arguments of ``services.item_create``
+        and ``services.item_update``."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class ItemCommentForm(forms.Form):
+    """The optional comment of a step in an item's lifecycle."""
+
+    comment = forms.CharField(
+        label=_("Catatan (opsional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs=TEXTAREA),
+    )
+
+
+class ItemReturnForm(ItemCommentForm):
+    comment = forms.CharField(
+        label=_("Apa yang perlu diperbaiki"),
+        max_length=2000,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text=_("Disampaikan kepada penyusun butir; wajib diisi."),
+        error_messages={"required": _("Tuliskan apa yang perlu diperbaiki.")},
+    )
+
+
+class ItemDropForm(ItemCommentForm):
+    comment = forms.CharField(
+        label=_("Alasan dihentikan"),
+        max_length=2000,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text=_("Tercatat dalam riwayat butir; wajib diisi."),
+        error_messages={"required": _("Tuliskan alasan butir ini dihentikan.")},
+    )
+
+
+def checked_evidence(upload):
+    """The uploaded evidence as a file safe to store under a name of our own:
+    a PDF as it is, a JPEG or PNG image decoded and re-encoded without EXIF.
+    Raises ``ValidationError`` for anything else."""
+    if upload.size > MAX_EVIDENCE_SIZE:
+        raise ValidationError(
+            _("Berkas bukti paling besar %(size)s MB.") % {"size": MAX_EVIDENCE_SIZE // 2**20},
+            code="too_big",
+        )
+    upload.seek(0)
+    head = upload.read(1024)
+    upload.seek(0)
+    if b"%PDF-" in head:
+        upload.name = _evidence_name("pdf")
+        return upload
+    return _reencoded_image(upload)
+
+
+def _reencoded_image(upload):
+    from PIL import Image, ImageOps
+
+    refused = ValidationError(
+        _(
+            "Berkas ini bukan PDF atau gambar JPEG/PNG yang dapat dibaca. "
+            "Unggah bukti dalam format PDF, JPG atau PNG."
+        ),
+        code="not_evidence",
+    )
+    try:
+        with Image.open(upload) as image:
+            if image.format not in {"JPEG", "PNG"}:
+                raise refused
+            width, height = image.size
+            if width * height > MAX_EVIDENCE_PIXELS:
+                raise ValidationError(
+                    _("Gambar terlalu besar (%(width)s × %(height)s piksel).")
+                    % {"width": width, "height": height},
+                    code="too_many_pixels",
+                )
+            image.load()
+            kind = "jpg" if image.format == "JPEG" else "png"
+            upright = ImageOps.exif_transpose(image)
+            output = io.BytesIO()
+            if kind == "jpg":
+                if upright.mode not in {"RGB", "L"}:
+                    upright = upright.convert("RGB")
+                upright.save(output, "JPEG", quality=90)
+            else:
+                upright.save(output, "PNG")
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, OSError, SyntaxError, ValueError) as error:
+        raise refused from error
+    return ContentFile(output.getvalue(), name=_evidence_name(kind))
+
+
+def _evidence_name(kind):
+    """A stored name that neither keeps the uploader's file name nor can be guessed."""
+    return f"bukti-{secrets.token_hex(8)}.{kind}"
+
+
+class CheckInForm(forms.Form):
+    """A dated progress note with optional evidence."""
+
+    date = forms.DateField(
+        label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    note = forms.CharField(
+        label=_("Kemajuan yang dicapai"),
+        max_length=5000,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        error_messages={"required": _("Tuliskan kemajuan yang dicapai.")},
+    )
+    evidence = forms.FileField(
+        label=_("Bukti (opsional)"),
+        required=False,
+        help_text=_("PDF, JPG atau PNG, paling besar 10 MB: notulen, SK, foto kegiatan."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency = agency
+        self.fields["date"].initial = agency_today(agency)
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date > agency_today(self.agency):
+            raise ValidationError(_("Tanggal kemajuan tidak boleh di masa depan."))
+        return date
+
+    def clean_evidence(self):
+        upload = self.cleaned_data.get("evidence")
+        return checked_evidence(upload) if upload else None
+
+
+# --- The item list's filters ---------------------------------------------------------
+
+SHOW_AWAITING = "menunggu"
+SHOW_OVERDUE = "terlambat"
+SHOW_ACTIVE = "berjalan"
+
+
+class ItemFilterForm(forms.Form):
+    """The filters of the agency's item list, read from the query string.
+    Every field is optional; a value that does not validate is ignored."""
+
+    q = forms.CharField(
+        label=_("Cari"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"placeholder": _("Amati, tiru, indikator, kunjungan…"), "type": "search"}
+        ),
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    topik = forms.ModelChoiceField(
+        label=_("Topik"),
+        queryset=Topic.objects.order_by("code"),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Semua topik"),
+    )
+    bidang = forms.ModelChoiceField(
+        label=_("Bidang"),
+        queryset=Division.objects.none(),
+        required=False,
+        empty_label=_("Semua bidang"),
+    )
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            ("", _("Semua status")),
+            (SHOW_AWAITING, _("Menunggu tinjauan")),
+            (SHOW_OVERDUE, _("Terlambat")),
+            (SHOW_ACTIVE, _("Disetujui atau sedang berjalan")),
+            *AdoptionStatus.choices,
+        ]
+        self.fields["bidang"].queryset = Division.objects.filter(agency=agency).order_by("name")
+
+    def filter(self, items):
+        data = self.cleaned_data if self.is_bound else {}
+        for word in (data.get("q") or "").split():
+            items = items.filter(
+                Q(observe__icontains=word)
+                | Q(replicate__icontains=word)
+                | Q(modify__icontains=word)
+                | Q(success_indicator__icontains=word)
+                | Q(topic__code__icontains=word)
+                | Q(topic__name__icontains=word)
+                | Q(report__title__icontains=word)
+                | Q(report__visit__title__icontains=word)
+            )
+        status = data.get("status")
+        if status == SHOW_AWAITING:
+            items = items.filter(status=AdoptionStatus.PROPOSED)
+        elif status == SHOW_OVERDUE:
+            items = items.overdue()
+        elif status == SHOW_ACTIVE:
+            items = items.filter(status__in=[AdoptionStatus.APPROVED, AdoptionStatus.IN_PROGRESS])
+        elif status:
+            items = items.filter(status=status)
+        if topic := data.get("topik"):
+            # A renamed programme's items count too (DTKS under DTSEN).
+            items = items.filter(Q(topic=topic) | Q(topic__successor=topic))
+        if division := data.get("bidang"):
+            items = items.filter(division=division)
+        # Work still open first, soonest due first; concluded items last.
+        concluded = Case(
+            When(status__in=[AdoptionStatus.ADOPTED, AdoptionStatus.DROPPED], then=Value(1)),
+            default=Value(0),
+        )
+        return items.order_by(concluded, "target_date", "pk")

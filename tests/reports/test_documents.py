@@ -1,0 +1,588 @@
+"""The PDF documents: the report, the attendance sheet and the ATM plan, read
+back with pypdf as a person would read the printed page; the renderer's URL
+fetcher, which reads only the project's own static and media files."""
+
+import datetime
+import io
+import logging
+import socket
+import urllib.request
+import zoneinfo
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils import translation
+from PIL import Image
+from pypdf import PdfReader
+
+from reports import documents, services
+from reports.models import Author, Finding, Photo, Quote
+from reports.templatetags.documents import jam, tanggal, tanggal_panjang, waktu_kunjungan
+from tests.factories import (
+    make_adoption_item,
+    make_agency,
+    make_participant,
+    make_report,
+    make_user,
+    make_visit,
+)
+from visits.models import DelegationRole, Topic, VisitStatus
+
+WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
+WITA = zoneinfo.ZoneInfo("Asia/Makassar")
+# Seed 004: Madiun visited Malang on Friday 1 August 2025.
+FRIDAY_MORNING = datetime.datetime(2025, 8, 1, 8, 30, tzinfo=WIB)
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a connection fails the test."""
+
+    def refuse(*args, **kwargs):
+        pytest.fail(f"the PDF renderer tried to open a connection: {args!r}")
+
+    monkeypatch.setattr(urllib.request, "urlopen", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+def _visit(host, visitor, *, start=FRIDAY_MORNING, **fields):
+    return make_visit(
+        host,
+        visitor,
+        status=VisitStatus.HELD,
+        start=start,
+        end=fields.pop("end", start + datetime.timedelta(hours=6, minutes=30)),
+        title=fields.pop("title", "Studi tiru penguatan SLRT"),
+        topics=fields.pop("topics", ("SLRT",)),
+        **fields,
+    )
+
+
+def _delegation(visit, count):
+    """``count`` people of the visiting delegation, "Anggota 01" onwards."""
+    return [
+        make_participant(
+            visit, name=f"Anggota {n:02d}", position="Fasilitator SLRT", division="SLRT"
+        )
+        for n in range(1, count + 1)
+    ]
+
+
+def _jpeg(size=(2000, 1500), color=(30, 120, 90)):
+    out = io.BytesIO()
+    Image.new("RGB", size, color).save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def _png():
+    out = io.BytesIO()
+    Image.new("RGB", (200, 240), (0, 90, 60)).save(out, "PNG")
+    return out.getvalue()
+
+
+def _add_photo(report, n):
+    data = _jpeg(color=(20 * n % 255, 90, 160))
+    photo = Photo(report=report, caption=f"Dokumentasi kegiatan {n}", order=n)
+    photo.image.save(f"foto-{n}.jpg", ContentFile(data), save=False)
+    photo.thumbnail.save(f"foto-{n}-kecil.jpg", ContentFile(data), save=False)
+    photo.width, photo.height = 2000, 1500
+    photo.save()
+    return photo
+
+
+def _pages(response):
+    """The text of each page, with runs of white space made single spaces."""
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    return [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+def _text(response):
+    return " ".join(_pages(response))
+
+
+# --- The report ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def madiun_report(salatiga, magelang):
+    """Salatiga's report of its visit to Magelang on Friday 1 August 2025,
+    with 52 people in the delegation and one receiving official."""
+    visit = _visit(magelang.agency, salatiga.agency)
+    visit.venues.create(name="Aula Dinas Sosial Kota Magelang", order=1)
+    make_participant(
+        visit,
+        role=DelegationRole.HEAD,
+        name="Slamet Setyo Budi",
+        back_title="S.E., M.Acc.",
+        position="Kepala Dinas Sosial Kota Salatiga",
+        order=0,
+    )
+    _delegation(visit, 51)
+    make_participant(
+        visit, "host", name="Hadi Sutopo", front_title="Drs.", position="Sekretaris Dinas"
+    )
+    report = make_report(
+        visit,
+        salatiga.agency,
+        title="Studi Tiru Penguatan SLRT ke Kota Magelang",
+        general="Dinas Sosial Kota Salatiga melaksanakan studi tiru.",
+        conclusion="Model SLRT terintegrasi dapat diterapkan.",
+        signed_place="Salatiga",
+        signed_on=datetime.date(2025, 8, 8),
+        signatory_name="Slamet Setyo Budi, S.E., M.Acc.",
+        signatory_position="Kepala Dinas Sosial Kota Salatiga",
+        signatory_nip="197001012000031001",
+    )
+    Finding.objects.create(
+        report=report, topic=Topic.objects.get(code="SLRT"), text="SLRT terintegrasi Puskesos."
+    )
+    Quote.objects.create(
+        report=report,
+        text="Banyak yang bisa kami adopsi.",
+        speaker_name="Andre",
+        speaker_position="Koordinator SLRT",
+    )
+    Author.objects.create(
+        report=report, name="Dwi Ambar Pratiknyo", back_title="S.Sos., MPSSp", position="Penyuluh"
+    )
+    return report
+
+
+def test_report_pdf_names_the_agency_the_day_and_every_participant(client, salatiga, madiun_report):
+    client.force_login(salatiga.penyuluh)
+
+    response = client.get(reverse("reports:report_pdf", args=[madiun_report.pk]))
+
+    assert response.status_code == 200
+    text = _text(response)
+    assert "PEMERINTAH KOTA SALATIGA" in text or "Dinas Sosial Kota Salatiga" in text
+    assert "LAPORAN TENTANG STUDI TIRU PENGUATAN SLRT KE KOTA MAGELANG" in text
+    assert "Jumat, 1 Agustus 2025, pukul 08.30–15.00 WIB" in text
+    assert "Kegiatan diikuti oleh 52 orang peserta dari Dinas Sosial Kota Salatiga" in text
+    assert "dipimpin oleh Slamet Setyo Budi, S.E., M.Acc." in text
+    assert "diterima oleh Drs. Hadi Sutopo" in text
+    for n in range(1, 52):
+        assert f"Anggota {n:02d}" in text
+    assert "SLRT terintegrasi Puskesos." in text
+    assert "“Banyak yang bisa kami adopsi.” — Andre, Koordinator SLRT" in text
+    assert "Salatiga, 8 Agustus 2025" in text
+    assert "NIP. 197001012000031001" in text
+    assert "Dwi Ambar Pratiknyo, S.Sos., MPSSp" in text
+
+
+def test_report_pdf_numbers_its_pages_and_lists_participants_without_contact_data(
+    client, salatiga, madiun_report
+):
+    person = madiun_report.visit.participants.get(name="Anggota 07")
+    person.nip, person.phone, person.email = "198502142010012003", "081234567890", "a@b.id"
+    person.save()
+    client.force_login(salatiga.penyuluh)
+
+    pages = _pages(client.get(reverse("reports:report_pdf", args=[madiun_report.pk])))
+
+    assert len(pages) >= 3
+    for number, page in enumerate(pages, start=1):
+        assert f"Halaman {number} dari {len(pages)}" in page
+    appendix = " ".join(page for page in pages if "LAMPIRAN I" in page)
+    assert "DAFTAR PESERTA" in appendix
+    assert "Anggota 07 Fasilitator SLRT SLRT Tamu" in " ".join(pages)
+    text = " ".join(pages)
+    assert "198502142010012003" not in text
+    assert "081234567890" not in text
+    assert "a@b.id" not in text
+
+
+def test_report_pdf_is_shown_inline_under_a_readable_name(client, salatiga, madiun_report):
+    client.force_login(salatiga.penyuluh)
+
+    response = client.get(reverse("reports:report_pdf", args=[madiun_report.pk]))
+
+    assert response["Content-Disposition"] == (
+        'inline; filename="laporan-studi-tiru-penguatan-slrt-ke-kota-magelang.pdf"'
+    )
+
+
+def test_a_long_title_gives_a_file_name_cut_at_a_word(client, salatiga, madiun_report):
+    madiun_report.title = (
+        "Studi Tiru Penguatan Sistem Layanan dan Rujukan Terpadu (SLRT) "
+        "ke Dinas Sosial Kota Malang dan Kelurahan Pandanwangi"
+    )
+    madiun_report.save()
+    client.force_login(salatiga.penyuluh)
+
+    response = client.get(reverse("reports:report_pdf", args=[madiun_report.pk]))
+
+    assert response["Content-Disposition"] == (
+        'inline; filename="laporan-studi-tiru-penguatan-sistem-layanan-dan-rujukan-terpadu-slrt'
+        '-ke-dinas-sosial.pdf"'
+    )
+
+
+def test_a_draft_report_is_marked_as_not_yet_approved(client, salatiga, madiun_report):
+    client.force_login(salatiga.penyuluh)
+
+    draft = _text(client.get(reverse("reports:report_pdf", args=[madiun_report.pk])))
+    madiun_report.status = "approved"
+    madiun_report.save()
+    approved = _text(client.get(reverse("reports:report_pdf", args=[madiun_report.pk])))
+
+    assert "DRAF — BELUM DISETUJUI" in draft
+    assert "DRAF" not in approved
+
+
+def test_report_pdf_is_indonesian_whatever_the_users_language(client, salatiga, madiun_report):
+    client.force_login(salatiga.penyuluh)
+    client.cookies["django_language"] = "en"
+
+    text = _text(client.get(reverse("reports:report_pdf", args=[madiun_report.pk])))
+
+    assert "Jumat, 1 Agustus 2025" in text
+    assert "A. PENDAHULUAN" in text
+    assert "Friday" not in text
+
+
+def test_report_of_a_wita_host_shows_the_visit_in_wita(client, salatiga):
+    makassar = make_agency("73.71", slug="kota-makassar")
+    head = make_user(makassar, "penyuluh")
+    visit = _visit(
+        makassar, salatiga.agency, start=datetime.datetime(2025, 8, 1, 8, 30, tzinfo=WITA)
+    )
+    report = make_report(visit, makassar, title="Kunjungan Dinsos Kota Salatiga")
+    client.force_login(head)
+
+    text = _text(client.get(reverse("reports:report_pdf", args=[report.pk])))
+
+    # 08.30 WITA is 07.30 WIB: the host's own clock.
+    assert "Jumat, 1 Agustus 2025, pukul 08.30–15.00 WITA" in text
+
+
+def test_report_pdf_embeds_its_photos_served_from_media(client, salatiga, madiun_report):
+    for n in range(1, 4):
+        _add_photo(madiun_report, n)
+    client.force_login(salatiga.penyuluh)
+
+    response = client.get(reverse("reports:report_pdf", args=[madiun_report.pk]))
+
+    reader = PdfReader(io.BytesIO(response.content))
+    photo_pages = [page for page in reader.pages if "DOKUMENTASI KEGIATAN" in page.extract_text()]
+    assert len(photo_pages) == 1
+    images = photo_pages[0].images
+    assert len(images) == 3
+    # Scaled down to at most 150 dpi for an 8 cm wide frame: a light PDF.
+    assert all(image.image.width < 1000 for image in images)
+    assert "Foto 3. Dokumentasi kegiatan 3" in " ".join(photo_pages[0].extract_text().split())
+
+
+def test_report_pdf_runs_the_same_queries_for_2_or_20_people_and_photos(
+    client, salatiga, magelang, django_assert_num_queries
+):
+    client.force_login(salatiga.penyuluh)
+    reports = []
+    for count in (2, 20):
+        visit = _visit(magelang.agency, salatiga.agency, start=FRIDAY_MORNING)
+        _delegation(visit, count)
+        report = make_report(visit, salatiga.agency)
+        for n in range(count // 10 + 1):
+            _add_photo(report, n)
+            Quote.objects.create(report=report, text="Kutipan", speaker_name=f"Orang {n}")
+        make_adoption_item(report)
+        reports.append(report)
+
+    with django_assert_num_queries(12):
+        client.get(reverse("reports:report_pdf", args=[reports[0].pk]))
+    with django_assert_num_queries(12):
+        client.get(reverse("reports:report_pdf", args=[reports[1].pk]))
+
+
+# --- Escaping and the URL fetcher ----------------------------------------------------------
+
+HOSTILE = "<script>alert(1)</script> <img src=http://example.com/x.png>"
+
+
+def test_report_text_with_markup_is_printed_as_text_and_fetches_nothing(
+    client, salatiga, madiun_report, no_network, caplog
+):
+    madiun_report.general = HOSTILE
+    madiun_report.title = "<b>Tebal</b>"
+    madiun_report.save()
+    Quote.objects.create(report=madiun_report, text=HOSTILE, speaker_name="<i>Seseorang</i>")
+    client.force_login(salatiga.penyuluh)
+
+    with caplog.at_level(logging.WARNING):
+        response = client.get(reverse("reports:report_pdf", args=[madiun_report.pk]))
+
+    text = _text(response)
+    assert text.count("<script>alert(1)</script> <img src=http://example.com/x.png>") == 2
+    assert "LAPORAN TENTANG <B>TEBAL</B>" in text
+    assert "<i>Seseorang</i>" in text
+    assert "example.com" not in caplog.text
+
+
+def test_the_letterhead_shows_the_agencys_logo_and_lines(client, salatiga, madiun_report):
+    agency = salatiga.agency
+    agency.letterhead = "PEMERINTAH KOTA SALATIGA\nDINAS SOSIAL"
+    agency.address = "Jl. Hasanudin No. 110A"
+    agency.phone = "(0298) 324088"
+    agency.logo.save("salatiga.png", ContentFile(_png()), save=True)
+    client.force_login(salatiga.penyuluh)
+
+    response = client.get(reverse("reports:report_pdf", args=[madiun_report.pk]))
+
+    first_page = PdfReader(io.BytesIO(response.content)).pages[0]
+    assert len(first_page.images) == 1
+    text = " ".join(first_page.extract_text().split())
+    assert (
+        "PEMERINTAH KOTA SALATIGA DINAS SOSIAL Jl. Hasanudin No. 110A Telepon (0298) 324088" in text
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.com/x.png",
+        "https://example.com/static/css/pdf.css",
+        "ftp://example.com/x.png",
+        "file:///etc/passwd",
+        documents.BASE_URL + "etc/passwd",
+        documents.BASE_URL + "static/..%2F..%2Fstuditiru/settings.py",
+        documents.BASE_URL + "media/%2e%2e/%2e%2e/etc/passwd",
+        documents.BASE_URL + "media//etc/passwd",
+        documents.BASE_URL + "media/..\\..\\etc\\passwd",
+        "https://dokumen.studitiru.invalid.example.com/static/css/pdf.css",
+    ],
+)
+def test_the_fetcher_refuses_anything_but_the_projects_files(url, no_network, caplog):
+    fetcher = documents.url_fetcher()
+
+    with pytest.raises(documents.ResourceRefused), caplog.at_level(logging.WARNING):
+        fetcher.fetch(url)
+
+    assert "PDF renderer" in caplog.text
+
+
+def test_the_fetcher_serves_static_media_and_data_urls(media, no_network):
+    (media / "agencies").mkdir()
+    (media / "agencies" / "logo.png").write_bytes(b"\x89PNG-logo")
+    fetcher = documents.url_fetcher()
+
+    css = fetcher.fetch(documents.BASE_URL + "static/css/pdf.css")
+    logo = fetcher.fetch(documents.BASE_URL + "media/agencies/logo.png")
+    data = fetcher.fetch("data:text/plain;base64,SGFsbw==")
+
+    assert b"@page" in css.read()
+    assert css.content_type == "text/css"
+    assert logo.read() == b"\x89PNG-logo"
+    assert logo.content_type == "image/png"
+    assert data.read() == b"Halo"
+    for response in (css, logo, data):
+        response.close()
+
+
+def test_the_fetcher_refuses_a_missing_file(db):
+    with pytest.raises(documents.ResourceRefused):
+        documents.url_fetcher().fetch(documents.BASE_URL + "media/tidak-ada.png")
+
+
+# --- Access -------------------------------------------------------------------------------
+
+
+def test_documents_of_a_report_are_for_its_agency_only(
+    client, salatiga, magelang, malang, madiun_report
+):
+    for user in (magelang.staff, malang.head):
+        client.force_login(user)
+        for name in ("reports:report_pdf", "reports:plan_pdf"):
+            assert client.get(reverse(name, args=[madiun_report.pk])).status_code == 404
+
+
+def test_anonymous_users_are_sent_to_log_in(client, madiun_report):
+    for url in (
+        reverse("reports:report_pdf", args=[madiun_report.pk]),
+        reverse("reports:plan_pdf", args=[madiun_report.pk]),
+        reverse("reports:attendance_pdf", args=[madiun_report.visit_id]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+
+
+# --- The attendance sheet -----------------------------------------------------------------
+
+
+def test_attendance_sheet_lists_52_people_and_repeats_its_header(client, salatiga, magelang):
+    visit = _visit(magelang.agency, salatiga.agency)
+    _delegation(visit, 52)
+    make_participant(visit, "host", role=DelegationRole.HOST_STAFF, name="Pendamping Magelang")
+    client.force_login(magelang.staff)
+
+    response = client.get(reverse("reports:attendance_pdf", args=[visit.pk]))
+
+    pages = _pages(response)
+    text = " ".join(pages)
+    assert "DAFTAR HADIR" in pages[0]
+    assert "Hari/tanggal : Jumat, 1 Agustus 2025" in pages[0]
+    assert "Peserta : Rombongan Dinas Sosial Kota Salatiga" in pages[0]
+    for n in range(1, 53):
+        assert f"Anggota {n:02d}" in text
+    assert "Pendamping Magelang" not in text  # the host's people have their own sheet
+    assert len(pages) >= 2
+    for page in pages:
+        assert "No. Nama Jabatan Bidang/Unit Tanda Tangan" in page
+    assert response["Content-Disposition"] == (
+        'inline; filename="daftar-hadir-tamu-studi-tiru-penguatan-slrt.pdf"'
+    )
+
+
+def test_attendance_sheet_is_on_the_hosts_letterhead_for_both_agencies(client, salatiga, magelang):
+    salatiga.agency.letterhead = "PEMERINTAH KOTA SALATIGA\nDINAS SOSIAL"
+    salatiga.agency.save()
+    magelang.agency.letterhead = "PEMERINTAH KOTA MAGELANG\nDINAS SOSIAL"
+    magelang.agency.save()
+    visit = _visit(magelang.agency, salatiga.agency)
+    _delegation(visit, 2)
+
+    for user in (salatiga.staff, magelang.penyuluh):
+        client.force_login(user)
+        first_page = _pages(client.get(reverse("reports:attendance_pdf", args=[visit.pk])))[0]
+        assert "PEMERINTAH KOTA MAGELANG DINAS SOSIAL DAFTAR HADIR" in first_page
+        assert "SALATIGA" not in first_page
+
+
+def test_attendance_sheet_of_the_host_lists_the_hosts_people(client, salatiga, magelang):
+    visit = _visit(magelang.agency, salatiga.agency)
+    _delegation(visit, 3)
+    make_participant(visit, "host", name="Hadi Sutopo", front_title="Drs.", position="Sekretaris")
+    client.force_login(salatiga.staff)
+
+    text = _text(
+        client.get(reverse("reports:attendance_pdf", args=[visit.pk]) + "?pihak=tuan-rumah")
+    )
+
+    assert "Drs. Hadi Sutopo" in text
+    assert "Dinas Sosial Kota Magelang (tuan rumah)" in text
+    assert "Anggota 01" not in text
+
+
+def test_attendance_sheet_refuses_an_unknown_side_and_other_agencies(
+    client, salatiga, magelang, malang
+):
+    visit = _visit(magelang.agency, salatiga.agency)
+    url = reverse("reports:attendance_pdf", args=[visit.pk])
+
+    client.force_login(salatiga.staff)
+    assert client.get(url + "?pihak=semua").status_code == 404
+    client.force_login(malang.staff)
+    assert client.get(url).status_code == 404
+
+
+def test_attendance_sheet_runs_the_same_queries_for_2_or_20_people(
+    client, salatiga, magelang, django_assert_num_queries
+):
+    client.force_login(salatiga.staff)
+    visits = []
+    for count in (2, 20):
+        visit = _visit(magelang.agency, salatiga.agency)
+        _delegation(visit, count)
+        visits.append(visit)
+
+    with django_assert_num_queries(6):
+        client.get(reverse("reports:attendance_pdf", args=[visits[0].pk]))
+    with django_assert_num_queries(6):
+        client.get(reverse("reports:attendance_pdf", args=[visits[1].pk]))
+
+
+# --- The ATM plan -------------------------------------------------------------------------
+
+
+def test_plan_pdf_lists_every_item_and_the_head_who_approved(client, salatiga, madiun_report):
+    membership = salatiga.head.membership
+    membership.position = "Kepala Dinas Sosial Kota Salatiga"
+    membership.nip = "197001012000031001"
+    membership.save()
+    first = make_adoption_item(
+        madiun_report,
+        observe="Puskesos kelurahan melayani warga.",
+        replicate="Integrasi SLRT ke Puskesos.",
+        modify="Di tingkat desa, 52 tenaga SLRT.",
+        target_date=datetime.date(2026, 6, 30),
+        success_indicator="Puskesos aktif di 10 desa.",
+    )
+    make_adoption_item(madiun_report, "DTKS", replicate="Pemutakhiran DTKS bulanan.")
+    services.item_approve(item=first, by=salatiga.head)
+    client.force_login(salatiga.staff)
+
+    response = client.get(reverse("reports:plan_pdf", args=[madiun_report.pk]))
+
+    text = _text(response)
+    assert "RENCANA TINDAK LANJUT ATM (AMATI, TIRU, MODIFIKASI)" in text
+    assert "Puskesos kelurahan melayani warga." in text
+    assert "Integrasi SLRT ke Puskesos." in text
+    assert "Di tingkat desa, 52 tenaga SLRT." in text
+    assert "30 Juni 2026" in text
+    assert "Puskesos aktif di 10 desa." in text
+    assert "Pemutakhiran DTKS bulanan." in text
+    assert "Disetujui" in text and "Diusulkan" in text
+    assert "Menyetujui, Kepala Dinas Sosial Kota Salatiga" in text
+    assert "Kepala salatiga NIP. 197001012000031001" in text
+    # Landscape A4.
+    page = PdfReader(io.BytesIO(response.content)).pages[0]
+    assert page.mediabox.width > page.mediabox.height
+    assert response["Content-Disposition"] == (
+        'inline; filename="rencana-atm-studi-tiru-penguatan-slrt-ke-kota-magelang.pdf"'
+    )
+
+
+def test_plan_pdf_runs_the_same_queries_for_2_or_20_items(
+    client, salatiga, magelang, django_assert_num_queries
+):
+    client.force_login(salatiga.staff)
+    reports = []
+    for count in (2, 20):
+        report = make_report(_visit(magelang.agency, salatiga.agency), salatiga.agency)
+        for _ in range(count):
+            services.item_approve(item=make_adoption_item(report), by=salatiga.head)
+        reports.append(report)
+
+    with django_assert_num_queries(5):
+        client.get(reverse("reports:plan_pdf", args=[reports[0].pk]))
+    with django_assert_num_queries(5):
+        client.get(reverse("reports:plan_pdf", args=[reports[1].pk]))
+
+
+# --- Dates in documents -------------------------------------------------------------------
+
+
+def test_long_dates_are_indonesian_in_the_agencys_time_zone(salatiga):
+    makassar = make_agency("73.71", slug="kota-makassar")
+    late_thursday_in_java = datetime.datetime(2025, 7, 31, 23, 30, tzinfo=WIB)
+
+    with translation.override("en"):
+        assert tanggal_panjang(late_thursday_in_java, salatiga.agency) == "Kamis, 31 Juli 2025"
+        assert tanggal_panjang(late_thursday_in_java, makassar) == "Jumat, 1 Agustus 2025"
+        assert tanggal(late_thursday_in_java, makassar) == "1 Agustus 2025"
+        assert jam(late_thursday_in_java, salatiga.agency) == "23.30 WIB"
+        assert jam(late_thursday_in_java, makassar) == "00.30 WITA"
+        assert tanggal_panjang(datetime.date(2023, 6, 14)) == "Rabu, 14 Juni 2023"
+
+
+def test_a_visit_of_two_days_names_its_first_and_last_day(salatiga, magelang):
+    visit = _visit(
+        magelang.agency,
+        salatiga.agency,
+        start=datetime.datetime(2025, 7, 31, 8, 0, tzinfo=WIB),
+        end=datetime.datetime(2025, 8, 1, 12, 0, tzinfo=WIB),
+    )
+
+    assert waktu_kunjungan(visit) == (
+        "Kamis, 31 Juli 2025, pukul 08.00 WIB s.d. Jumat, 1 Agustus 2025, pukul 12.00 WIB"
+    )
