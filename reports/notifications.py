@@ -4,6 +4,9 @@ submitted, its writers when it is returned, approved, withdrawn or published.
 Sent through ``django.tasks`` like ``visits.notifications``: in-process by
 default and in tests, a database queue in production."""
 
+import contextlib
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -19,9 +22,24 @@ from agencies.permissions import HEAD_ROLES
 from .models import ReportEvent, ReportStatus
 from .permissions import WRITER_ROLES
 
+# True while steps are replayed rather than taken (the demo loader): nobody
+# is told about them.
+_muted = ContextVar("reports_notifications_muted", default=False)
+
+
+@contextlib.contextmanager
+def muted():
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
 
 def notify_report_event(event: ReportEvent) -> None:
     """Queue the e-mail about ``event`` once the current transaction commits."""
+    if _muted.get():
+        return
     if event.from_status:  # creating the draft tells nobody
         transaction.on_commit(lambda: send_report_event_email.enqueue(event.pk))
 

@@ -418,3 +418,12 @@ def test_a_deleted_finding_comes_back_and_the_report_version_moves_on():
     ]
     assert magelang_report().version == report.version + 1
     assert output.endswith("(1 baris baru, 0 baris dipulihkan).\n")
+
+
+def test_loading_the_demo_emails_nobody(db, mailoutbox):
+    """The demo replays reviews that happened in 2023 and 2025: no head or
+    writer is told about them (the console backend would print each one)."""
+    call_command("load_demo", stdout=StringIO())
+
+    assert Report.objects.count() == 2
+    assert mailoutbox == []
