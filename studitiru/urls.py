@@ -16,6 +16,7 @@ admin.site.index_title = _("Administrasi")
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("sehat/", views.health, name="health"),
     path("", include("visits.urls")),
     path("", include("agencies.urls")),
     path("", include("reports.urls")),

@@ -1,7 +1,9 @@
 """Pages that belong to the portal as a whole rather than to one app."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 
 from agencies.models import Agency
 from agencies.permissions import membership_of
@@ -22,3 +24,12 @@ def home(request):
         "topics": Topic.objects.filter(is_active=True, successor__isnull=True)[:8],
     }
     return render(request, "home.html", context)
+
+
+@login_not_required
+@never_cache
+def health(request):
+    """For load balancers and monitoring: the app process answers. It touches
+    no database, so it also measures the ceiling of the middleware stack
+    (the benchmark's baseline)."""
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")

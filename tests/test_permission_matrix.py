@@ -78,6 +78,7 @@ S = VisitStatus
 MATRIX = [
     ("home", "GET", S.SCHEDULED, {}, EVERYONE),
     ("favicon", "GET", S.SCHEDULED, {}, EVERYONE),
+    ("health", "GET", S.SCHEDULED, {}, EVERYONE),
     ("set_language", "POST", S.SCHEDULED, {}, EVERYONE),
     # Finding visits
     ("visits:dashboard", "GET", S.SCHEDULED, {}, ANY_MEMBER),

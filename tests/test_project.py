@@ -81,3 +81,12 @@ def test_a_user_can_switch_to_english(client):
 
 def page_title(response):
     return re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1).strip()
+
+
+def test_the_health_check_answers_without_login_or_database(db, client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/sehat/")
+
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    assert "no-cache" in response["Cache-Control"]
