@@ -90,3 +90,28 @@ def test_the_health_check_answers_without_login_or_database(db, client, django_a
     assert response.status_code == 200
     assert response.content == b"ok\n"
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_with_redis_url_the_cache_and_sessions_live_in_redis():
+    """Several app processes share sessions through Redis: the client library
+    must be installed and the settings must reach the server (CI's Redis at
+    127.0.0.1:6379)."""
+    script = (
+        "import django; django.setup();"
+        "from django.core.cache import cache;"
+        "from django.contrib.sessions.backends.cache import SessionStore;"
+        "cache.set('studitiru-test', 'ok', 10); assert cache.get('studitiru-test') == 'ok';"
+        "s = SessionStore(); s['x'] = 1; s.create();"
+        "assert SessionStore(session_key=s.session_key)['x'] == 1; print('redis ok')"
+    )
+    env = os.environ | {
+        "DEBUG": "true",
+        "REDIS_URL": "redis://127.0.0.1:6379/15",
+        "DJANGO_SETTINGS_MODULE": "studitiru.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "redis ok" in result.stdout
