@@ -286,13 +286,10 @@ class Photo(models.Model):
         return self.caption or self.image.name
 
 
-class ReportEvent(models.Model):
-    """One step of a report's review: who moved it, when, and the comment
-    (the head's reasons when returning it). Written by the services only."""
+class TimelineEvent(models.Model):
+    """A step in a lifecycle: who took it, when, and their comment. Each
+    subclass names what moved and between which of its states."""
 
-    report = models.ForeignKey(
-        Report, on_delete=models.CASCADE, related_name="events", verbose_name=_("laporan")
-    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -302,9 +299,24 @@ class ReportEvent(models.Model):
         verbose_name=_("oleh"),
     )
     created_at = models.DateTimeField(_("waktu"), default=timezone.now)
+    comment = models.TextField(_("catatan"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.from_status} → {self.to_status}"
+
+
+class ReportEvent(TimelineEvent):
+    """One step of a report's review: who moved it, when, and the comment
+    (the head's reasons when returning it). Written by the services only."""
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="events", verbose_name=_("laporan")
+    )
     from_status = models.CharField(_("dari"), max_length=20, choices=ReportStatus, blank=True)
     to_status = models.CharField(_("menjadi"), max_length=20, choices=ReportStatus)
-    comment = models.TextField(_("catatan"), blank=True)
 
     class Meta:
         ordering = ["report_id", "created_at", "id"]
@@ -312,7 +324,7 @@ class ReportEvent(models.Model):
         verbose_name_plural = _("riwayat laporan")
 
     def __str__(self):
-        return f"{self.report_id}: {self.from_status} → {self.to_status}"
+        return f"{self.report_id}: {super().__str__()}"
 
 
 class AdoptionStatus(models.TextChoices):
@@ -407,24 +419,14 @@ class AdoptionItem(models.Model):
         return self.status in ACTIVE_ADOPTION_STATES and self.target_date < timezone.localdate()
 
 
-class AdoptionEvent(models.Model):
+class AdoptionEvent(TimelineEvent):
     """One step of an ATM item's lifecycle, with the reviewer's comment."""
 
     item = models.ForeignKey(
         AdoptionItem, on_delete=models.CASCADE, related_name="events", verbose_name=_("butir")
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("oleh"),
-    )
-    created_at = models.DateTimeField(_("waktu"), default=timezone.now)
     from_status = models.CharField(_("dari"), max_length=20, choices=AdoptionStatus, blank=True)
     to_status = models.CharField(_("menjadi"), max_length=20, choices=AdoptionStatus)
-    comment = models.TextField(_("catatan"), blank=True)
 
     class Meta:
         ordering = ["item_id", "created_at", "id"]
@@ -432,7 +434,7 @@ class AdoptionEvent(models.Model):
         verbose_name_plural = _("riwayat butir ATM")
 
     def __str__(self):
-        return f"{self.item_id}: {self.from_status} → {self.to_status}"
+        return f"{self.item_id}: {super().__str__()}"
 
 
 class CheckIn(models.Model):

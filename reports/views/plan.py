@@ -9,8 +9,6 @@ and is carried out by a POST.
 """
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,11 +18,11 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from agencies.permissions import agency_of, require_membership
+from visits.actions import Action
 
 from .. import permissions, services
 from ..models import ACTIVE_ADOPTION_STATES, AdoptionItem, AdoptionStatus
@@ -48,21 +46,6 @@ FROM_PLAN = "rencana"
 
 
 # --- Lifecycle actions ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Action:
-    """One step of an item's lifecycle as the pages show it."""
-
-    allowed: Any  # permissions predicate (user, item) -> bool
-    service: Any  # services function (item=, by=, comment=)
-    form: type
-    title: Promise
-    explanation: Promise
-    button: Promise
-    done: Promise
-    icon: str
-    style: str = "primary"
 
 
 ACTIONS = {

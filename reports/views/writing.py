@@ -8,22 +8,19 @@ the matching service. Two writers saving the same report never overwrite
 each other: the second one gets their text back with who saved first.
 """
 
-from dataclasses import dataclass
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from agencies.permissions import agency_of, require_membership
+from visits.actions import Action
 from visits.models import Side
 
 from .. import permissions, services
@@ -272,21 +269,6 @@ def report_edit(request, pk):
 
 
 # --- Review steps ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Action:
-    """One review step as the pages show it."""
-
-    allowed: Any  # permissions predicate (user, report) -> bool
-    service: Any  # services function
-    form: type
-    title: Promise
-    explanation: Promise
-    button: Promise
-    done: Promise
-    style: str = "primary"
-    icon: str = "check2"
 
 
 ACTIONS = {

@@ -3,14 +3,10 @@
 Each lifecycle action has a confirmation page (GET) with an optional comment,
 and is carried out by a POST that calls the matching service."""
 
-from dataclasses import dataclass
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -18,6 +14,7 @@ from agencies.models import Agency
 from agencies.permissions import agency_of, can_schedule, require_membership
 
 from .. import permissions, services
+from ..actions import Action
 from ..forms import (
     AcceptForm,
     CommentForm,
@@ -167,21 +164,6 @@ def visit_reply_letter(request, pk):
 
 
 # --- Lifecycle actions ----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Action:
-    """One lifecycle action as the pages show it."""
-
-    allowed: Any  # permissions predicate (user, visit) -> bool
-    service: Any  # services function
-    form: type
-    title: Promise
-    explanation: Promise
-    button: Promise
-    done: Promise
-    style: str = "primary"
-    link: Promise | None = None  # the visit page's button, when not the same as ``button``
 
 
 ACTIONS = {
