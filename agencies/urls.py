@@ -2,11 +2,14 @@
 
 from django.urls import path  # noqa: F401
 
-from .views import members, practices  # noqa: F401
+from .views import members, practices, search  # noqa: F401
 
 app_name = "agencies"
 
 urlpatterns = [
+    # Searching agencies for the selects that choose one (views/search.py). Not
+    # under instansi/: visits' instansi/<slug>/ would take it for an agency.
+    path("cari/instansi/", search.agency_search, name="search"),
     # The team and invitations (views/members.py)
     path("tim/", members.members, name="members"),
     path("tim/undang/", members.invite, name="invite"),

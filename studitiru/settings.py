@@ -141,6 +141,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+elif env_bool("DB_PREPARED_STATEMENTS", True):
+    # PostgreSQL: send parameters apart from the SQL so that psycopg prepares a
+    # query the fifth time a connection runs it, and PostgreSQL stops planning
+    # it again: planning the pages' joins cost as much as running them
+    # (benchmarks/, README). Turn off behind a pooler that cannot keep
+    # prepared statements (PgBouncer in transaction mode before 1.21).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "agencies.User"

@@ -185,6 +185,9 @@ MATRIX = [
         SALATIGA_COORDINATORS,
     ),
     ("agencies:accept_invitation", "GET", S.SCHEDULED, {"token": "invitation_token"}, EVERYONE),
+    # Searching agencies for the selects that choose one
+    ("agencies:search", "GET", S.SCHEDULED, {}, ANY_MEMBER),
+    ("agencies:search", "POST", S.SCHEDULED, {}, "L 405 405 405 405 405 405 405 405"),
     # Good practices
     ("agencies:practices", "GET", S.SCHEDULED, {}, LOGGED_IN),
     ("agencies:practice_detail", "GET", S.SCHEDULED, {"pk": "practice"}, LOGGED_IN),

@@ -12,6 +12,7 @@ from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from agencies.widgets import AgencySearchSelect, agency_label
 
 from .models import Topic, VenueKind, Visit
 from .validators import validate_pdf
@@ -101,6 +102,9 @@ class VisitRequestForm(DateTimeRangeMixin, forms.ModelForm):
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "basis": forms.Textarea(attrs={"rows": 2}),
             "request_letter_date": forms.DateInput(attrs={"type": "date"}),
+            # Only the chosen host is rendered; the others are searched as the
+            # user types (agencies.widgets).
+            "host": AgencySearchSelect(),
         }
 
     def __init__(self, *args, visitor: Agency, **kwargs):
@@ -110,8 +114,7 @@ class VisitRequestForm(DateTimeRangeMixin, forms.ModelForm):
         host_field.queryset = (
             Agency.objects.filter(is_active=True).exclude(pk=visitor.pk).select_related("province")
         )
-        host_field.label_from_instance = lambda agency: f"{agency.name} ({agency.province.name})"
-        host_field.widget.attrs["class"] = "js-searchable-select"
+        host_field.label_from_instance = agency_label
         host_field.empty_label = _("Pilih instansi tuan rumah…")
         self.fields["request_letter_file"].validators += [
             FileExtensionValidator(["pdf"]),

@@ -212,6 +212,10 @@ class Visit(models.Model):
             # An agency's visit lists and calendar, newest first.
             models.Index(fields=["host", "-start"], name="visits_visit_host_start"),
             models.Index(fields=["visitor", "-start"], name="visits_visit_visitor_start"),
+            # What waits on the dashboard: an agency's visits in a few states
+            # (and the recent ones among those held), without reading its history.
+            models.Index(fields=["host", "status", "start"], name="visits_visit_host_status"),
+            models.Index(fields=["visitor", "status", "start"], name="visits_visit_visitor_status"),
         ]
 
     def __str__(self):

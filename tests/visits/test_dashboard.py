@@ -227,8 +227,10 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
         )
     client.force_login(make_user(world["malang"], Role.STAFF))
 
-    # 9 for the visits; 2 for the ATM panel (its counts, its overdue list).
-    with django_assert_num_queries(11):
+    # 10 for the visits (the session, the user with their agency, the counts,
+    # six section lists, their agencies); 2 for the ATM panel (its counts, its
+    # overdue list).
+    with django_assert_num_queries(12):
         response = client.get(URL)
 
     assert sum(counts(response).values()) == 5 * per_section

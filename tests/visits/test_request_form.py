@@ -1,13 +1,14 @@
 """Creating and editing a visit request in the browser form."""
 
 import datetime
+import re
 import zoneinfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from agencies.models import GoodPractice
+from agencies.models import GoodPractice, Regency
 from tests.factories import make_agency, make_visit
 from visits.models import Participant, Topic, VenueKind, Visit, VisitEvent, VisitStatus
 
@@ -167,6 +168,66 @@ def test_the_form_is_prefilled_from_a_good_practice(client, salatiga, malang):
 
     form = response.context["form"]
     assert (form.initial["host"], form.initial[f"topic_{slrt.pk}"]) == (malang.agency.pk, True)
+
+
+def host_options(response):
+    """The (value, selected, label) options of the host select."""
+    select = re.search(r'<select name="host".*?</select>', response.content.decode(), re.S)
+    return re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select.group(0))
+
+
+def test_the_host_select_holds_only_the_chosen_host(client, salatiga, magelang, malang):
+    visit = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.DRAFT)
+    client.force_login(salatiga.staff)
+    empty = ("", "", "Pilih instansi tuan rumah…")
+
+    new = client.get(reverse("visits:create"))
+    prefilled = client.get(reverse("visits:create"), {"host": malang.agency.pk})
+    edited = client.get(reverse("visits:edit", args=[visit.pk]))
+
+    assert host_options(new) == [("", " selected", "Pilih instansi tuan rumah…")]
+    assert host_options(prefilled) == [
+        empty,
+        (str(malang.agency.pk), " selected", "Dinas Sosial Kota Malang (Jawa Timur)"),
+    ]
+    assert host_options(edited) == [
+        empty,
+        (str(magelang.agency.pk), " selected", "Dinas Sosial Kota Magelang (Jawa Tengah)"),
+    ]
+    # The others are searched by primary key, without the visitor itself.
+    assert 'data-search-url="/cari/instansi/?lain=1&amp;nilai=id"' in new.content.decode()
+
+
+@pytest.mark.parametrize("host", ["999999", "bukan-angka"])
+def test_an_unknown_host_is_refused_clearly(client, salatiga, magelang, host):
+    client.force_login(salatiga.staff)
+
+    response = client.post(reverse("visits:create"), request_data(magelang.agency) | {"host": host})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["host"] == [
+        "Masukkan pilihan yang valid. Pilihan tersebut bukan salah satu dari pilihan yang tersedia."
+    ]
+    assert host_options(response) == [("", "", "Pilih instansi tuan rumah…")]
+    assert Visit.objects.count() == 0
+
+
+@pytest.mark.parametrize("other_agencies", [3, 30])
+def test_the_request_form_runs_a_fixed_number_of_queries(
+    client, salatiga, magelang, django_assert_num_queries, other_agencies
+):
+    for regency in Regency.objects.filter(agencies=None)[:other_agencies]:
+        make_agency(regency.code)
+    visit = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.DRAFT)
+    client.force_login(salatiga.staff)
+
+    # session, user, the prefill's topic, the topic list; the host is not
+    # listed, only searched.
+    with django_assert_num_queries(4):
+        assert client.get(reverse("visits:create")).status_code == 200
+    # session, user, the visit, the topic list, its topics and venues, the host.
+    with django_assert_num_queries(7):
+        assert client.get(reverse("visits:edit", args=[visit.pk])).status_code == 200
 
 
 def test_the_visitor_edits_its_request_until_the_host_answers(client, salatiga, magelang):

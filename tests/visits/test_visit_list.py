@@ -2,6 +2,7 @@
 paginated, with a fixed number of queries."""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -51,6 +52,12 @@ def listed(response):
 
 def at(year, month, day, hour=9):
     return datetime.datetime(year, month, day, hour, tzinfo=WIB)
+
+
+def agency_options(response):
+    """The (value, label, selected) options of the "Instansi lain" select."""
+    select = re.search(r'<select name="instansi".*?</select>', response.content.decode(), re.S)
+    return re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select.group(0))
 
 
 def test_anonymous_users_are_sent_to_log_in(client):
@@ -156,6 +163,41 @@ def test_other_agency_filter_takes_both_directions(client, staff, malang, madiun
     made = make_visit(madiun, malang, start=at(2025, 9, 1))
     make_visit(malang, salatiga)
     assert listed(client.get(URL, {"instansi": madiun.slug})) == [made.pk, hosted.pk]
+
+
+def test_the_other_agency_select_holds_only_the_chosen_agency(
+    client, staff, malang, madiun, salatiga, magelang
+):
+    assert agency_options(client.get(URL)) == [("", " selected", "Semua instansi")]
+    assert agency_options(client.get(URL, {"instansi": madiun.slug})) == [
+        ("", "", "Semua instansi"),
+        ("kabupaten-madiun", " selected", "Dinas Sosial Kabupaten Madiun (Jawa Timur)"),
+    ]
+
+
+def test_the_other_agency_select_searches_the_other_agencies(client, staff):
+    content = client.get(URL).content.decode()
+    assert 'data-search-url="/cari/instansi/?lain=1"' in content
+    assert 'data-text-hint="Ketik paling sedikit 2 huruf untuk mencari."' in content
+
+
+# Nobody, the user's own agency, an agency no longer active.
+@pytest.mark.parametrize("slug", ["tidak-ada", "kota-malang", "kota-salatiga"])
+def test_an_unknown_own_or_inactive_other_agency_is_reported_and_ignored(
+    client, staff, malang, madiun, salatiga, slug
+):
+    salatiga.is_active = False
+    salatiga.save()
+    visit = make_visit(malang, madiun)
+
+    response = client.get(URL, {"instansi": slug})
+
+    assert response.status_code == 200
+    assert listed(response) == [visit.pk]
+    assert response.context["form"].errors["instansi"] == [
+        "Masukkan pilihan yang valid. Pilihan tersebut bukan salah satu dari pilihan yang tersedia."
+    ]
+    assert agency_options(response) == [("", "", "Semua instansi")]
 
 
 def test_province_filter_looks_at_the_other_agency(client, staff, malang, madiun, salatiga):
@@ -268,9 +310,10 @@ def test_the_list_runs_a_fixed_number_of_queries(
         visit = make_visit(host, visitor, topics=["SLRT", "DTKS"], start=at(2025, 1, 1) + n * DAY)
         Participant.objects.create(visit=visit, side=Side.VISITOR, name=f"Peserta {n}")
 
-    # session, user, count, page of visits, their topics, and the three
-    # choice lists of the filter form (agencies, topics, provinces).
-    with django_assert_num_queries(8):
+    # session, user, count, page of visits, their topics, and the two choice
+    # lists of the filter form (topics, provinces); the agencies are searched
+    # as the user types, not listed.
+    with django_assert_num_queries(7):
         response = client.get(URL)
 
     assert len(response.context["visits"]) == min(count, 25)
@@ -283,7 +326,8 @@ def test_a_filtered_list_runs_a_fixed_number_of_queries(
     for n in range(count):
         make_visit(malang, madiun, topics=["SLRT"], start=at(2025, 1, 1) + n * DAY)
 
-    # The three chosen values are looked up once each.
+    # The three chosen values are looked up once each, and the chosen agency
+    # once more for its option in the select.
     with django_assert_num_queries(11):
         response = client.get(
             URL, {"topik": "SLRT", "instansi": madiun.slug, "provinsi": "35", "q": "studi"}

@@ -1,6 +1,8 @@
 """Finding visits: the agency dashboard and the visit list."""
 
 import datetime
+import operator
+from functools import reduce
 from urllib.parse import urlencode
 
 from django import forms
@@ -12,13 +14,25 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Province
 from agencies.permissions import can_schedule, require_membership
+from agencies.widgets import AgencySearchSelect, agency_label
 from visits.models import Topic, VisitStatus, VisitTopic
-from visits.permissions import visits_for_user
+from visits.permissions import visits_for_agency, visits_for_user
 
 PAGE_SIZE = 25
 # How many visits each dashboard section lists; its count and its link to the
 # filtered list cover the rest.
 DASHBOARD_SECTION_SIZE = 8
+# What the dashboard shows of a visit (templates/visits/dashboard.html).
+DASHBOARD_VISIT_FIELDS = (
+    "host",
+    "visitor",
+    "title",
+    "status",
+    "start",
+    "end",
+    "proposed_start",
+    "updated_at",
+)
 # "Recently held" on the dashboard: visits held within this many days.
 RECENT_DAYS = 90
 
@@ -43,11 +57,6 @@ SORT_ORDERS = {
     "terlama": ("start", "pk"),
     "diubah": ("-updated_at", "-pk"),
 }
-
-
-class AgencyChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.display_name
 
 
 class VisitFilterForm(forms.Form):
@@ -79,13 +88,15 @@ class VisitFilterForm(forms.Form):
             (ROLE_VISITOR, _("Sebagai pengunjung")),
         ],
     )
-    instansi = AgencyChoiceField(
+    # Only the chosen agency is rendered; the others are searched as the user
+    # types (agencies.widgets), not sent on every page.
+    instansi = forms.ModelChoiceField(
         label=_("Instansi lain"),
         queryset=Agency.objects.none(),
         to_field_name="slug",
         required=False,
         empty_label=_("Semua instansi"),
-        widget=forms.Select(attrs={"class": "js-searchable-select"}),
+        widget=AgencySearchSelect(),
     )
     provinsi = forms.ModelChoiceField(
         label=_("Provinsi instansi lain"),
@@ -123,9 +134,11 @@ class VisitFilterForm(forms.Form):
             (STATUS_DONE, _("Terlaksana atau dilaporkan")),
             *VisitStatus.choices,
         ]
-        self.fields["instansi"].queryset = (
-            Agency.objects.filter(is_active=True).exclude(pk=agency.pk).order_by("name")
+        instansi = self.fields["instansi"]
+        instansi.queryset = (
+            Agency.objects.filter(is_active=True).exclude(pk=agency.pk).select_related("province")
         )
+        instansi.label_from_instance = agency_label
 
     def clean(self):
         cleaned = super().clean()
@@ -215,7 +228,7 @@ def dashboard(request):
     agency = membership.agency
     now = timezone.now()
     recent_since = now - datetime.timedelta(days=RECENT_DAYS)
-    visits = visits_for_user(request.user)
+    visits = visits_for_agency(agency)
 
     sections = [
         {
@@ -245,7 +258,7 @@ def dashboard(request):
             "title": _("Kunjungan mendatang"),
             "help": _("Kunjungan terjadwal, sebagai tuan rumah maupun pengunjung."),
             "icon": "calendar-check",
-            "filter": Q(status=VisitStatus.SCHEDULED, end__gte=now),
+            "filter": _either_side(agency, status=VisitStatus.SCHEDULED, end__gte=now),
             "order": ("start", "pk"),
             "query": {
                 "status": VisitStatus.SCHEDULED,
@@ -280,8 +293,11 @@ def dashboard(request):
             "help": _("Kunjungan yang terlaksana dalam %(days)s hari terakhir.")
             % {"days": RECENT_DAYS},
             "icon": "check2-circle",
-            "filter": Q(
-                status__in=STATUS_GROUPS[STATUS_DONE], start__gte=recent_since, start__lt=now
+            "filter": _either_side(
+                agency,
+                status__in=STATUS_GROUPS[STATUS_DONE],
+                start__gte=recent_since,
+                start__lt=now,
             ),
             "order": ("-start", "-pk"),
             "query": {
@@ -291,8 +307,12 @@ def dashboard(request):
             "empty": _("Belum ada kunjungan yang terlaksana dalam 90 hari terakhir."),
         },
     ]
-    # One query counts every section; one more per section lists its first visits.
-    counts = visits.aggregate(
+    # One query counts every section, one per section lists its first visits,
+    # one loads their agencies. Each filter names the agency's side and the
+    # states, so PostgreSQL reads only those visits through the (host, status,
+    # start) and (visitor, status, start) indexes, never the agency's history.
+    in_any_section = reduce(operator.or_, (section["filter"] for section in sections))
+    counts = visits.filter(in_any_section).aggregate(
         **{section["key"]: Count("pk", filter=section["filter"]) for section in sections}
     )
     for section in sections:
@@ -301,8 +321,11 @@ def dashboard(request):
             {name: str(value) for name, value in section["query"].items()}
         )
         section["visits"] = list(
-            visits.filter(section["filter"]).order_by(*section["order"])[:DASHBOARD_SECTION_SIZE]
+            visits.filter(section["filter"])
+            .only(*DASHBOARD_VISIT_FIELDS)
+            .order_by(*section["order"])[:DASHBOARD_SECTION_SIZE]
         )
+    _load_agencies([visit for section in sections for visit in section["visits"]])
     context = {
         "agency": agency,
         "membership": membership,
@@ -310,3 +333,18 @@ def dashboard(request):
         "can_schedule": can_schedule(request.user, agency),
     }
     return render(request, "visits/dashboard.html", context)
+
+
+def _either_side(agency, **conditions):
+    """Visits matching ``conditions`` where ``agency`` is the host or the visitor."""
+    return Q(host=agency, **conditions) | Q(visitor=agency, **conditions)
+
+
+def _load_agencies(visits):
+    """Give ``visits`` their host and visitor (with province, for the time
+    zone) from one query: the dashboard's sections share most of them."""
+    ids = {visit.host_id for visit in visits} | {visit.visitor_id for visit in visits}
+    agencies = Agency.objects.select_related("province").in_bulk(ids)
+    for visit in visits:
+        visit.host = agencies[visit.host_id]
+        visit.visitor = agencies[visit.visitor_id]

@@ -1,0 +1,58 @@
+"""Searching agencies by name, for the selects that offer one among the ~550 of
+the country (``agencies.widgets.AgencySearchSelect``)."""
+
+from django.db.models import Q
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from ..models import Agency
+from ..permissions import require_membership
+from ..widgets import agency_label
+
+MAX_RESULTS = 20
+# A query is a few words of a name; more only make the SQL longer.
+MAX_WORDS = 8
+MAX_QUERY_LENGTH = 100
+
+
+@require_GET
+def agency_search(request):
+    """Active agencies whose name, short name, kabupaten/kota or province
+    contains every word of ``q``, by name, as ``{"results": [{"value", "text",
+    "alias"}]}``. The value is the slug, or the primary key with ``nilai=id``;
+    ``lain=1`` leaves out the user's own agency. One query.
+
+    The browser filters what it has loaded again by the words typed, in the
+    text and the alias (the short name, "Dinsos ..."); the text holds the name,
+    which holds the kabupaten/kota, and the province."""
+    membership = require_membership(request)
+    # The label's parentheses, "(Jawa Tengah)", may come back typed.
+    words = request.GET.get("q", "")[:MAX_QUERY_LENGTH].replace("(", " ").replace(")", " ")
+    words = words.split()[:MAX_WORDS]
+    if not words:
+        return JsonResponse({"results": []})
+    agencies = Agency.objects.filter(is_active=True)
+    for word in words:
+        agencies = agencies.filter(
+            Q(name__icontains=word)
+            | Q(short_name__icontains=word)
+            | Q(regency__name__icontains=word)
+            | Q(province__name__icontains=word)
+        )
+    if request.GET.get("lain") == "1":
+        agencies = agencies.exclude(pk=membership.agency_id)
+    key = "pk" if request.GET.get("nilai") == "id" else "slug"
+    agencies = (
+        agencies.select_related("province")
+        .only("slug", "name", "short_name", "province__name")
+        .order_by("name")[:MAX_RESULTS]
+    )
+    results = [
+        {
+            "value": str(getattr(agency, key)),
+            "text": agency_label(agency),
+            "alias": agency.short_name,
+        }
+        for agency in agencies
+    ]
+    return JsonResponse({"results": results})
