@@ -5,13 +5,19 @@ The feed is read without logging in (calendar programs cannot), so whoever
 holds the token sees the agency's schedule: titles, dates, places, topics and
 status, never a participant's name, NIP, phone or e-mail. A scheduler of the
 agency replaces a leaked address with ``reset_calendar_feed``.
+
+Calendar programs fetch the whole feed on every poll, so the feed holds a
+window (the past year and everything ahead) and the rendered document is
+cached under a key that changes with everything it shows (``calendar_key``).
 """
 
 import datetime
+import hashlib
 import secrets
 
 import icalendar
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
@@ -30,6 +36,41 @@ CONFIRMED_STATES = frozenset({VisitStatus.SCHEDULED, VisitStatus.HELD, VisitStat
 
 # How often calendar programs that honour it should fetch the feed again.
 REFRESH_INTERVAL = datetime.timedelta(hours=1)
+
+# The feed holds the visits that ended within the past year, and all those
+# ahead. Ten years of history made every poll cost most of a second of CPU;
+# calendar programs drop the events a feed no longer holds (usual for
+# subscriptions), and the portal keeps them all. The subscription page says so.
+PAST = datetime.timedelta(days=365)
+
+# A rendered feed is cached until its key changes; the key changes every day
+# (the window moves), so an entry never needs to outlive the day.
+CACHE_TIMEOUT = 24 * 60 * 60
+
+# Every value the feed is built from (``_event``, ``_location``,
+# ``_description``), besides the agency's own names and the settings: the
+# cache key hashes them, read in one query ordered by the visit, venue and
+# topic ids (which break ties in the feed). Agencies, topics and venues carry
+# no change time and the admin edits them on pages of their own, so their
+# values go in, not ``Visit.updated_at`` alone.
+KEY_FIELDS = (
+    "pk",
+    "title",
+    "status",
+    "start",
+    "end",
+    "updated_at",
+    "host__name",
+    "host__short_name",
+    "visitor__name",
+    "visitor__short_name",
+    "venues__order",
+    "venues__name",
+    "venues__address",
+    "visit_topics__order",
+    "visit_topics__topic__code",
+    "visit_topics__topic__name",
+)
 
 
 def portal_url(path: str) -> str:
@@ -73,12 +114,24 @@ def reset_calendar_feed(*, agency: Agency, by) -> CalendarFeed:
         )
 
 
-def _feed_visits(agency: Agency):
+def window_start(now=None) -> datetime.datetime:
+    """Midnight, portal time, a year before today: visits that ended before it
+    are left out. It moves once a day, so a rendered feed keeps all day."""
+    tz = timezone.get_default_timezone()
+    day = timezone.localdate(now or timezone.now(), tz) - PAST
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
+
+
+def _window(agency: Agency, since: datetime.datetime):
     """The visits the agency's members see (``visits.permissions.visits_for_user``:
-    its own, and the others' once submitted), minus cancelled and declined ones."""
+    its own, and the others' once submitted), minus cancelled and declined
+    ones, that end at ``since`` or later."""
+    return visits_for_agency(agency).on_calendar().filter(end__gte=since)
+
+
+def _feed_visits(agency: Agency, since: datetime.datetime):
     return (
-        visits_for_agency(agency)
-        .on_calendar()
+        _window(agency, since)
         .select_related("host", "visitor")
         .prefetch_related("venues")
         .with_topics()
@@ -132,12 +185,14 @@ def _event(visit: Visit) -> icalendar.Event:
     return event
 
 
-def render_calendar(agency: Agency) -> bytes:
-    """The agency's visits as an iCalendar document (RFC 5545), times in UTC.
+def render_calendar(agency: Agency, *, now=None) -> bytes:
+    """The agency's visits of the window (``window_start``) as an iCalendar
+    document (RFC 5545), times in UTC.
 
     Written in the portal's default language: a calendar program sends no
     language preference the portal could follow.
     """
+    since = window_start(now)
     with translation.override(settings.LANGUAGE_CODE):
         calendar = icalendar.Calendar()
         calendar.add("prodid", "-//Portal Studi Tiru//studitiru//ID")
@@ -149,10 +204,52 @@ def render_calendar(agency: Agency) -> bytes:
         calendar.add("x-wr-calname", name)
         calendar.add(
             "x-wr-caldesc",
-            _("Kunjungan studi tiru %(agency)s dari Portal Studi Tiru.") % {"agency": agency.name},
+            _(
+                "Kunjungan studi tiru %(agency)s dari Portal Studi Tiru: "
+                "12 bulan terakhir dan semua kunjungan mendatang."
+            )
+            % {"agency": agency.name},
         )
         calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", icalendar.vDuration(REFRESH_INTERVAL))
-        for visit in _feed_visits(agency):
+        for visit in _feed_visits(agency, since):
             calendar.add_component(_event(visit))
         return calendar.to_ical()
+
+
+def calendar_key(agency: Agency, *, now=None) -> str:
+    """A digest of everything the agency's feed shows: its names, the
+    settings the links and words come from, the window's day, and the
+    ``KEY_FIELDS`` of the window's visits, read in one query (a row per
+    visit, venue and topic combination). Any committed write that changes
+    the feed changes the key, whatever path it took and whenever it commits.
+
+    The day changes the key even when no visit falls out of the window: a
+    release that changes the feed's format shows by the next day at the latest.
+    """
+    since = window_start(now)
+    rows = (
+        _window(agency, since)
+        .order_by("pk", "venues__id", "visit_topics__id")
+        .values_list(*KEY_FIELDS)
+    )
+    state = [
+        agency.pk,
+        agency.name,
+        agency.short_name,
+        since.isoformat(),
+        settings.LANGUAGE_CODE,
+        settings.PORTAL_URL,
+        list(rows),
+    ]
+    return hashlib.sha256(repr(state).encode()).hexdigest()
+
+
+def cached_calendar(agency: Agency, key: str) -> bytes:
+    """``render_calendar(agency)``, from the cache when ``key`` was rendered before."""
+    cache_key = f"visits:ical:{key}"
+    body = cache.get(cache_key)
+    if body is None:
+        body = render_calendar(agency)
+        cache.set(cache_key, body, CACHE_TIMEOUT)
+    return body

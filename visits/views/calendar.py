@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -141,20 +142,28 @@ def month_calendar(request):
 @require_GET
 def ical_feed(request, token):
     """The agency's visits as iCalendar, for calendar programs, which cannot
-    log in: the secret token is the key. An unknown or revoked token is 404."""
+    log in: the secret token is the key. An unknown or revoked token is 404,
+    checked on every request, before any cached document is looked at."""
     feed = get_object_or_404(
         CalendarFeed.objects.select_related("agency"),
         token=token,
         revoked_at__isnull=True,
         agency__is_active=True,
     )
-    response = HttpResponse(
-        feeds.render_calendar(feed.agency), content_type="text/calendar; charset=utf-8"
-    )
+    key = feeds.calendar_key(feed.agency)
+    response = HttpResponse(content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="studi-tiru-{feed.agency.slug}.ics"'
     # The address is a secret: keep it out of shared caches and search engines.
     response["Cache-Control"] = "private, max-age=300"
     response["X-Robots-Tag"] = "noindex, nofollow"
+    # The key changes whenever the document would: a calendar program that
+    # sends it back (If-None-Match) gets an empty 304 with the headers above.
+    # Otherwise Django hands back ``response`` itself.
+    response["ETag"] = f'"{key}"'
+    answer = get_conditional_response(request, etag=response["ETag"], response=response)
+    if answer is not response:
+        return answer
+    response.content = feeds.cached_calendar(feed.agency, key)
     return response
 
 
