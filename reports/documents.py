@@ -13,18 +13,26 @@ template forgot to escape it.
 
 WeasyPrint takes most of a second to import, so it is imported here, inside
 the functions, and only when a document is rendered.
+
+Rendering a PDF costs most of a second of CPU; rendering its HTML, about a
+hundredth of that. A ``Document`` renders the HTML, and the PDF only when the
+cache holds none for that HTML (see ``Document``).
 """
 
 import functools
+import hashlib
 import logging
 import mimetypes
 import posixpath
+import re
+from importlib import metadata
 from urllib import request
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.contrib.staticfiles.storage import staticfiles_storage
+from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
+from django.core.cache import caches
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
@@ -45,21 +53,101 @@ BASE_URL = "https://dokumen.studitiru.invalid/"
 # report with a dozen 12-megapixel photos stays a few hundred kilobytes.
 IMAGE_DPI = 150
 
+# Bump when PDFs made from the same HTML would now look different (the
+# options of ``write_pdf``, the fonts installed), so that none is reused.
+RENDERING_VERSION = 1
+# How long a PDF is kept. Its key changes with its content, so this only
+# bounds the memory kept for documents no one opens any more.
+PDF_CACHE_TIMEOUT = 24 * 60 * 60
+
 
 class ResourceRefused(ValueError):
     """The document asked for something that is not one of the project's own
     static or media files."""
 
 
-def render_pdf(template_name, context) -> bytes:
-    """Render ``template_name`` with ``context`` to PDF bytes, in Indonesian
-    whatever the language of the request (the documents are official ones)."""
-    from weasyprint import HTML
+class Document:
+    """A document rendered to HTML (in Indonesian whatever the language of
+    the request: the documents are official ones), and its PDF.
 
-    with translation.override("id"):
-        html = render_to_string(template_name, context)
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=url_fetcher())
-    return document.write_pdf(dpi=IMAGE_DPI)
+    The HTML names everything the PDF shows: every word, and every file by
+    an address that changes with the file's content. Photos are stored under
+    random names and never rewritten; a new logo gets a new name (storages
+    do not overwrite a file); collected static files carry a hash of their
+    content in their names (``_unhashed_static_content`` covers development
+    and tests, where they do not). So a hash of the HTML, ``key``, identifies
+    the PDF: it is the key of the PDF in the cache and its ETag. The caller
+    checks permissions before it asks for the PDF: the cache is shared by
+    every user of the portal.
+    """
+
+    def __init__(self, template_name, context):
+        with translation.override("id"):
+            self.html = render_to_string(template_name, context)
+        digest = hashlib.sha256()
+        for part in (
+            f"{RENDERING_VERSION} WeasyPrint {_weasyprint_version()}\n".encode(),
+            self.html.encode(),
+            _unhashed_static_content(self.html),
+        ):
+            digest.update(part)
+        self.key = digest.hexdigest()
+
+    @property
+    def etag(self):
+        return f'"{self.key}"'
+
+    def pdf(self) -> bytes:
+        """The PDF, rendered only if the cache has none for this HTML."""
+        cache = pdf_cache()
+        cache_key = f"documents:pdf:{self.key}"
+        pdf = cache.get(cache_key)
+        if pdf is None:
+            pdf = self.render()
+            cache.set(cache_key, pdf, PDF_CACHE_TIMEOUT)
+        return pdf
+
+    def render(self) -> bytes:
+        """The PDF, rendered now by WeasyPrint (about a second of CPU)."""
+        from weasyprint import HTML
+
+        document = HTML(string=self.html, base_url=BASE_URL, url_fetcher=url_fetcher())
+        return document.write_pdf(dpi=IMAGE_DPI)
+
+
+def pdf_cache():
+    """The cache of rendered PDFs (``CACHES["documents"]`` in the settings)."""
+    return caches["documents"]
+
+
+@functools.cache
+def _weasyprint_version():
+    # From the package's metadata: WeasyPrint itself is slow to import.
+    return metadata.version("weasyprint")
+
+
+_LINKED = re.compile(r'''(?:href|src)="([^"]+)"''')
+
+
+def _unhashed_static_content(html) -> bytes:
+    """The content of the static files ``html`` links to, when their names do
+    not change with it: in development and tests, where they are served from
+    the finders and a stylesheet is edited under the same name. Collected by
+    the manifest storage (production), their names carry a hash of their
+    content, and the HTML already changes with them."""
+    if isinstance(staticfiles_storage, ManifestFilesMixin):
+        return b""
+    static = urljoin(BASE_URL, settings.STATIC_URL)
+    content = []
+    for link in _LINKED.findall(html):
+        url = urljoin(BASE_URL, link)
+        if url.startswith(static):
+            kind, name = resolve(url)
+            file = _open_file(kind, name)
+            if file is not None:
+                with file:
+                    content.append(file.read())
+    return b"".join(content)
 
 
 def url_fetcher():
@@ -185,13 +273,38 @@ def report_context(report):
         "findings": list(report.findings.select_related("topic")),
         "quotes": list(report.quotes.all()),
         "authors": list(report.authors.all()),
-        "photos": list(report.photos.all()),
+        "photos": [_with_printed_file(photo) for photo in report.photos.all()],
         "adoption_items": list(report.adoption_items.select_related("topic")),
         "purpose": report.purpose or visit.purpose,
         "basis_lines": _lines(report.basis) or _visit_basis(visit),
         "is_final": report.status in {ReportStatus.APPROVED, ReportStatus.PUBLISHED},
         "place": signing_place(report.agency),
     }
+
+
+# A report's photo fills a frame 48 % of the 16 cm text wide and 5.6 cm high
+# (pdf.css, ".photo img", "object-fit: cover"), in inches.
+PHOTO_FRAME = (0.48 * 16 / 2.54, 5.6 / 2.54)
+# The thumbnail is printed instead of the photo when it has at least this
+# resolution in the frame: a 3:2 or 4:3 landscape photo (145 and 159 dpi).
+THUMBNAIL_MIN_DPI = 140
+
+
+def _with_printed_file(photo):
+    """``photo`` with ``printed_file``, the file its frame shows: the
+    thumbnail when it is sharp enough there, else the photo, which WeasyPrint
+    scales down to ``IMAGE_DPI``. Decoding and scaling down a 2000-pixel JPEG
+    costs as much CPU as laying out a page; the thumbnail is embedded as it
+    is, and is no worse (Lanczos, JPEG quality 80; WeasyPrint's own
+    downscaling saves at quality 75)."""
+    photo.printed_file = photo.image
+    if photo.thumbnail and photo.width and photo.height:
+        scale = min(1, settings.PHOTO_THUMBNAIL_SIDE / max(photo.width, photo.height))
+        frame_width, frame_height = PHOTO_FRAME
+        dpi = min(photo.width * scale / frame_width, photo.height * scale / frame_height)
+        if dpi >= THUMBNAIL_MIN_DPI:
+            photo.printed_file = photo.thumbnail
+    return photo
 
 
 def attendance_context(visit, side):

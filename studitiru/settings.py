@@ -235,15 +235,28 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Cache and sessions: local memory by default; Redis when several app
 # processes share the work (REDIS_URL).
+# "documents" keeps rendered PDFs (reports.documents), 100-300 KB each: in
+# local memory at most 100 per process.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
+            "KEY_PREFIX": alias,
         }
+        for alias in ("default", "documents")
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "documents": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "documents",
+            "OPTIONS": {"MAX_ENTRIES": 100},
+        },
+    }
 
 # Background work through django.tasks: in-process by default, a database
 # queue served by `manage.py db_worker` when TASKS_BACKEND=database.

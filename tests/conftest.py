@@ -7,6 +7,7 @@ is a superuser without an agency."""
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 
 from agencies.models import Role, User
@@ -15,6 +16,13 @@ from tests.factories import make_agency, make_user
 
 def pytest_report_header(config):
     return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """No test sees what another left in a cache (a rendered PDF, a feed)."""
+    for cache in caches.all():
+        cache.clear()
 
 
 def _people(agency, place):

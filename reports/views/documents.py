@@ -3,9 +3,15 @@
 
 A report and its plan are seen by the report's agency only; the attendance
 sheet by both agencies of the visit, for either side's people
-(``?pihak=tamu``, the default, or ``?pihak=tuan-rumah``)."""
+(``?pihak=tamu``, the default, or ``?pihak=tuan-rumah``).
+
+A PDF is rendered once for each version of its content and then served
+from the cache (``reports.documents.Document``), with that version as its
+ETag: a browser opening it again gets "304 Not Modified". Access is checked
+before either."""
 
 from django.http import Http404, HttpResponse
+from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 
@@ -17,18 +23,21 @@ from ..permissions import get_report_for_user
 
 # ?pihak= of the attendance sheet, and the word in its file name.
 ATTENDANCE_SIDES = {"tamu": Side.VISITOR, "tuan-rumah": Side.HOST}
+# The browser may keep a document, for this user only, and asks each time
+# whether it changed.
+CACHE_CONTROL = "private, no-cache"
 
 
 def report_pdf(request, pk):
     report = get_report_for_user(request, pk)
-    pdf = documents.render_pdf("reports/pdf/report.html", documents.report_context(report))
-    return _pdf_response(pdf, "laporan", report.title)
+    context = documents.report_context(report)
+    return _pdf_response(request, "reports/pdf/report.html", context, "laporan", report.title)
 
 
 def plan_pdf(request, pk):
     report = get_report_for_user(request, pk)
-    pdf = documents.render_pdf("reports/pdf/plan.html", documents.plan_context(report))
-    return _pdf_response(pdf, "rencana-atm", report.title)
+    context = documents.plan_context(report)
+    return _pdf_response(request, "reports/pdf/plan.html", context, "rencana-atm", report.title)
 
 
 def attendance_pdf(request, visit_pk):
@@ -37,19 +46,29 @@ def attendance_pdf(request, visit_pk):
     if pihak not in ATTENDANCE_SIDES:
         raise Http404
     context = documents.attendance_context(visit, ATTENDANCE_SIDES[pihak])
-    pdf = documents.render_pdf("reports/pdf/attendance.html", context)
-    return _pdf_response(pdf, f"daftar-hadir-{pihak}", visit.title)
+    return _pdf_response(
+        request, "reports/pdf/attendance.html", context, f"daftar-hadir-{pihak}", visit.title
+    )
 
 
-def _pdf_response(pdf, kind, title):
-    """Shown in the browser (inline), saved under a readable name such as
-    ``laporan-studi-tiru-penguatan-slrt-ke-kota-malang.pdf``."""
+def _pdf_response(request, template_name, context, kind, title):
+    """The document, shown in the browser (inline) and saved under a readable
+    name such as ``laporan-studi-tiru-penguatan-slrt-ke-kota-malang.pdf``;
+    "304 Not Modified" when the browser already has this version."""
+    document = documents.Document(template_name, context)
+    not_modified = get_conditional_response(request, etag=document.etag)
+    if not_modified is not None:
+        not_modified["ETag"] = document.etag
+        not_modified["Cache-Control"] = CACHE_CONTROL
+        return not_modified
     slug = slugify(title)
     if len(slug) > 80:
         slug = slug[:81].rsplit("-", 1)[0]
     slug = slug or "dokumen"
-    response = HttpResponse(pdf, content_type="application/pdf")
+    response = HttpResponse(document.pdf(), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=False, filename=f"{kind}-{slug}.pdf"
     )
+    response["ETag"] = document.etag
+    response["Cache-Control"] = CACHE_CONTROL
     return response

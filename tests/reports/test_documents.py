@@ -1,6 +1,7 @@
 """The PDF documents: the report, the attendance sheet and the ATM plan, read
 back with pypdf as a person would read the printed page; the renderer's URL
-fetcher, which reads only the project's own static and media files."""
+fetcher, which reads only the project's own static and media files; the
+cache that renders each version of a document once."""
 
 import datetime
 import io
@@ -11,6 +12,7 @@ import zoneinfo
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 from PIL import Image
@@ -18,6 +20,7 @@ from pypdf import PdfReader
 
 from reports import documents, services
 from reports.models import Author, Finding, Photo, Quote
+from reports.photos import process_upload
 from reports.templatetags.documents import jam, tanggal, tanggal_panjang, waktu_kunjungan
 from tests.factories import (
     make_adoption_item,
@@ -39,6 +42,22 @@ FRIDAY_MORNING = datetime.datetime(2025, 8, 1, 8, 30, tzinfo=WIB)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """The PDFs WeasyPrint renders during the test, one entry each."""
+    from weasyprint import HTML
+
+    rendered = []
+    write_pdf = HTML.write_pdf
+
+    def counted(self, *args, **kwargs):
+        rendered.append(self)
+        return write_pdf(self, *args, **kwargs)
+
+    monkeypatch.setattr(HTML, "write_pdf", counted)
+    return rendered
 
 
 @pytest.fixture
@@ -283,6 +302,39 @@ def test_report_pdf_embeds_its_photos_served_from_media(client, salatiga, madiun
     assert "Foto 3. Dokumentasi kegiatan 3" in " ".join(photo_pages[0].extract_text().split())
 
 
+def _upload_photo(report, by, size, caption="Foto kegiatan"):
+    """A photo stored as an upload is: re-encoded, with its thumbnail."""
+    processed = process_upload(SimpleUploadedFile("foto.jpg", _jpeg(size), "image/jpeg"))
+    [photo] = services.photo_add(report=report, by=by, photos=[(processed, caption)])
+    return photo
+
+
+def test_report_pdf_prints_a_landscape_photos_thumbnail_and_a_portrait_photo_scaled_down(
+    client, salatiga, madiun_report
+):
+    _upload_photo(madiun_report, salatiga.penyuluh, (2000, 1333))
+    _upload_photo(madiun_report, salatiga.penyuluh, (1333, 2000))
+    client.force_login(salatiga.penyuluh)
+
+    response = client.get(reverse("reports:report_pdf", args=[madiun_report.pk]))
+
+    [photo_page] = [
+        page
+        for page in PdfReader(io.BytesIO(response.content)).pages
+        if "DOKUMENTASI KEGIATAN" in page.extract_text()
+    ]
+    landscape, portrait = sorted(
+        (image.image.size for image in photo_page.images), key=lambda size: size[1]
+    )
+    # The 480 x 320 thumbnail has 145 dpi in the 7.7 x 5.6 cm frame: printed
+    # as it is (the photo would have been scaled down to 496 x 331, 150 dpi).
+    assert landscape == (480, 320)
+    # The portrait thumbnail (320 x 480) would have 106 dpi across the frame:
+    # the photo instead, scaled down to 150 dpi.
+    assert 450 <= portrait[0] <= 456
+    assert portrait[1] > 600
+
+
 def test_report_pdf_runs_the_same_queries_for_2_or_20_people_and_photos(
     client, salatiga, magelang, django_assert_num_queries
 ):
@@ -414,6 +466,132 @@ def test_anonymous_users_are_sent_to_log_in(client, madiun_report):
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("account_login"))
+
+
+# --- The cache ----------------------------------------------------------------------------
+
+
+def _document_urls(report):
+    return [
+        reverse("reports:report_pdf", args=[report.pk]),
+        reverse("reports:plan_pdf", args=[report.pk]),
+        reverse("reports:attendance_pdf", args=[report.visit_id]),
+    ]
+
+
+def test_a_document_fetched_again_is_not_rendered_again(client, salatiga, madiun_report, renders):
+    client.force_login(salatiga.staff)
+
+    for url in _document_urls(madiun_report):
+        first = client.get(url)
+        again = client.get(url)
+
+        assert again.status_code == 200
+        assert again.content == first.content
+        assert again["ETag"] == first["ETag"]
+        assert again["Cache-Control"] == "private, no-cache"
+    assert len(renders) == 3
+
+
+def _change_the_text(report):
+    report.general = "Kunjungan ini membahas penguatan Puskesos kelurahan."
+    report.save()
+    return "Kunjungan ini membahas penguatan Puskesos kelurahan."
+
+
+def _rename_a_participant(report):
+    report.visit.participants.filter(name="Anggota 07").update(name="Rahmat Hidayat")
+    return "Rahmat Hidayat"
+
+
+def _change_a_caption(report):
+    report.photos.update(caption="Penyerahan cendera mata")
+    return "Foto 1. Penyerahan cendera mata"
+
+
+def _change_the_letterhead(report):
+    report.agency.letterhead = "PEMERINTAH KOTA SALATIGA\nDINAS SOSIAL PPKB"
+    report.agency.save()
+    return "PEMERINTAH KOTA SALATIGA DINAS SOSIAL PPKB"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_change_the_text, _rename_a_participant, _change_a_caption, _change_the_letterhead],
+    ids=["text", "participant", "caption", "letterhead"],
+)
+def test_a_changed_report_gives_a_new_pdf(client, salatiga, madiun_report, renders, change):
+    _add_photo(madiun_report, 1)
+    url = reverse("reports:report_pdf", args=[madiun_report.pk])
+    client.force_login(salatiga.penyuluh)
+    before = client.get(url)
+
+    shown = change(madiun_report)
+    after = client.get(url)
+
+    assert len(renders) == 2
+    assert after["ETag"] != before["ETag"]
+    assert shown not in _text(before)
+    assert shown in _text(after)
+
+
+def test_a_cached_document_is_still_for_its_agencies_only(
+    client, salatiga, magelang, malang, national_admin, madiun_report, renders
+):
+    report_url, plan_url, attendance_url = _document_urls(madiun_report)
+    client.force_login(salatiga.staff)
+    for url in (report_url, plan_url, attendance_url):
+        assert client.get(url).status_code == 200
+
+    client.force_login(magelang.staff)  # the host: its attendance sheet, not the report
+    assert client.get(report_url).status_code == 404
+    assert client.get(plan_url).status_code == 404
+    assert client.get(attendance_url).status_code == 200
+    client.force_login(malang.head)
+    for url in (report_url, plan_url, attendance_url):
+        assert client.get(url).status_code == 404
+    client.force_login(national_admin)  # no agency
+    assert client.get(report_url).status_code == 403
+    client.logout()
+    assert client.get(report_url).status_code == 302
+    # The host's copy of the attendance sheet came from the cache.
+    assert len(renders) == 3
+
+
+def test_a_browser_that_has_the_document_is_told_it_did_not_change(
+    client, salatiga, magelang, madiun_report, renders
+):
+    url = reverse("reports:report_pdf", args=[madiun_report.pk])
+    client.force_login(salatiga.penyuluh)
+    etag = client.get(url)["ETag"]
+
+    not_modified = client.get(url, headers={"if-none-match": etag})
+
+    assert not_modified.status_code == 304
+    assert not_modified.content == b""
+    assert not_modified["ETag"] == etag
+    assert len(renders) == 1
+    client.force_login(magelang.staff)
+    assert client.get(url, headers={"if-none-match": etag}).status_code == 404
+
+
+def test_a_stylesheet_edited_under_the_same_name_gives_a_new_pdf(
+    client, settings, tmp_path, salatiga, madiun_report, renders
+):
+    # Development serves static files under their plain names: a copy of
+    # pdf.css in a folder of its own, found before the project's.
+    (tmp_path / "static" / "css").mkdir(parents=True)
+    stylesheet = tmp_path / "static" / "css" / "pdf.css"
+    stylesheet.write_text((settings.BASE_DIR / "static" / "css" / "pdf.css").read_text())
+    settings.STATICFILES_DIRS = [tmp_path / "static", *settings.STATICFILES_DIRS]
+    url = reverse("reports:report_pdf", args=[madiun_report.pk])
+    client.force_login(salatiga.penyuluh)
+    client.get(url)
+
+    stylesheet.write_text(stylesheet.read_text() + "\n.doc-title { color: #222; }\n")
+    client.get(url)
+
+    assert len(renders) == 2
 
 
 # --- The attendance sheet -----------------------------------------------------------------
