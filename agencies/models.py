@@ -3,7 +3,9 @@ them, their divisions, the people who work there and the practices they can
 show visitors."""
 
 import datetime
+import uuid
 import zoneinfo
+from pathlib import PurePath
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
@@ -91,6 +93,13 @@ class AgencyLevel(models.TextChoices):
     KOTA = "kota", _("Kota")
 
 
+def logo_path(agency, filename):
+    """A new name for every uploaded logo, never the previous one's: the PDF
+    documents are cached by their HTML, which names the logo's file
+    (``reports.documents``), and storages such as S3 overwrite a reused name."""
+    return f"agencies/logos/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
 class Agency(models.Model):
     """A social-service agency (Dinas Sosial) of a province or a kabupaten/kota."""
 
@@ -116,7 +125,7 @@ class Agency(models.Model):
     phone = models.CharField(_("telepon"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("situs web"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="agencies/logos/", blank=True)
+    logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True)
     letterhead = models.TextField(
         _("kop surat"),
         blank=True,

@@ -28,7 +28,9 @@ class AgencySearchSelect(forms.Select):
     agency, as the querysets of the visit list and the request form do."""
 
     def __init__(self, attrs=None, *, others_only=True):
-        super().__init__({"class": "js-searchable-select"} | (attrs or {}))
+        attrs = dict(attrs or {})
+        attrs["class"] = " ".join(filter(None, ["js-searchable-select", attrs.get("class")]))
+        super().__init__(attrs)
         self.others_only = others_only
 
     def get_context(self, name, value, attrs):

@@ -81,6 +81,8 @@ class Document:
     every user of the portal.
     """
 
+    complete = True
+
     def __init__(self, template_name, context):
         with translation.override("id"):
             self.html = render_to_string(template_name, context)
@@ -98,21 +100,29 @@ class Document:
         return f'"{self.key}"'
 
     def pdf(self) -> bytes:
-        """The PDF, rendered only if the cache has none for this HTML."""
+        """The PDF, rendered only if the cache has none for this HTML. One
+        that missed a file (``complete`` false) is not kept: the next request
+        renders it again."""
         cache = pdf_cache()
         cache_key = f"documents:pdf:{self.key}"
         pdf = cache.get(cache_key)
         if pdf is None:
             pdf = self.render()
-            cache.set(cache_key, pdf, PDF_CACHE_TIMEOUT)
+            if self.complete:
+                cache.set(cache_key, pdf, PDF_CACHE_TIMEOUT)
         return pdf
 
     def render(self) -> bytes:
-        """The PDF, rendered now by WeasyPrint (about a second of CPU)."""
+        """The PDF, rendered now by WeasyPrint (about a second of CPU).
+        WeasyPrint leaves out an image or stylesheet it cannot read (a storage
+        hiccup) and goes on; ``complete`` says whether every file was read."""
         from weasyprint import HTML
 
-        document = HTML(string=self.html, base_url=BASE_URL, url_fetcher=url_fetcher())
-        return document.write_pdf(dpi=IMAGE_DPI)
+        fetcher = url_fetcher()
+        document = HTML(string=self.html, base_url=BASE_URL, url_fetcher=fetcher)
+        pdf = document.write_pdf(dpi=IMAGE_DPI)
+        self.complete = not fetcher.failed
+        return pdf
 
 
 def pdf_cache():
@@ -169,14 +179,19 @@ def _fetcher_class():
             # certificates on every rendering); this one never needs them.
             request.OpenerDirector.__init__(self)
             self._fail_on_errors = False
+            self.failed = False
 
         def fetch(self, url, headers=None):
             if urlsplit(url).scheme.lower() == "data":
                 # Decoded in memory; no opener, no connection.
                 response = request.DataHandler().data_open(request.Request(url))
                 return URLFetcherResponse(url, response.read(), dict(response.headers))
-            kind, name = resolve(url)
-            file = _open(kind, name, url)
+            try:
+                kind, name = resolve(url)
+                file = _open(kind, name, url)
+            except ResourceRefused:
+                self.failed = True
+                raise
             mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
             return URLFetcherResponse(url, file, {"Content-Type": mime_type})
 

@@ -143,10 +143,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 elif env_bool("DB_PREPARED_STATEMENTS", True):
     # PostgreSQL: send parameters apart from the SQL so that psycopg prepares a
-    # query the fifth time a connection runs it, and PostgreSQL stops planning
-    # it again: planning the pages' joins cost as much as running them
-    # (benchmarks/, README). Turn off behind a pooler that cannot keep
-    # prepared statements (PgBouncer in transaction mode before 1.21).
+    # query the fifth time a connection runs it, and PostgreSQL may keep its
+    # plan: planning the pages' joins cost as much as running them
+    # (benchmarks/, README). Django turns psycopg's preparing off unless
+    # prepare_threshold is given. Turn off behind a pooler in transaction mode
+    # that does not track prepared statements (PgBouncer without
+    # max_prepared_statements). A query then takes at most 65,535 parameters.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=True, prepare_threshold=5
     )
@@ -235,28 +237,24 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Cache and sessions: local memory by default; Redis when several app
 # processes share the work (REDIS_URL).
-# "documents" keeps rendered PDFs (reports.documents), 100-300 KB each: in
-# local memory at most 100 per process.
+# "documents" keeps rendered PDFs (reports.documents), 100-300 KB each, in
+# local memory, at most 100 per process, even with Redis: they would crowd the
+# sessions out of it, and clearing them would clear the sessions too (FLUSHDB).
 REDIS_URL = env_str("REDIS_URL")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "documents": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "documents",
+        "OPTIONS": {"MAX_ENTRIES": 100},
+    },
+}
 if REDIS_URL:
-    CACHES = {
-        alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": alias,
-        }
-        for alias in ("default", "documents")
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "documents": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "documents",
-            "OPTIONS": {"MAX_ENTRIES": 100},
-        },
-    }
 
 # Background work through django.tasks: in-process by default, a database
 # queue served by `manage.py db_worker` when TASKS_BACKEND=database.

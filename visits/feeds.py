@@ -245,11 +245,12 @@ def calendar_key(agency: Agency, *, now=None) -> str:
     return hashlib.sha256(repr(state).encode()).hexdigest()
 
 
-def cached_calendar(agency: Agency, key: str) -> bytes:
-    """``render_calendar(agency)``, from the cache when ``key`` was rendered before."""
+def cached_calendar(agency: Agency, key: str, *, now) -> bytes:
+    """``render_calendar(agency, now=now)``, from the cache when ``key`` (made
+    with the same ``now``) was rendered before."""
     cache_key = f"visits:ical:{key}"
     body = cache.get(cache_key)
     if body is None:
-        body = render_calendar(agency)
+        body = render_calendar(agency, now=now)
         cache.set(cache_key, body, CACHE_TIMEOUT)
     return body

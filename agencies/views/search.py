@@ -23,12 +23,12 @@ def agency_search(request):
     ``lain=1`` leaves out the user's own agency. One query.
 
     The browser filters what it has loaded again by the words typed, in the
-    text and the alias (the short name, "Dinsos ..."); the text holds the name,
-    which holds the kabupaten/kota, and the province."""
+    text (the name and the province) and the alias (the short name and the
+    kabupaten/kota): the alias holds every other word the server matched."""
     membership = require_membership(request)
     # The label's parentheses, "(Jawa Tengah)", may come back typed.
-    words = request.GET.get("q", "")[:MAX_QUERY_LENGTH].replace("(", " ").replace(")", " ")
-    words = words.split()[:MAX_WORDS]
+    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].replace("(", " ").replace(")", " ")
+    words = query.split()[:MAX_WORDS]
     if not words:
         return JsonResponse({"results": []})
     agencies = Agency.objects.filter(is_active=True)
@@ -43,16 +43,20 @@ def agency_search(request):
         agencies = agencies.exclude(pk=membership.agency_id)
     key = "pk" if request.GET.get("nilai") == "id" else "slug"
     agencies = (
-        agencies.select_related("province")
-        .only("slug", "name", "short_name", "province__name")
+        agencies.select_related("province", "regency")
+        .only("slug", "name", "short_name", "province__name", "regency__name")
         .order_by("name")[:MAX_RESULTS]
     )
     results = [
         {
             "value": str(getattr(agency, key)),
             "text": agency_label(agency),
-            "alias": agency.short_name,
+            "alias": " ".join(filter(None, [agency.short_name, _regency_name(agency)])),
         }
         for agency in agencies
     ]
     return JsonResponse({"results": results})
+
+
+def _regency_name(agency):
+    return agency.regency.name if agency.regency_id else ""

@@ -23,9 +23,11 @@ from ..permissions import get_report_for_user
 
 # ?pihak= of the attendance sheet, and the word in its file name.
 ATTENDANCE_SIDES = {"tamu": Side.VISITOR, "tuan-rumah": Side.HOST}
-# The browser may keep a document, for this user only, and asks each time
-# whether it changed.
+# The browser may keep a report or an ATM plan, for this user only, and asks
+# each time whether it changed. An attendance sheet (names, NIP, phone
+# numbers) is not kept on the office computer it was opened on.
 CACHE_CONTROL = "private, no-cache"
+NOT_KEPT = "no-store"
 
 
 def report_pdf(request, pk):
@@ -47,20 +49,27 @@ def attendance_pdf(request, visit_pk):
         raise Http404
     context = documents.attendance_context(visit, ATTENDANCE_SIDES[pihak])
     return _pdf_response(
-        request, "reports/pdf/attendance.html", context, f"daftar-hadir-{pihak}", visit.title
+        request,
+        "reports/pdf/attendance.html",
+        context,
+        f"daftar-hadir-{pihak}",
+        visit.title,
+        kept_by_browser=False,
     )
 
 
-def _pdf_response(request, template_name, context, kind, title):
+def _pdf_response(request, template_name, context, kind, title, *, kept_by_browser=True):
     """The document, shown in the browser (inline) and saved under a readable
     name such as ``laporan-studi-tiru-penguatan-slrt-ke-kota-malang.pdf``;
-    "304 Not Modified" when the browser already has this version."""
+    "304 Not Modified" when the browser kept this version. A document that
+    missed a file gets no ETag, so that no browser keeps it."""
     document = documents.Document(template_name, context)
-    not_modified = get_conditional_response(request, etag=document.etag)
-    if not_modified is not None:
-        not_modified["ETag"] = document.etag
-        not_modified["Cache-Control"] = CACHE_CONTROL
-        return not_modified
+    if kept_by_browser:
+        not_modified = get_conditional_response(request, etag=document.etag)
+        if not_modified is not None:
+            not_modified["ETag"] = document.etag
+            not_modified["Cache-Control"] = CACHE_CONTROL
+            return not_modified
     slug = slugify(title)
     if len(slug) > 80:
         slug = slug[:81].rsplit("-", 1)[0]
@@ -69,6 +78,9 @@ def _pdf_response(request, template_name, context, kind, title):
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=False, filename=f"{kind}-{slug}.pdf"
     )
-    response["ETag"] = document.etag
-    response["Cache-Control"] = CACHE_CONTROL
+    if kept_by_browser and document.complete:
+        response["ETag"] = document.etag
+        response["Cache-Control"] = CACHE_CONTROL
+    else:
+        response["Cache-Control"] = NOT_KEPT
     return response

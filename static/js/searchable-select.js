@@ -29,9 +29,11 @@ function remoteSearch(select) {
   return {
     valueField: "value",
     labelField: "text",
-    // The server matched the words in the name, short name (alias) or
-    // province; options loaded earlier are filtered the same way here.
+    // The server matched the words in the name, province, short name or
+    // kabupaten/kota (the last two in alias); options loaded earlier are
+    // filtered the same way here, and listed by name as the server lists them.
     searchField: ["text", "alias"],
+    sortField: [{ field: "text" }],
     loadThrottle: 300,
     shouldLoad: (query) => query.trim().length >= minimum,
     load(query, callback) {

@@ -71,12 +71,12 @@ def test_it_answers_slugs_and_labels_by_name(client, staff, agencies):
             {
                 "value": "kabupaten-magelang",
                 "text": "Dinas Sosial Kabupaten Magelang (Jawa Tengah)",
-                "alias": "Dinsos Kabupaten Magelang",
+                "alias": "Dinsos Kabupaten Magelang Kabupaten Magelang",
             },
             {
                 "value": "kota-magelang",
                 "text": "Dinas Sosial Kota Magelang (Jawa Tengah)",
-                "alias": "Dinsos Kota Magelang",
+                "alias": "Dinsos Kota Magelang Kota Magelang",
             },
         ]
     }
@@ -105,6 +105,10 @@ def test_the_kabupaten_or_kota_is_searched_too(client, staff, agencies):
     agencies["kota_semarang"].short_name = ""
     agencies["kota_semarang"].save()
     assert found(client, q="semarang") == ["kota-semarang"]
+    # The browser filters what it loaded by text and alias: the word the
+    # server matched must be in one of them, or the option would be hidden.
+    result = client.get(URL, {"q": "semarang"}).json()["results"][0]
+    assert "semarang" in f"{result['text']} {result['alias']}".casefold()
 
 
 def test_inactive_agencies_are_left_out(client, staff, agencies):

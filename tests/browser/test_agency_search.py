@@ -40,3 +40,23 @@ def test_other_agencies_are_searched_as_the_user_types(
     expect(page.locator("#visit-count")).to_contain_text("1 kunjungan")
     expect(page.locator(".ts-control")).to_contain_text("Dinas Sosial Kota Magelang (Jawa Tengah)")
     assert csp_violations == []
+
+
+def test_an_agency_found_by_its_kabupaten_or_kota_is_offered(
+    page, live_server, salatiga, malang, csp_violations
+):
+    """The server matches the kabupaten/kota too; the browser's own filter of
+    what it loaded must not hide an agency whose name does not say it."""
+    malang.agency.name, malang.agency.short_name = "Dinas Sosial Ibu Kota Jawa Timur", ""
+    malang.agency.save()
+    log_in(page, live_server, "staf.salatiga@test.id")
+    page.goto(f"{live_server.url}/kunjungan/")
+
+    page.locator(".ts-control").click()
+    with page.expect_response(re.compile(r"/cari/instansi/\?lain=1&q=malang")):
+        page.keyboard.type("malang")
+
+    expect(page.locator(".ts-dropdown .option")).to_have_text(
+        ["Dinas Sosial Ibu Kota Jawa Timur (Jawa Timur)"]
+    )
+    assert csp_violations == []

@@ -488,9 +488,58 @@ def test_a_document_fetched_again_is_not_rendered_again(client, salatiga, madiun
 
         assert again.status_code == 200
         assert again.content == first.content
-        assert again["ETag"] == first["ETag"]
-        assert again["Cache-Control"] == "private, no-cache"
     assert len(renders) == 3
+
+
+def test_a_report_and_its_plan_may_be_kept_by_the_browser(client, salatiga, madiun_report):
+    client.force_login(salatiga.staff)
+    report_url, plan_url, _attendance_url = _document_urls(madiun_report)
+
+    for url in (report_url, plan_url):
+        response = client.get(url)
+        assert response["Cache-Control"] == "private, no-cache"
+        assert response["ETag"]
+
+
+def test_an_attendance_sheet_is_never_kept_by_the_browser(client, salatiga, madiun_report):
+    """Names, NIP and phone numbers: not left on the office computer."""
+    client.force_login(salatiga.staff)
+    url = _document_urls(madiun_report)[2]
+
+    first = client.get(url)
+    again = client.get(url, headers={"if-none-match": '"anything"'})
+
+    assert first["Cache-Control"] == "no-store"
+    assert "ETag" not in first
+    assert again.status_code == 200
+
+
+def test_a_pdf_that_missed_a_file_is_neither_cached_nor_kept(
+    client, salatiga, madiun_report, renders, monkeypatch
+):
+    _add_photo(madiun_report, 1)
+    url = reverse("reports:report_pdf", args=[madiun_report.pk])
+    client.force_login(salatiga.penyuluh)
+    open_file = documents._open_file
+
+    def storage_hiccup(kind, name):
+        if kind == "media":
+            raise OSError("storage unreachable")
+        return open_file(kind, name)
+
+    monkeypatch.setattr(documents, "_open_file", storage_hiccup)
+    broken = client.get(url)
+    monkeypatch.setattr(documents, "_open_file", open_file)
+    whole = client.get(url)
+    again = client.get(url)
+
+    assert broken.status_code == 200  # the text is there; the photo is not
+    assert broken["Cache-Control"] == "no-store"
+    assert "ETag" not in broken
+    assert whole["ETag"]
+    assert len(whole.content) > len(broken.content)
+    assert again.content == whole.content
+    assert len(renders) == 2  # the broken one, the whole one; then the cache
 
 
 def _change_the_text(report):

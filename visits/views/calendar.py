@@ -150,20 +150,22 @@ def ical_feed(request, token):
         revoked_at__isnull=True,
         agency__is_active=True,
     )
-    key = feeds.calendar_key(feed.agency)
+    # One moment for the key and the document, so that both see the same window.
+    now = timezone.now()
+    key = feeds.calendar_key(feed.agency, now=now)
     response = HttpResponse(content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="studi-tiru-{feed.agency.slug}.ics"'
     # The address is a secret: keep it out of shared caches and search engines.
     response["Cache-Control"] = "private, max-age=300"
     response["X-Robots-Tag"] = "noindex, nofollow"
     # The key changes whenever the document would: a calendar program that
-    # sends it back (If-None-Match) gets an empty 304 with the headers above.
-    # Otherwise Django hands back ``response`` itself.
+    # sends it back (If-None-Match) gets an empty 304 with its ETag and
+    # Cache-Control. Otherwise Django hands back ``response`` itself.
     response["ETag"] = f'"{key}"'
     answer = get_conditional_response(request, etag=response["ETag"], response=response)
     if answer is not response:
         return answer
-    response.content = feeds.cached_calendar(feed.agency, key)
+    response.content = feeds.cached_calendar(feed.agency, key, now=now)
     return response
 
 
