@@ -53,6 +53,7 @@ def test_an_agency_found_by_its_kabupaten_or_kota_is_offered(
     page.goto(f"{live_server.url}/kunjungan/")
 
     page.locator(".ts-control").click()
+    expect(page.locator(".ts-dropdown")).to_contain_text("Ketik paling sedikit 2 huruf")
     with page.expect_response(re.compile(r"/cari/instansi/\?lain=1&q=malang")):
         page.keyboard.type("malang")
 
