@@ -3,12 +3,14 @@ lifecycle (visits; reports and ATM items build on it).
 
 The view looks the step up by name, loads the object with ``allowed`` as the
 permission check, shows a confirmation page with ``form`` and the texts
-below, and on POST calls ``service``; the rules themselves stay in
+below, and on POST has the step ``carry_out``; the rules themselves stay in
 ``permissions.py`` and ``services.py``."""
 
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.utils.functional import Promise
 
 
@@ -28,3 +30,18 @@ class Action:
     @property
     def link_label(self):
         return self.link or self.button
+
+    def carry_out(self, request, form, **target) -> bool:
+        """Call ``service`` with ``target`` (``visit=``, ``report=``, ``item=``),
+        the user and ``form``'s cleaned data, once the form is valid. A rule
+        the service refuses (``ValidationError``) becomes the form's error.
+        True when done, with the success message queued."""
+        if not form.is_valid():
+            return False
+        try:
+            self.service(**target, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return False
+        messages.success(request, self.done)
+        return True

@@ -238,8 +238,9 @@ class ProposeDateForm(DateTimeRangeMixin, CommentForm):
 
     def clean(self):
         cleaned = super().clean()
-        cleaned["start"], cleaned["end"] = self.clean_range(cleaned)
-        return cleaned
+        start, end = self.clean_range(cleaned)
+        # What visit_propose_date takes: the moments, not the fields they were typed in.
+        return {"start": start, "end": end, "comment": cleaned.get("comment", "")}
 
 
 class ReplyLetterForm(forms.ModelForm):

@@ -144,21 +144,13 @@ def _run_action(request, item_pk, name):
     action = ACTIONS[name]
     item = get_item_for_user(request, item_pk, check=action.allowed)
     form = action.form(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        try:
-            action.service(item=item, by=request.user, comment=form.cleaned_data["comment"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, action.done)
-            if request.GET.get("dari") == FROM_PLAN:
-                return redirect("reports:plan", pk=item.report_id)
-            return redirect("reports:item_detail", item_pk=item.pk)
     back = (
         reverse("reports:plan", args=[item.report_id])
         if request.GET.get("dari") == FROM_PLAN
         else reverse("reports:item_detail", args=[item.pk])
     )
+    if action.carry_out(request, form, item=item):
+        return redirect(back)
     return render(
         request,
         "reports/plan/item_action.html",

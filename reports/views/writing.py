@@ -367,14 +367,8 @@ def _run_action(request, pk, name):
     action = ACTIONS[name]
     report = get_report_for_user(request, pk, check=action.allowed)
     form = action.form(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        try:
-            action.service(report=report, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, action.done)
-            return redirect("reports:detail", pk=report.pk)
+    if action.carry_out(request, form, report=report):
+        return redirect("reports:detail", pk=report.pk)
     context = {
         "report": report,
         "visit": report.visit,

@@ -269,17 +269,8 @@ def _run_action(request, pk, name):
     form_kwargs = {"visit": visit} if action.form is ProposeDateForm else {}
     data = request.POST if request.method == "POST" else None
     form = action.form(data, **form_kwargs)
-    if form.is_valid():
-        values = dict(form.cleaned_data)
-        for field in ("start_date", "start_time", "end_date", "end_time"):
-            values.pop(field, None)
-        try:
-            action.service(visit=visit, by=request.user, **values)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, action.done)
-            return redirect("visits:detail", pk=visit.pk)
+    if action.carry_out(request, form, visit=visit):
+        return redirect("visits:detail", pk=visit.pk)
     return render(
         request, "visits/visit_action.html", {"visit": visit, "action": action, "form": form}
     )
