@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agencies.validators import validate_nip
+from visits.forms import CommentForm
 
 from .models import Author, Finding, Quote, Report, ReportStatus
 
@@ -238,17 +239,6 @@ class BaseAuthorFormSet(RowFormSet):
 AuthorFormSet = forms.formset_factory(
     AuthorForm, formset=BaseAuthorFormSet, extra=0, can_delete=True, max_num=20, validate_max=True
 )
-
-
-class CommentForm(forms.Form):
-    """The optional comment of a review step."""
-
-    comment = forms.CharField(
-        label=_("Catatan (opsional)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
 
 
 class ReturnForm(CommentForm):

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Division
+from visits.forms import CommentForm
 from visits.models import Topic
 
 from .models import AdoptionItem, AdoptionStatus
@@ -104,18 +105,7 @@ class AdoptionItemForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class ItemCommentForm(forms.Form):
-    """The optional comment of a step in an item's lifecycle."""
-
-    comment = forms.CharField(
-        label=_("Catatan (opsional)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs=TEXTAREA),
-    )
-
-
-class ItemReturnForm(ItemCommentForm):
+class ItemReturnForm(CommentForm):
     comment = forms.CharField(
         label=_("Apa yang perlu diperbaiki"),
         max_length=2000,
@@ -125,7 +115,7 @@ class ItemReturnForm(ItemCommentForm):
     )
 
 
-class ItemDropForm(ItemCommentForm):
+class ItemDropForm(CommentForm):
     comment = forms.CharField(
         label=_("Alasan dihentikan"),
         max_length=2000,

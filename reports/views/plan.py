@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from agencies.permissions import agency_of, require_membership
 from visits.actions import Action
+from visits.forms import CommentForm
 
 from .. import permissions, services
 from ..models import ACTIVE_ADOPTION_STATES, AdoptionItem, AdoptionStatus
@@ -34,7 +35,6 @@ from ..plan_forms import (
     SHOW_OVERDUE,
     AdoptionItemForm,
     CheckInForm,
-    ItemCommentForm,
     ItemDropForm,
     ItemFilterForm,
     ItemReturnForm,
@@ -52,7 +52,7 @@ ACTIONS = {
     "approve": Action(
         allowed=permissions.can_review_item,
         service=services.item_approve,
-        form=ItemCommentForm,
+        form=CommentForm,
         title=_("Setujui butir rencana ATM"),
         explanation=_(
             "Butir menjadi rencana kerja instansi: bidang penanggung jawab dapat mulai "
@@ -80,7 +80,7 @@ ACTIONS = {
     "propose_again": Action(
         allowed=permissions.can_propose_item,
         service=services.item_propose_again,
-        form=ItemCommentForm,
+        form=CommentForm,
         title=_("Ajukan ulang butir"),
         explanation=_("Butir yang sudah diperbaiki dikirim kembali kepada kepala untuk ditinjau."),
         button=_("Ajukan ulang"),
@@ -90,7 +90,7 @@ ACTIONS = {
     "start": Action(
         allowed=permissions.can_start_item,
         service=services.item_start,
-        form=ItemCommentForm,
+        form=CommentForm,
         title=_("Mulai pelaksanaan butir"),
         explanation=_(
             "Butir tercatat sedang berjalan. Catat kemajuannya secara berkala, dengan bukti "
@@ -103,7 +103,7 @@ ACTIONS = {
     "adopt": Action(
         allowed=permissions.can_adopt_item,
         service=services.item_adopt,
-        form=ItemCommentForm,
+        form=CommentForm,
         title=_("Tandai butir diadopsi"),
         explanation=_(
             "Praktik ini telah diterapkan di instansi Anda sesuai indikator keberhasilannya. "
