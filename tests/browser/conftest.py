@@ -12,6 +12,7 @@ import shutil
 
 import pytest
 from django.apps import apps
+from playwright.sync_api import expect
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -65,6 +66,14 @@ def csp_violations(page):
         ),
     )
     return messages
+
+
+def open_agency_search(page):
+    """Open the first agency select (searched on the server as the user
+    types) and wait until it has the focus and asks for letters: keys typed
+    before that may be lost on a busy machine."""
+    page.locator(".ts-control").first.click()
+    expect(page.locator(".ts-dropdown")).to_contain_text("Ketik paling sedikit 2 huruf")
 
 
 def log_in(page, live_server, email, password="password"):

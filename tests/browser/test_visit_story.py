@@ -15,7 +15,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, open_agency_search
 from visits.models import DelegationRole, Visit, VisitStatus
 from visits.workdays import is_holiday
 
@@ -70,7 +70,7 @@ def test_salatiga_and_magelang_schedule_a_visit_end_to_end(
     # Salatiga's staff write the request and send it.
     log_in(page, live_server, "staf.salatiga@test.id")
     page.goto(f"{live_server.url}/kunjungan/baru/")
-    page.locator(".ts-control").first.click()
+    open_agency_search(page)
     page.keyboard.type("Magelang")
     page.locator(".ts-dropdown .option", has_text="Kota Magelang").first.click()
     page.fill("input[name=title]", TITLE)
