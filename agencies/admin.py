@@ -19,6 +19,7 @@ from .models import (
     Regency,
     User,
 )
+from .sessions import end_sessions
 
 
 @admin.register(Province)
@@ -111,6 +112,12 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ("email", "name")
     ordering = ("email",)
     inlines = (MembershipInline,)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            # As deactivating in the portal does: a reactivated account logs in again.
+            end_sessions(obj)
 
 
 @admin.register(Membership)
