@@ -12,7 +12,7 @@ import time
 from allauth.mfa import app_settings
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
-from allauth.mfa.utils import decrypt
+from allauth.mfa.utils import decrypt, encrypt
 
 from .permissions import must_use_second_factor
 
@@ -67,6 +67,23 @@ def enrol_totp(user, secret: str) -> Authenticator:
             return existing
         existing.delete()
     return TOTP.activate(user, secret).instance
+
+
+def enrol_totp_in_bulk(users, secret: str) -> int:
+    """Give each of ``users`` that has no authenticator app one with
+    ``secret``, in one query; returns how many were enrolled (load_demo)."""
+    enrolled = set(
+        Authenticator.objects.filter(user__in=users, type=Authenticator.Type.TOTP).values_list(
+            "user_id", flat=True
+        )
+    )
+    new = [
+        Authenticator(user=user, type=Authenticator.Type.TOTP, data={"secret": encrypt(secret)})
+        for user in users
+        if user.pk not in enrolled
+    ]
+    Authenticator.objects.bulk_create(new)
+    return len(new)
 
 
 def totp_secret(user) -> str | None:
