@@ -1,6 +1,7 @@
 """The admin of regions, agencies and their people, for the national and
 provincial administrators."""
 
+from allauth.usersessions.models import UserSession
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -235,3 +236,16 @@ class InvitationAdmin(admin.ModelAdmin):
         self._each(
             request, queryset, services.resend_invitation, _("%(count)d undangan dikirim ulang.")
         )
+
+
+# allauth's own admin of sessions searches a username, which this portal's
+# users do not have: the same list, searched by e-mail address.
+admin.site.unregister(UserSession)
+
+
+@admin.register(UserSession)
+class UserSessionAdmin(admin.ModelAdmin):
+    raw_id_fields = ("user",)
+    list_display = ("user", "created_at", "last_seen_at", "ip", "user_agent")
+    list_select_related = ("user",)
+    search_fields = ("user__email", "user__name", "ip")

@@ -73,3 +73,10 @@ def malang(db):
 def national_admin(db):
     """Enrolled with an authenticator app, as every national admin must be."""
     return make_national_admin()
+
+
+@pytest.fixture
+def admin_user(db):
+    """pytest-django's superuser (``admin_client`` logs it in), enrolled with an
+    authenticator app, as every national admin must be."""
+    return make_national_admin(email="admin@example.com", name="Admin")
