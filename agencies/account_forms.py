@@ -6,7 +6,10 @@ allauth's Indonesian catalogue is good, but a few of its English labels
 Wired in through ``ACCOUNT_FORMS`` (studitiru/settings.py)."""
 
 from allauth.account import forms as allauth_forms
+from allauth.account.adapter import get_adapter
 from django.utils.translation import gettext_lazy as _
+
+from .password_reset import send_password_reset_email
 
 
 def _relabel(form, **labels):
@@ -28,10 +31,22 @@ class LoginForm(allauth_forms.LoginForm):
 
 
 class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+    """Queues the e-mail for the task to send (agencies/password_reset.py):
+    the request looks no account up, so every address is answered alike."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _relabel(self, email=_("E-mail"))
         self.fields["email"].widget.attrs["placeholder"] = _("nama@instansi.go.id")
+
+    def clean_email(self):
+        self.users = []  # looked up by the task, not here
+        return get_adapter().clean_email(self.cleaned_data["email"].lower())
+
+    def save(self, request, **kwargs):
+        email = self.cleaned_data["email"]
+        send_password_reset_email.enqueue(email)
+        return email
 
 
 class SetPasswordForm(allauth_forms.SetPasswordForm):

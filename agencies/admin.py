@@ -1,6 +1,7 @@
 """The admin of regions, agencies and their people, for the national and
 provincial administrators."""
 
+from allauth.usersessions.models import UserSession
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -19,6 +20,7 @@ from .models import (
     Regency,
     User,
 )
+from .sessions import end_sessions
 
 
 @admin.register(Province)
@@ -111,6 +113,12 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ("email", "name")
     ordering = ("email",)
     inlines = (MembershipInline,)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            # As deactivating in the portal does: a reactivated account logs in again.
+            end_sessions(obj)
 
 
 @admin.register(Membership)
@@ -228,3 +236,16 @@ class InvitationAdmin(admin.ModelAdmin):
         self._each(
             request, queryset, services.resend_invitation, _("%(count)d undangan dikirim ulang.")
         )
+
+
+# allauth's own admin of sessions searches a username, which this portal's
+# users do not have: the same list, searched by e-mail address.
+admin.site.unregister(UserSession)
+
+
+@admin.register(UserSession)
+class UserSessionAdmin(admin.ModelAdmin):
+    raw_id_fields = ("user",)
+    list_display = ("user", "created_at", "last_seen_at", "ip", "user_agent")
+    list_select_related = ("user",)
+    search_fields = ("user__email", "user__name", "ip")

@@ -16,6 +16,9 @@ SCHEDULER_ROLES = frozenset({Role.STAFF, Role.HEAD, Role.ADMIN})
 COORDINATOR_ROLES = frozenset({Role.STAFF, Role.ADMIN})
 # Roles that review adoption plans and approve reports.
 HEAD_ROLES = frozenset({Role.HEAD})
+# Roles that must log in with a second factor: they approve what the agency
+# publishes and manage its accounts.
+SECOND_FACTOR_ROLES = frozenset({Role.HEAD, Role.ADMIN})
 
 
 def membership_of(user) -> Membership | None:
@@ -27,6 +30,18 @@ def membership_of(user) -> Membership | None:
         return user.membership
     except Membership.DoesNotExist:
         return None
+
+
+def must_use_second_factor(user) -> bool:
+    """Heads and agency admins, and anyone who may open the Django admin
+    (national administrators): they cannot use the portal until they have
+    enrolled a second factor (agencies.middleware.MFAEnrolmentMiddleware)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    membership = membership_of(user)
+    return membership is not None and membership.role in SECOND_FACTOR_ROLES
 
 
 def agency_of(user) -> Agency | None:

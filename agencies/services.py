@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from .models import Invitation, Membership, Role, User
 from .permissions import can_invite, can_manage_members
+from .sessions import end_sessions
 
 
 def hash_token(token: str) -> str:
@@ -335,12 +336,15 @@ def change_member(*, membership, role, division=None, position="", by) -> Member
 
 def set_member_active(*, membership, active: bool, by) -> Membership:
     """Deactivate (``active=False``) or reactivate a colleague's account. A
-    deactivated account cannot log in and its sessions stop working at once;
-    its membership and everything it wrote stay."""
+    deactivated account cannot log in and its sessions end at once, so a
+    reactivated one must log in again; its membership and everything it wrote
+    stay."""
     with transaction.atomic():
         locked = _lock_member(membership, by)
         if locked.user.is_active != active:
             locked.user.is_active = active
             locked.user.save(update_fields=["is_active"])
+        if not active:
+            end_sessions(locked.user)
     membership.user.is_active = active
     return membership

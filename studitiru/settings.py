@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -102,6 +104,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After authentication, sessions and messages: heads and admins without a
+    # second factor are sent to enrol before anything else (agencies/mfa.py).
+    "agencies.middleware.MFAEnrolmentMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -184,6 +189,23 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Portal Studi Tiru] "
 # One address per account, and it is the login: the e-mail page shows it and
 # refuses a second one; a coordinator or the admin changes it.
 ACCOUNT_MAX_EMAIL_ADDRESSES = 1
+# Rate limits, counted in the shared default cache. Per account (the address
+# typed): 5 failed logins in 5 minutes, then even the right password is refused
+# until the window passes. Per client address: 30 failures a minute, well above
+# what one office behind a NAT produces, so that a few people mistyping (or one
+# attacker behind the same gateway) do not lock out everyone there; a correct
+# login does not count. All login attempts of one address: 60 a minute.
+ACCOUNT_RATE_LIMITS = {
+    "login": "60/m/ip",
+    "login_failed": "30/m/ip,5/5m/key",
+}
+# The client's address, for those limits: the REMOTE_ADDR of the connection,
+# unless the portal runs behind reverse proxies. Then either the number of
+# proxies in front of it that append to X-Forwarded-For (1 for one nginx), or
+# a header that the outermost proxy sets and that clients cannot (X-Real-IP).
+# Trusting more proxies than there are lets a client choose its own address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER") or None
 # Signup is closed, so a password reset for an unknown address sends nothing
 # (allauth would otherwise mail a stranger an invitation to sign up).
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
@@ -196,6 +218,20 @@ ACCOUNT_FORMS = {
     "change_password": "agencies.account_forms.ChangePasswordForm",
     "reauthenticate": "agencies.account_forms.ReauthenticateForm",
 }
+
+# Second factor (allauth.mfa): an authenticator app's 6-digit code (TOTP),
+# with one-time recovery codes for a lost phone. Heads, agency admins and
+# national admins must enrol before they can use the portal
+# (agencies.middleware.MFAEnrolmentMiddleware); everyone else may.
+MFA_ADAPTER = "agencies.adapters.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Portal Studi Tiru"
+# One 30-second step either side: a phone's clock is often a little off.
+MFA_TOTP_TOLERANCE = 1
+# The portal's demo (manage.py load_demo) refuses to run unless DEBUG is on
+# or this says the server is a public demo: it creates accounts whose
+# password and second factor the README publishes.
+DEMO_SERVER = env_bool("DEMO_SERVER", default=False)
 
 # Language, time zone: Indonesian first, English second; times stored in UTC
 # and shown in Western Indonesian Time unless an agency's own zone applies.
@@ -235,14 +271,27 @@ WHITENOISE_AUTOREFRESH = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# Cache and sessions: local memory by default; Redis when several app
-# processes share the work (REDIS_URL).
+# Cache and sessions. The default cache holds what every app process must
+# share: allauth's rate-limit counters (failed logins, password resets), the
+# TOTP codes already used, the calendar feeds. It is Redis when REDIS_URL is
+# set (then sessions live there too), otherwise Django's database cache — never
+# per-process memory, which let each gunicorn worker keep counters of its own
+# (a limit of 5 failed logins held only at the 11th-14th attempt with three
+# workers). Its table, CACHE_TABLE, is created by a migration
+# (agencies/migrations/0007_cache_table.py), so `manage.py migrate` is all a
+# clean checkout or a production server needs. It keeps at most 20,000 entries
+# (Django counts them on every write, and culls expired ones past the limit).
 # "documents" keeps rendered PDFs (reports.documents), 100-300 KB each, in
 # local memory, at most 100 per process, even with Redis: they would crowd the
 # sessions out of it, and clearing them would clear the sessions too (FLUSHDB).
 REDIS_URL = env_str("REDIS_URL")
+CACHE_TABLE = "studitiru_cache"
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": CACHE_TABLE,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
     "documents": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "documents",

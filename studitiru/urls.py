@@ -1,5 +1,6 @@
 """The portal's URLs: each app owns its namespace."""
 
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.templatetags.static import static
@@ -13,6 +14,9 @@ from . import views
 admin.site.site_header = _("Portal Studi Tiru")
 admin.site.site_title = _("Portal Studi Tiru")
 admin.site.index_title = _("Administrasi")
+# The admin's own login page checked passwords without any rate limit or second
+# factor: it now sends to the portal's login (allauth), where both apply.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -8,21 +8,36 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.cache import caches
+from django.core.cache.backends.db import BaseDatabaseCache
 from django.db import connection
 
-from agencies.models import Role, User
-from tests.factories import make_agency, make_user
+from agencies.models import Role
+from tests.factories import make_agency, make_national_admin, make_user
 
 
 def pytest_report_header(config):
     return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
 @pytest.fixture(autouse=True)
-def empty_caches():
-    """No test sees what another left in a cache (a rendered PDF, a feed)."""
+def empty_caches(request, django_db_blocker):
+    """No test sees what another left in a cache (a rendered PDF, a feed, a
+    rate-limit counter). The default cache is a database table: emptied for
+    the tests that use the database (the others cannot reach it)."""
+    uses_database = request.node.get_closest_marker("django_db") is not None or bool(
+        DATABASE_FIXTURES & set(request.fixturenames)
+    )
     for cache in caches.all():
-        cache.clear()
+        if isinstance(cache, BaseDatabaseCache):
+            if uses_database:
+                request.getfixturevalue("django_db_setup")
+                with django_db_blocker.unblock():
+                    cache.clear()
+        else:
+            cache.clear()
 
 
 def _people(agency, place):
@@ -56,6 +71,12 @@ def malang(db):
 
 @pytest.fixture
 def national_admin(db):
-    return User.objects.create_superuser(
-        email="admin@test.id", password="password", name="Admin Nasional"
-    )
+    """Enrolled with an authenticator app, as every national admin must be."""
+    return make_national_admin()
+
+
+@pytest.fixture
+def admin_user(db):
+    """pytest-django's superuser (``admin_client`` logs it in), enrolled with an
+    authenticator app, as every national admin must be."""
+    return make_national_admin(email="admin@example.com", name="Admin")

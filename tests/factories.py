@@ -6,10 +6,16 @@ import itertools
 
 from django.utils import timezone
 
+from agencies.mfa import current_totp_code, enrol_totp
 from agencies.models import Agency, Division, Membership, Regency, Role, User
 from visits.models import Topic, Visit, VisitStatus
 
 _counter = itertools.count(1)
+
+# The authenticator app of every head, agency admin and national admin the
+# tests make: they must log in with a second factor, so they have one, as real
+# people in those roles do. ``totp_code()`` gives the code it shows now.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 WIB = datetime.timezone(datetime.timedelta(hours=7))
 
@@ -28,15 +34,39 @@ def make_agency(regency_code="33.71", **fields):
     return Agency.objects.create(**(defaults | fields))
 
 
-def make_user(agency=None, role=Role.STAFF, *, email=None, name=None, **membership_fields):
-    """A user, and their membership in ``agency`` with ``role`` when given."""
+def make_user(
+    agency=None, role=Role.STAFF, *, email=None, name=None, second_factor=None, **membership_fields
+):
+    """A user, and their membership in ``agency`` with ``role`` when given.
+
+    A head or agency admin gets an authenticator app (``TOTP_SECRET``) unless
+    ``second_factor=False`` (one who has not enrolled yet); anyone else gets
+    one only with ``second_factor=True``."""
     n = next(_counter)
     user = User.objects.create_user(
         email=email or f"user{n}@studitiru.test", password="password", name=name or f"Pengguna {n}"
     )
     if agency is not None:
         Membership.objects.create(user=user, agency=agency, role=role, **membership_fields)
+    if second_factor is None:
+        second_factor = agency is not None and role in (Role.HEAD, Role.ADMIN)
+    if second_factor:
+        enrol_totp(user, TOTP_SECRET)
     return user
+
+
+def make_national_admin(*, email="admin@test.id", name="Admin Nasional", second_factor=True):
+    """A superuser without an agency, enrolled with ``TOTP_SECRET`` unless
+    ``second_factor=False``."""
+    user = User.objects.create_superuser(email=email, password="password", name=name)
+    if second_factor:
+        enrol_totp(user, TOTP_SECRET)
+    return user
+
+
+def totp_code(secret=TOTP_SECRET):
+    """The 6-digit code the authenticator app with ``secret`` shows now."""
+    return current_totp_code(secret)
 
 
 def make_division(agency, name="Bidang Pemberdayaan Sosial"):

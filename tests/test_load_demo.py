@@ -4,15 +4,19 @@ checked in tests/reports/test_demo.py."""
 
 import calendar
 import datetime
+import time
 from io import StringIO
 from itertools import product
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command, get_commands
+from allauth.mfa.models import Authenticator
+from django.core.management import CommandError, call_command, get_commands
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
+from agencies.mfa import current_totp_code, enrol_totp, totp_secret
 from agencies.models import Agency, Division, GoodPractice, Membership, Role, User
 from reports.models import (
     AdoptionEvent,
@@ -25,7 +29,7 @@ from reports.models import (
     Report,
     ReportEvent,
 )
-from visits.demo import DEMO_PASSWORD, demo_account_lines
+from visits.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_account_lines
 from visits.models import (
     AgendaItem,
     AgendaKind,
@@ -107,7 +111,7 @@ ROLE_WORDS = {
 
 def load_demo(*args):
     out = StringIO()
-    call_command("load_demo", *args, stdout=out)
+    call_command("load_demo", "--demo-server", *args, stdout=out)
     return out.getvalue()
 
 
@@ -159,7 +163,8 @@ def test_a_second_run_only_reads():
         if query["sql"].split(" ", 1)[0] in {"INSERT", "UPDATE", "DELETE"}
     ]
     assert writes == []
-    assert len(queries.captured_queries) == 44
+    # 44, and one read of the demo accounts' authenticator apps.
+    assert len(queries.captured_queries) == 45
 
 
 def test_it_prints_a_one_line_summary_of_what_it_did():
@@ -167,7 +172,7 @@ def test_it_prints_a_one_line_summary_of_what_it_did():
     second = load_demo()
     assert first == (
         "Data demo siap: 4 instansi, 18 akun, 2 kunjungan, 62 peserta, 2 laporan, "
-        "2 butir rencana ATM (155 baris baru, 0 baris dipulihkan).\n"
+        "2 butir rencana ATM (164 baris baru, 0 baris dipulihkan).\n"
     )
     assert second == (
         "Data demo siap: 4 instansi, 18 akun, 2 kunjungan, 62 peserta, 2 laporan, "
@@ -643,11 +648,87 @@ def test_load_demo_is_the_reports_apps_command_so_imports_flow_one_way():
     assert get_commands()["load_demo"] == "reports"
 
 
-def test_demo_accounts_still_prints_every_account_and_the_password():
+def test_demo_accounts_still_prints_every_account_the_password_and_the_totp_secret():
     out = StringIO()
     call_command("demo_accounts", stdout=out)
     lines = out.getvalue().splitlines()
-    assert [line.split()[0] for line in lines[:-1]] == [
+    assert [line.split()[0] for line in lines[:-2]] == [
         line.split()[0] for line in demo_account_lines()
     ]
-    assert lines[-1] == f"  Kata sandi semua akun demo: {DEMO_PASSWORD}"
+    assert lines[-2] == f"  Kata sandi semua akun demo: {DEMO_PASSWORD}"
+    assert f"kunci rahasia {DEMO_TOTP_SECRET} di aplikasi autentikator" in lines[-1]
+    assert lines[-1].endswith("python manage.py demo_totp <e-mail>")
+
+
+# --- Only in development or on a demo server --------------------------------------
+
+
+def test_it_refuses_to_run_on_a_real_server(settings, monkeypatch):
+    settings.DEBUG = False
+    settings.DEMO_SERVER = False
+
+    with pytest.raises(CommandError) as refusal:
+        call_command("load_demo", stdout=StringIO())
+
+    assert "load_demo tidak dijalankan" in str(refusal.value)
+    assert "DEBUG=true" in str(refusal.value)
+    assert "--demo-server" in str(refusal.value)
+    assert User.objects.exists() is False
+
+
+@pytest.mark.parametrize("switch", ["DEBUG", "DEMO_SERVER"])
+def test_it_runs_in_development_or_on_a_demo_server(settings, switch):
+    setattr(settings, switch, True)
+
+    call_command("load_demo", stdout=StringIO())
+
+    assert User.objects.filter(email="admin@studitiru.test").exists()
+
+
+# --- The second factor of the demo heads and admins ------------------------------
+
+
+def test_the_demo_heads_and_admins_log_in_with_the_published_totp_secret(client):
+    load_demo()
+    enrolled = {
+        user.email
+        for user in User.objects.filter(authenticator__type=Authenticator.Type.TOTP)
+        if totp_secret(user) == DEMO_TOTP_SECRET
+    }
+
+    assert enrolled == {"admin@studitiru.test"} | {
+        f"{word}.{place}@studitiru.test" for word in ("kepala", "admin") for place in PLACES
+    }
+    client.post(
+        reverse("account_login"),
+        {"login": "kepala.salatiga@studitiru.test", "password": DEMO_PASSWORD},
+    )
+    client.post(reverse("mfa_authenticate"), {"code": current_totp_code(DEMO_TOTP_SECRET)})
+    assert client.get(reverse("visits:dashboard")).status_code == 200
+
+
+def test_demo_totp_prints_the_code_of_a_demo_account(settings):
+    load_demo()
+    settings.DEBUG = True
+    out = StringIO()
+
+    call_command("demo_totp", "Kepala.Madiun@studitiru.test", stdout=out)
+
+    code, rest = out.getvalue().split(" ", 1)
+    assert code in {current_totp_code(DEMO_TOTP_SECRET, at=time.time() + d) for d in (-30, 0)}
+    assert rest.startswith("(berlaku ") and rest.endswith(" detik lagi)\n")
+
+
+def test_demo_totp_refuses_without_debug_and_for_an_account_of_its_own(settings):
+    load_demo()
+    head = User.objects.get(email="kepala.madiun@studitiru.test")
+    enrol_totp(head, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="hanya untuk pengembangan"):
+        call_command("demo_totp", "kepala.salatiga@studitiru.test", stdout=StringIO())
+    settings.DEBUG = True
+    with pytest.raises(CommandError, match="tidak memakai kunci rahasia demo"):
+        call_command("demo_totp", "kepala.madiun@studitiru.test", stdout=StringIO())
+    with pytest.raises(CommandError, match="tidak memakai kunci rahasia demo"):
+        call_command("demo_totp", "staf.madiun@studitiru.test", stdout=StringIO())

@@ -32,6 +32,7 @@ from tests.factories import (
     make_adoption_item,
     make_agency,
     make_invitation,
+    make_national_admin,
     make_participant,
     make_practice,
     make_report,
@@ -223,6 +224,21 @@ MATRIX = [
     ("account_set_password", "GET", S.SCHEDULED, {}, LOGGED_IN),
     ("account_email", "GET", S.SCHEDULED, {}, LOGGED_IN),
     ("account_reauthenticate", "GET", S.SCHEDULED, {}, LOGGED_IN),
+    # Account security: the second factor (allauth.mfa) and the sessions. Each
+    # is the user's own: nothing of another user's can be named in a URL.
+    ("mfa_index", "GET", S.SCHEDULED, {}, LOGGED_IN),
+    # Without a login in progress there is no code to ask for: home, or login.
+    ("mfa_authenticate", "GET", S.SCHEDULED, {}, LOGGED_IN),
+    ("mfa_reauthenticate", "GET", S.SCHEDULED, {}, LOGGED_IN),
+    ("mfa_activate_totp", "GET", S.SCHEDULED, {}, LOGGED_IN),
+    # Only an account with an authenticator app has one to switch off (the heads
+    # and the national admin; the page refuses them, their role requires it).
+    ("mfa_deactivate_totp", "GET", S.SCHEDULED, {}, "L 404 404 ok 404 404 ok 404 ok"),
+    # Nobody in this world has recovery codes yet (tests/agencies/test_mfa.py).
+    ("mfa_view_recovery_codes", "GET", S.SCHEDULED, {}, "L 404 404 404 404 404 404 404 404"),
+    ("mfa_download_recovery_codes", "GET", S.SCHEDULED, {}, "L 404 404 404 404 404 404 404 404"),
+    ("mfa_generate_recovery_codes", "GET", S.SCHEDULED, {}, LOGGED_IN),
+    ("usersessions_list", "GET", S.SCHEDULED, {}, LOGGED_IN),
     # Reports: written by an agency's penyuluh, reviewed by its head
     ("reports:list", "GET", S.SCHEDULED, {}, ANY_MEMBER),
     (
@@ -350,11 +366,7 @@ def world(db, settings, tmp_path):
         "host_head": make_user(magelang, Role.HEAD),
         "outsider_staff": make_user(malang, Role.STAFF),
     }
-    from agencies.models import User
-
-    users["national_admin"] = User.objects.create_superuser(
-        email="admin@test.id", password="password", name="Admin"
-    )
+    users["national_admin"] = make_national_admin(name="Admin")
     visit = make_visit(
         magelang,
         salatiga,

@@ -33,6 +33,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from agencies.mfa import enrol_totp_in_bulk
 from agencies.models import Agency, GoodPractice, Membership, Regency, Role, User
 
 from .models import (
@@ -49,6 +50,11 @@ from .services import move_visit
 
 # Demo only: the README prints it, so it must never guard a real server.
 DEMO_PASSWORD = "demo-studitiru"
+# The authenticator app of the demo heads, agency admins and national admin,
+# who must log in with a second factor: `make run` prints it (to add to an
+# app) and `manage.py demo_totp <e-mail>` prints its current code, so that a
+# newcomer needs no phone. Published, like the password: demo only.
+DEMO_TOTP_SECRET = "STUDITIRUDEMOSTUDITIRUDEMOSTUDIT"
 
 WIB = ZoneInfo("Asia/Jakarta")
 
@@ -788,6 +794,13 @@ def _load_accounts(agencies, divisions, stats, *, reset_passwords):
             for account in DEMO_ACCOUNTS
         ],
         stats,
+    )
+    # The accounts that must log in with a second factor get the demo's
+    # authenticator app when they have none (one they enrolled is kept).
+    stats["created"] += enrol_totp_in_bulk(
+        [users[NATIONAL_ADMIN["email"]]]
+        + [users[a["email"]] for a in DEMO_ACCOUNTS if a["role"] in (Role.HEAD, Role.ADMIN)],
+        DEMO_TOTP_SECRET,
     )
     return users
 

@@ -14,6 +14,8 @@ import pytest
 from django.apps import apps
 from playwright.sync_api import expect
 
+from tests.factories import totp_code
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -77,8 +79,14 @@ def open_agency_search(page):
 
 
 def log_in(page, live_server, email, password="password"):
+    """Log in through the login form; a head or admin (enrolled by the
+    factories) then types the code of their authenticator app."""
     page.goto(f"{live_server.url}/akun/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
     page.click("form button[type=submit]")
     page.wait_for_load_state()
+    if "/akun/2fa/authenticate/" in page.url:
+        page.fill("input[name=code]", totp_code())
+        page.click("form button[type=submit] >> nth=0")
+        page.wait_for_load_state()

@@ -30,7 +30,7 @@ JAKARTA = ZoneInfo("Asia/Jakarta")
 
 def load_demo():
     out = StringIO()
-    call_command("load_demo", stdout=out)
+    call_command("load_demo", "--demo-server", stdout=out)
     return out.getvalue()
 
 
@@ -423,7 +423,7 @@ def test_a_deleted_finding_comes_back_and_the_report_version_moves_on():
 def test_loading_the_demo_emails_nobody(db, mailoutbox):
     """The demo replays reviews that happened in 2023 and 2025: no head or
     writer is told about them (the console backend would print each one)."""
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--demo-server", stdout=StringIO())
 
     assert Report.objects.count() == 2
     assert mailoutbox == []

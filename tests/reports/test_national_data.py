@@ -265,7 +265,7 @@ def test_it_refuses_to_add_to_generated_data_without_replace():
 
 
 def test_replace_leaves_the_demo_data_alone():
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--demo-server", stdout=StringIO())
     demo = {
         "agencies": set(Agency.objects.values_list("slug", flat=True)),
         "users": set(User.objects.values_list("email", flat=True)),

@@ -2,7 +2,8 @@
 reports/demo.py. It lives in ``reports`` because it loads both and imports
 flow reports → visits → agencies, never back."""
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from reports.demo import REPORTS, load_demo
@@ -31,8 +32,27 @@ class Command(BaseCommand):
                 "sudah diganti penggunanya."
             ),
         )
+        parser.add_argument(
+            "--demo-server",
+            action="store_true",
+            help=_(
+                "Jalankan juga dengan DEBUG mati: server ini server demo yang boleh memuat "
+                "akun dengan kata sandi yang diterbitkan (sama dengan DEMO_SERVER=true)."
+            ),
+        )
 
-    def handle(self, *args, reset_passwords=False, **options):
+    def handle(self, *args, reset_passwords=False, demo_server=False, **options):
+        # The demo's accounts have a published password and second factor,
+        # the national admin among them: never on a real server by accident.
+        if not (settings.DEBUG or settings.DEMO_SERVER or demo_server):
+            raise CommandError(
+                _(
+                    "load_demo tidak dijalankan: data demo membuat akun (termasuk administrator "
+                    "nasional) dengan kata sandi dan kode autentikator yang diterbitkan di "
+                    "README, jadi hanya untuk pengembangan (DEBUG=true) atau server demo "
+                    "(--demo-server, atau DEMO_SERVER=true), tidak pernah untuk server sungguhan."
+                )
+            )
         stats = load_demo(reset_passwords=reset_passwords)
         self.stdout.write(
             _(

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from visits.demo import DEMO_PASSWORD, demo_account_lines
+from visits.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_account_lines
 
 
 class Command(BaseCommand):
@@ -14,4 +14,13 @@ class Command(BaseCommand):
             self.stdout.write(f"  {line}")
         self.stdout.write(
             _("  Kata sandi semua akun demo: %(password)s") % {"password": DEMO_PASSWORD}
+        )
+        self.stdout.write(
+            _(
+                "  Kepala, admin instansi dan administrator nasional juga memasukkan kode "
+                "verifikasi dua langkah. Tambahkan kunci rahasia %(secret)s di aplikasi "
+                "autentikator, atau tampilkan kodenya saat ini dengan: "
+                "python manage.py demo_totp <e-mail>"
+            )
+            % {"secret": DEMO_TOTP_SECRET}
         )

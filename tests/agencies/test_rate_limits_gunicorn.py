@@ -1,0 +1,200 @@
+"""The login limits as production runs them: gunicorn with three worker
+processes, DEBUG off, PostgreSQL (a database of this test's own), the
+counters in the database cache every worker shares, behind one trusted proxy
+(ALLAUTH_TRUSTED_PROXY_COUNT=1; the proxy's X-Forwarded-For is sent by hand).
+
+Each request opens a new connection, so gunicorn spreads them over its
+workers: its access log names the worker of each. The server is started on a
+free loopback port, waited for on /sehat/, and always stopped."""
+
+import http.cookiejar
+import os
+import re
+import secrets
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from benchmarks.load import Gunicorn, free_port
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/"
+BLOCKED = "Terlalu banyak percobaan masuk yang gagal. Coba lagi nanti."
+WRONG = "Alamat e-mail dan/atau kata sandi yang anda masukkan tidak benar."
+# Clients behind the proxy (documentation addresses: only ever in a header);
+# each test has its own, the module shares one server and its counters.
+ATTACKER, CLIENT_A, CLIENT_B = "203.0.113.10", "203.0.113.20", "203.0.113.30"
+USERS = "\n".join(
+    [
+        "from agencies.models import Agency, Membership, Regency, Role, User",
+        "r = Regency.objects.select_related('province').get(code='33.73')",
+        "a = Agency.objects.create(name='Dinas Sosial Kota Salatiga', short_name='Dinsos Salatiga',"
+        " slug='kota-salatiga', level=r.kind, province=r.province, regency=r)",
+        "for n in ('target', 'b'):",
+        "    u = User.objects.create_user(email=f'{n}@test.id', password='Kata-sandi-benar-1', name=n)",
+        "    Membership.objects.create(user=u, agency=a, role=Role.STAFF)",
+    ]
+)
+
+
+def _server_url():
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        return urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(path="/"))
+    return DEFAULT_SERVER
+
+
+def _admin_connection(server):
+    import psycopg
+
+    parts = urllib.parse.urlsplit(server)
+    return psycopg.connect(
+        host=parts.hostname,
+        port=parts.port or 5432,
+        user=urllib.parse.unquote(parts.username or "postgres"),
+        password=urllib.parse.unquote(parts.password or "") or None,
+        dbname="postgres",
+        autocommit=True,
+        connect_timeout=3,
+    )
+
+
+class LoggedGunicorn(Gunicorn):
+    """The benchmark's gunicorn, with an access log naming each request's worker."""
+
+    def command(self):
+        return super().command() + [
+            "--access-logfile",
+            str(self.access_log),
+            "--access-logformat",
+            "%(p)s %(m)s %(U)s %(s)s",
+        ]
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory):
+    import psycopg
+
+    server = _server_url()
+    try:
+        _admin_connection(server).close()
+    except psycopg.OperationalError as error:
+        reason = f"PostgreSQL is not reachable at {server} ({error})"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    name = f"studitiru_ratelimit_{os.getpid()}"
+    workdir = tmp_path_factory.mktemp("gunicorn")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS", "ALLAUTH_"))}
+    port = free_port()
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "studitiru.settings",
+        "DATABASE_URL": server + name,
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        # Static files from the finders (no collectstatic) and quick hashing.
+        "TESTING": "true",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "PORTAL_URL": f"http://127.0.0.1:{port}",
+        "TASKS_BACKEND": "immediate",
+        # Plain HTTP on loopback: the production defaults for TLS are off.
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_COOKIES": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        # One nginx in front, which appends the client's address.
+        "ALLAUTH_TRUSTED_PROXY_COUNT": "1",
+    }
+    with _admin_connection(server) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    gunicorn = LoggedGunicorn(
+        env=env, port=port, workers=3, threads=1, log_path=workdir / "gunicorn.log"
+    )
+    gunicorn.access_log = workdir / "access.log"
+    try:
+        for command in (["migrate", "--noinput", "-v", "0"], ["shell", "-c", USERS]):
+            done = subprocess.run(
+                [sys.executable, "manage.py", *command],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+            assert done.returncode == 0, done.stderr
+        gunicorn.start()
+        yield gunicorn
+    finally:
+        gunicorn.stop()
+        with _admin_connection(server) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Browser:
+    """One person's browser behind the proxy: its cookies, its address."""
+
+    def __init__(self, base_url, address):
+        self.base_url, self.address = base_url, address
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect
+        )
+
+    def log_in(self, email, password):
+        """Posts the login form; returns (status, page)."""
+        url = self.base_url + "/akun/login/"
+        headers = {"X-Forwarded-For": self.address}
+        with self.opener.open(urllib.request.Request(url, headers=headers), timeout=30) as page:
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.read().decode())
+        form = {"login": email, "password": password, "csrfmiddlewaretoken": token.group(1)}
+        request = urllib.request.Request(
+            url, data=urllib.parse.urlencode(form).encode(), headers=headers | {"Referer": url}
+        )
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+
+def answer(status, page):
+    if status == 302:
+        return "in"
+    return "blocked" if BLOCKED in page else "wrong" if WRONG in page else f"{status}?"
+
+
+def login_workers(portal):
+    lines = Path(portal.access_log).read_text().splitlines()
+    return {line.split()[0] for line in lines if " POST /akun/login/ " in line}
+
+
+def test_five_failures_of_an_account_block_it_at_the_sixth_across_three_workers(portal):
+    answers = [
+        answer(*Browser(portal.base_url, ATTACKER).log_in("target@test.id", f"tebakan-{n}"))
+        for n in range(20)
+    ]
+    right = Browser(portal.base_url, ATTACKER).log_in("target@test.id", "Kata-sandi-benar-1")
+
+    assert answers == ["wrong"] * 5 + ["blocked"] * 15
+    assert answer(*right) == "blocked"
+    assert len(login_workers(portal)) == 3, "the attempts did not reach all three workers"
+
+
+def test_two_clients_behind_one_proxy_do_not_lock_each_other_out(portal):
+    a, b = Browser(portal.base_url, CLIENT_A), Browser(portal.base_url, CLIENT_B)
+    # Client A tries 31 addresses (30 failures a minute is its address's limit).
+    answers = [answer(*a.log_in(f"tidak-ada-{n}@test.id", "salah")) for n in range(31)]
+
+    assert answers == ["wrong"] * 30 + ["blocked"]
+    assert answer(*a.log_in("b@test.id", "Kata-sandi-benar-1")) == "blocked"
+    assert answer(*b.log_in("b@test.id", "Kata-sandi-benar-1")) == "in"
