@@ -246,3 +246,16 @@ def test_the_factories_enrol_heads_admins_and_national_admins(salatiga):
     assert [Authenticator.objects.filter(user=u).count() for u in heads] == [1, 1, 1]
     assert [Authenticator.objects.filter(user=u).count() for u in others] == [0, 0]
     assert TOTP_SECRET
+
+
+def test_the_health_check_of_a_logged_in_head_reads_no_session_and_no_user(
+    client, salatiga, django_assert_num_queries
+):
+    """Load balancers and the benchmark's baseline poll /sehat/: the check for
+    a second factor must not load the session and the user there."""
+    client.force_login(make_user(salatiga, Role.HEAD, second_factor=False))
+
+    with django_assert_num_queries(0):
+        response = client.get(reverse("health"))
+
+    assert response.status_code == 200
