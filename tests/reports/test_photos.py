@@ -560,6 +560,23 @@ def test_deleting_asks_first_then_removes_the_photo_and_its_files(
     assert media_files(media_root) == []
 
 
+def test_deleting_a_report_in_the_admin_deletes_its_photos_files(
+    admin_client, report, salatiga, media_root, django_capture_on_commit_callbacks
+):
+    add_photo(report, salatiga.penyuluh)
+    add_photo(report, salatiga.penyuluh)
+    assert len(media_files(media_root)) == 4
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("admin:reports_report_delete", args=[report.pk]), {"post": "yes"}
+        )
+
+    assert response.status_code == 302
+    assert not Photo.objects.exists()
+    assert media_files(media_root) == []
+
+
 # --- Serving the files -----------------------------------------------------------------
 
 

@@ -647,6 +647,23 @@ def test_a_real_pdf_is_kept_and_downloadable_only_by_the_agency(
         assert client.get(url).status_code == 404
 
 
+def test_deleting_an_item_in_the_admin_deletes_its_evidence(
+    admin_client, client, salatiga, report, media, django_capture_on_commit_callbacks
+):
+    item = item_in(report, S.IN_PROGRESS)
+    check_in_with(client, salatiga.staff, item, SimpleUploadedFile("sk.pdf", MINIMAL_PDF))
+    assert len(list(media.rglob("bukti-*"))) == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("admin:reports_adoptionitem_delete", args=[item.pk]), {"post": "yes"}
+        )
+
+    assert response.status_code == 302
+    assert not CheckIn.objects.exists()
+    assert list(media.rglob("bukti-*")) == []
+
+
 def test_an_evidence_photo_loses_its_exif_location(client, salatiga, report, media):
     item = item_in(report, S.IN_PROGRESS)
     exif = Image.Exif()
