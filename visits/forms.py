@@ -18,6 +18,12 @@ from agencies.widgets import AgencySearchSelect, agency_label
 from .models import Topic, VenueKind, Visit
 from .validators import validate_letter_size, validate_pdf
 
+# The browser's date and time pickers read and send ISO values only; in the
+# Indonesian locale Django would otherwise render "14-06-2023" and "09.00.00",
+# which the pickers show as empty, so an edit form lost its dates.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
 
 class StoredLetter:
     """What a letter field shows of the letter already stored: a link to the
@@ -65,21 +71,15 @@ class DateTimeRangeMixin:
     into aware ``start`` and ``end`` in the zone returned by ``range_tz()``."""
 
     def add_range_fields(self):
-        self.fields["start_date"] = forms.DateField(
-            label=_("Tanggal mulai"), widget=forms.DateInput(attrs={"type": "date"})
-        )
-        self.fields["start_time"] = forms.TimeField(
-            label=_("Jam mulai"), widget=forms.TimeInput(attrs={"type": "time"})
-        )
+        self.fields["start_date"] = forms.DateField(label=_("Tanggal mulai"), widget=DATE_INPUT)
+        self.fields["start_time"] = forms.TimeField(label=_("Jam mulai"), widget=TIME_INPUT)
         self.fields["end_date"] = forms.DateField(
             label=_("Tanggal selesai"),
             required=False,
             help_text=_("Kosongkan bila selesai pada hari yang sama."),
-            widget=forms.DateInput(attrs={"type": "date"}),
+            widget=DATE_INPUT,
         )
-        self.fields["end_time"] = forms.TimeField(
-            label=_("Jam selesai"), widget=forms.TimeInput(attrs={"type": "time"})
-        )
+        self.fields["end_time"] = forms.TimeField(label=_("Jam selesai"), widget=TIME_INPUT)
 
     def set_range_initial(self, start, end, tz):
         start, end = start.astimezone(tz), end.astimezone(tz)
@@ -143,7 +143,7 @@ class VisitRequestForm(DateTimeRangeMixin, forms.ModelForm):
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "basis": forms.Textarea(attrs={"rows": 2}),
-            "request_letter_date": forms.DateInput(attrs={"type": "date"}),
+            "request_letter_date": DATE_INPUT,
             # Only the chosen host is rendered; the others are searched as the
             # user types (agencies.widgets).
             "host": AgencySearchSelect(),
@@ -241,7 +241,7 @@ class AcceptForm(CommentForm):
     reply_letter_date = forms.DateField(
         label=_("Tanggal surat balasan"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE_INPUT,
     )
 
 
@@ -280,4 +280,4 @@ class ReplyLetterForm(forms.ModelForm):
     class Meta:
         model = Visit
         fields = ["reply_letter_number", "reply_letter_date", "reply_letter_file"]
-        widgets = {"reply_letter_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"reply_letter_date": DATE_INPUT}
