@@ -234,6 +234,25 @@ def test_replacing_the_reply_letter_deletes_the_old_file_and_keeps_it_otherwise(
     )
 
 
+def test_removing_the_reply_letter_deletes_its_file(
+    client, magelang, requested, media_root, django_capture_on_commit_callbacks
+):
+    requested.reply_letter_file.save("balasan.pdf", ContentFile(OTHER_PDF))
+    reply_name = requested.reply_letter_file.name
+    client.force_login(magelang.staff)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("visits:reply_letter", args=[requested.pk]),
+            {"reply_letter_number": "400.9/123/Dinsos", "reply_letter_file-clear": "on"},
+        )
+
+    requested.refresh_from_db()
+    assert not requested.reply_letter_file
+    assert reply_name.rsplit("/", 1)[-1] not in stored_letters(media_root)
+    assert stored_letters(media_root) == [requested.request_letter_file.name.rsplit("/", 1)[-1]]
+
+
 def test_a_letter_replaced_in_the_admin_is_checked_and_the_old_file_deleted(
     admin_client, requested, media_root, django_capture_on_commit_callbacks
 ):
