@@ -4,12 +4,16 @@ provincial administrators."""
 from allauth.usersessions.models import UserSession
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminFileWidget
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from uploads import cleanup, images
+
+from . import logos, services
 from .models import (
     Agency,
     Division,
@@ -43,8 +47,38 @@ class DivisionInline(admin.TabularInline):
     extra = 0
 
 
+class AgencyAdminForm(forms.ModelForm):
+    """The agency with its logo checked and re-encoded by ``agencies.logos``:
+    a plain file field, so that every refusal is the pipeline's own message
+    (Django's image field would answer first, and only for some files). No
+    ``Meta``: the admin builds the form for the model with all its fields."""
+
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        widget=AdminFileWidget(attrs={"accept": logos.ACCEPT_ATTRIBUTE}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["logo"].help_text = _(
+            "PNG (sebaiknya berlatar transparan), JPEG atau WebP, paling besar %(size)s MB. "
+            "Disimpan ulang dengan sisi terpanjang %(side)s piksel untuk kop surat."
+        ) % {"size": logos.MAX_UPLOAD_BYTES // 2**20, "side": logos.LOGO_SIDE}
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):
+            try:
+                return logos.process_logo(logo)
+            except images.ImageRefused as refused:
+                raise ValidationError(str(refused), code=refused.code) from None
+        return logo
+
+
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
+    form = AgencyAdminForm
     list_display = ("name", "level", "province", "regency", "is_active")
     list_filter = ("level", "province", "is_active")
     list_select_related = ("province", "regency")
@@ -52,6 +86,14 @@ class AgencyAdmin(admin.ModelAdmin):
     autocomplete_fields = ("province", "regency")
     prepopulated_fields = {"slug": ("name",)}
     inlines = (DivisionInline,)
+
+    def save_model(self, request, obj, form, change):
+        # The row as stored, to delete a replaced or cleared logo's file once
+        # the admin's transaction commits.
+        before = Agency.objects.select_for_update().get(pk=obj.pk) if change else None
+        super().save_model(request, obj, form, change)
+        if before is not None:
+            cleanup.delete_replaced(before, obj, "logo")
 
 
 @admin.register(Division)

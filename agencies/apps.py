@@ -19,3 +19,8 @@ class AgenciesConfig(AppConfig):
         user_logged_in.connect(mfa.remember_at_login, dispatch_uid="agencies.mfa_at_login")
         authenticator_added.connect(mfa.remember_enrolment, dispatch_uid="agencies.mfa_added")
         authenticator_removed.connect(mfa.forget_enrolment, dispatch_uid="agencies.mfa_removed")
+
+        from uploads import cleanup
+
+        # A deleted agency's logo leaves the storage once the deletion commits.
+        cleanup.delete_with_rows(self.get_model("Agency"))

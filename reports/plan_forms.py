@@ -2,12 +2,11 @@
 a progress check-in with its evidence, and the filters of the item list.
 
 Evidence files are checked by content, never by name: a PDF by its header,
-an image by decoding it with Pillow (re-encoded, so that its EXIF data,
-location included, is dropped). Pillow is imported only when an image is
-checked.
+an image by the portal's one image pipeline (``uploads.images``: decoded,
+refused when broken or truncated, re-encoded so that its EXIF data, location
+included, is dropped).
 """
 
-import io
 import secrets
 
 from django import forms
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Division
+from uploads import images
 from visits.forms import CommentForm
 from visits.models import Topic
 
@@ -27,6 +27,9 @@ MAX_EVIDENCE_SIZE = 10 * 1024 * 1024
 # Enough for a phone photo (48 MP); a decompression bomb has far more.
 MAX_EVIDENCE_PIXELS = 50_000_000
 EVIDENCE_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}
+EVIDENCE_LIMITS = images.Limits(
+    max_bytes=MAX_EVIDENCE_SIZE, max_pixels=MAX_EVIDENCE_PIXELS, formats=("JPEG", "PNG")
+)
 
 TEXTAREA = {"rows": 3}
 
@@ -127,7 +130,8 @@ class ItemDropForm(CommentForm):
 
 def checked_evidence(upload):
     """The uploaded evidence as a file safe to store under a name of our own:
-    a PDF as it is, a JPEG or PNG image decoded and re-encoded without EXIF.
+    a PDF as it is, a JPEG or PNG image checked and re-encoded without its
+    metadata by the portal's one image pipeline (``uploads.images``).
     Raises ``ValidationError`` for anything else."""
     if upload.size > MAX_EVIDENCE_SIZE:
         raise ValidationError(
@@ -144,41 +148,28 @@ def checked_evidence(upload):
 
 
 def _reencoded_image(upload):
-    from PIL import Image, ImageOps
-
-    refused = ValidationError(
-        _(
-            "Berkas ini bukan PDF atau gambar JPEG/PNG yang dapat dibaca. "
-            "Unggah bukti dalam format PDF, JPG atau PNG."
-        ),
-        code="not_evidence",
-    )
     try:
-        with Image.open(upload) as image:
-            if image.format not in {"JPEG", "PNG"}:
-                raise refused
-            width, height = image.size
-            if width * height > MAX_EVIDENCE_PIXELS:
-                raise ValidationError(
-                    _("Gambar terlalu besar (%(width)s × %(height)s piksel).")
-                    % {"width": width, "height": height},
-                    code="too_many_pixels",
-                )
-            image.load()
-            kind = "jpg" if image.format == "JPEG" else "png"
-            upright = ImageOps.exif_transpose(image)
-            output = io.BytesIO()
-            if kind == "jpg":
-                if upright.mode not in {"RGB", "L"}:
-                    upright = upright.convert("RGB")
-                upright.save(output, "JPEG", quality=90)
-            else:
-                upright.save(output, "PNG")
-    except ValidationError:
-        raise
-    except (Image.DecompressionBombError, OSError, SyntaxError, ValueError) as error:
-        raise refused from error
-    return ContentFile(output.getvalue(), name=_evidence_name(kind))
+        decoded = images.decode(upload, limits=EVIDENCE_LIMITS)
+    except images.ImageRefused as refused:
+        if refused.code == "not_image":
+            # Evidence may be a PDF too: the message names both.
+            raise ValidationError(
+                _(
+                    "Berkas ini bukan PDF atau gambar JPEG/PNG yang dapat dibaca. "
+                    "Unggah bukti dalam format PDF, JPG atau PNG."
+                ),
+                code="not_evidence",
+            ) from None
+        raise ValidationError(str(refused), code=refused.code) from None
+    if decoded.format == "JPEG":
+        content = images.jpeg_bytes(
+            images.flattened(decoded.image), quality=90, icc_profile=decoded.icc_profile
+        )
+        kind = "jpg"
+    else:
+        content = images.png_bytes(images.with_transparency(decoded.image))
+        kind = "png"
+    return ContentFile(content, name=_evidence_name(kind))
 
 
 def _evidence_name(kind):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.permissions import agency_of
+from uploads import cleanup
 from visits.models import VisitStatus
 from visits.services import move_visit
 
@@ -410,13 +411,6 @@ def _report_for_photos(report, by) -> Report:
     return current
 
 
-def _delete_files(*files):
-    """Remove stored files; one never written (not committed) has nothing to remove."""
-    for file in files:
-        if file and file.name and getattr(file, "_committed", True):
-            file.storage.delete(file.name)
-
-
 def photo_add(*, report, by, photos) -> list[Photo]:
     """Add documentation photos to the report, after its last one.
 
@@ -447,7 +441,7 @@ def photo_add(*, report, by, photos) -> list[Photo]:
                 order += 1
     except BaseException:
         for photo in created:
-            _delete_files(photo.image, photo.thumbnail)
+            cleanup.delete_now(photo.image, photo.thumbnail)
         raise
     return created
 
@@ -463,12 +457,10 @@ def photo_update_caption(*, photo, by, caption) -> Photo:
 
 def photo_delete(*, photo, by) -> None:
     """Remove a photo from a report still being written; its files go once
-    the deletion is committed."""
+    the deletion is committed (``uploads.cleanup``, for every deleted photo)."""
     with transaction.atomic():
         _report_for_photos(photo.report, by)
         current = Photo.objects.select_for_update().filter(pk=photo.pk).first()
         if current is None:  # a colleague deleted it a moment ago
             return
-        image, thumbnail = current.image, current.thumbnail
         current.delete()
-        transaction.on_commit(lambda: _delete_files(image, thumbnail))

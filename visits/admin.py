@@ -1,9 +1,13 @@
 """The admin of topics and visits. A visit's status and timeline are shown but
 never edited here: lifecycle changes go through ``visits.services.move_visit``."""
 
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from uploads import cleanup
+
+from .forms import LETTER_VALIDATORS
 from .models import (
     AgendaItem,
     CalendarFeed,
@@ -83,8 +87,23 @@ class VisitEventInline(ReadOnlyMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("actor", "actor_agency")
 
 
+LETTER_FIELDS = ("request_letter_file", "reply_letter_file")
+
+
+class VisitAdminForm(forms.ModelForm):
+    """Letters uploaded here are checked as in the portal's own forms. No
+    ``Meta``: the admin builds the form for the model with all its fields."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in LETTER_FIELDS:
+            if name in self.fields:
+                self.fields[name].validators = [*self.fields[name].validators, *LETTER_VALIDATORS]
+
+
 @admin.register(Visit)
 class VisitAdmin(admin.ModelAdmin):
+    form = VisitAdminForm
     list_display = ("title", "visitor", "host", "start", "status")
     list_filter = ("status", "visit_topics__topic", "host__province")
     list_select_related = ("host", "visitor")
@@ -109,6 +128,14 @@ class VisitAdmin(admin.ModelAdmin):
         ParticipantInline,
         VisitEventInline,
     )
+
+    def save_model(self, request, obj, form, change):
+        # The row as stored, to delete a replaced or cleared letter's file
+        # once the admin's transaction commits.
+        before = Visit.objects.select_for_update().get(pk=obj.pk) if change else None
+        super().save_model(request, obj, form, change)
+        if before is not None:
+            cleanup.delete_replaced(before, obj, *LETTER_FIELDS)
 
 
 @admin.register(VisitTopic)

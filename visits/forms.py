@@ -7,17 +7,63 @@ import datetime
 
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
+from django.db.models.fields.files import FieldFile
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from agencies.widgets import AgencySearchSelect, agency_label
 
 from .models import Topic, VenueKind, Visit
-from .validators import validate_pdf
+from .validators import validate_letter_size, validate_pdf
 
-MAX_LETTER_SIZE = 10 * 1024 * 1024
+# The browser's date and time pickers read and send ISO values only; in the
+# Indonesian locale Django would otherwise render "14-06-2023" and "09.00.00",
+# which the pickers show as empty, so an edit form lost its dates.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class StoredLetter:
+    """What a letter field shows of the letter already stored: a link to the
+    download that checks permissions (``visits:letter``) under the name the
+    download gives the file. Never the storage's own address (``/media/…``
+    is not served: letters are private) nor the stored name."""
+
+    def __init__(self, visit_pk, kind):
+        self.url = reverse("visits:letter", args=[visit_pk, kind])
+        self.name = f"surat-{kind}-{visit_pk}.pdf"
+
+    def __str__(self):
+        return self.name
+
+
+# A letter is a PDF by its header (its name's extension alone proves nothing),
+# of a sensible size.
+LETTER_VALIDATORS = (validate_letter_size, FileExtensionValidator(["pdf"]), validate_pdf)
+
+
+class LetterField(forms.FileField):
+    """The scan of a letter (``kind`` "permohonan" or "balasan"): a PDF by
+    its header, at most 10 MB. Stored under a random name
+    (``models.letter_path``); shown, once stored, as a ``StoredLetter``."""
+
+    def __init__(self, *, kind, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", _("Pindaian surat dalam PDF, paling besar 10 MB."))
+        kwargs.setdefault(
+            "widget", forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"})
+        )
+        kwargs["validators"] = [*LETTER_VALIDATORS, *kwargs.get("validators", ())]
+        super().__init__(**kwargs)
+        self.kind = kind
+
+    def prepare_value(self, value):
+        visit = getattr(value, "instance", None)
+        if isinstance(value, FieldFile) and value and visit is not None and visit.pk:
+            return StoredLetter(visit.pk, self.kind)
+        return value
 
 
 class DateTimeRangeMixin:
@@ -25,21 +71,15 @@ class DateTimeRangeMixin:
     into aware ``start`` and ``end`` in the zone returned by ``range_tz()``."""
 
     def add_range_fields(self):
-        self.fields["start_date"] = forms.DateField(
-            label=_("Tanggal mulai"), widget=forms.DateInput(attrs={"type": "date"})
-        )
-        self.fields["start_time"] = forms.TimeField(
-            label=_("Jam mulai"), widget=forms.TimeInput(attrs={"type": "time"})
-        )
+        self.fields["start_date"] = forms.DateField(label=_("Tanggal mulai"), widget=DATE_INPUT)
+        self.fields["start_time"] = forms.TimeField(label=_("Jam mulai"), widget=TIME_INPUT)
         self.fields["end_date"] = forms.DateField(
             label=_("Tanggal selesai"),
             required=False,
             help_text=_("Kosongkan bila selesai pada hari yang sama."),
-            widget=forms.DateInput(attrs={"type": "date"}),
+            widget=DATE_INPUT,
         )
-        self.fields["end_time"] = forms.TimeField(
-            label=_("Jam selesai"), widget=forms.TimeInput(attrs={"type": "time"})
-        )
+        self.fields["end_time"] = forms.TimeField(label=_("Jam selesai"), widget=TIME_INPUT)
 
     def set_range_initial(self, start, end, tz):
         start, end = start.astimezone(tz), end.astimezone(tz)
@@ -74,6 +114,8 @@ class DateTimeRangeMixin:
 class VisitRequestForm(DateTimeRangeMixin, forms.ModelForm):
     """The visitor's request: host, topics with questions, dates, places, letter."""
 
+    request_letter_file = LetterField(kind="permohonan", label=_("Berkas surat permohonan"))
+
     office_venue = forms.CharField(
         label=_("Tempat utama"),
         max_length=200,
@@ -101,7 +143,7 @@ class VisitRequestForm(DateTimeRangeMixin, forms.ModelForm):
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "basis": forms.Textarea(attrs={"rows": 2}),
-            "request_letter_date": forms.DateInput(attrs={"type": "date"}),
+            "request_letter_date": DATE_INPUT,
             # Only the chosen host is rendered; the others are searched as the
             # user types (agencies.widgets).
             "host": AgencySearchSelect(),
@@ -116,13 +158,6 @@ class VisitRequestForm(DateTimeRangeMixin, forms.ModelForm):
         )
         host_field.label_from_instance = agency_label
         host_field.empty_label = _("Pilih instansi tuan rumah…")
-        self.fields["request_letter_file"].validators += [
-            FileExtensionValidator(["pdf"]),
-            validate_pdf,
-        ]
-        self.fields["request_letter_file"].help_text = _(
-            "Pindaian surat dalam PDF, paling besar 10 MB."
-        )
         self.add_range_fields()
         self.topics = list(
             Topic.objects.filter(is_active=True).select_related("successor").order_by("code")
@@ -165,12 +200,6 @@ class VisitRequestForm(DateTimeRangeMixin, forms.ModelForm):
         host = self.cleaned_data.get("host")
         return host.tzinfo if host else None
 
-    def clean_request_letter_file(self):
-        upload = self.cleaned_data.get("request_letter_file")
-        if upload and getattr(upload, "size", 0) > MAX_LETTER_SIZE:
-            raise ValidationError(_("Berkas surat paling besar 10 MB."))
-        return upload
-
     def clean(self):
         cleaned = super().clean()
         start, end = self.clean_range(cleaned)
@@ -212,7 +241,7 @@ class AcceptForm(CommentForm):
     reply_letter_date = forms.DateField(
         label=_("Tanggal surat balasan"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE_INPUT,
     )
 
 
@@ -246,20 +275,9 @@ class ProposeDateForm(DateTimeRangeMixin, CommentForm):
 class ReplyLetterForm(forms.ModelForm):
     """The host's reply letter (surat balasan): number, date and scan."""
 
+    reply_letter_file = LetterField(kind="balasan", label=_("Berkas surat balasan"))
+
     class Meta:
         model = Visit
         fields = ["reply_letter_number", "reply_letter_date", "reply_letter_file"]
-        widgets = {"reply_letter_date": forms.DateInput(attrs={"type": "date"})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reply_letter_file"].validators += [
-            FileExtensionValidator(["pdf"]),
-            validate_pdf,
-        ]
-
-    def clean_reply_letter_file(self):
-        upload = self.cleaned_data.get("reply_letter_file")
-        if upload and getattr(upload, "size", 0) > MAX_LETTER_SIZE:
-            raise ValidationError(_("Berkas surat paling besar 10 MB."))
-        return upload
+        widgets = {"reply_letter_date": DATE_INPUT}

@@ -1,6 +1,8 @@
 """The visit: topics, the visit itself and its lifecycle, the delegation, the
 agenda and the timeline of everything that happened to it."""
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -125,6 +127,14 @@ class VisitQuerySet(models.QuerySet):
         )
 
 
+def letter_path(visit, filename):
+    """A random name for every stored letter: the name of the uploaded file
+    (often the letter's number and the agencies' names) stays out of the
+    storage, and a new scan never takes the name of another. Letters are
+    PDFs (``visits.forms.LetterField`` checks them by their header)."""
+    return f"visits/letters/{uuid.uuid4().hex}.pdf"
+
+
 class Visit(models.Model):
     """A study visit of one agency (the visitor) to another (the host)."""
 
@@ -162,12 +172,12 @@ class Visit(models.Model):
     )
     request_letter_date = models.DateField(_("tanggal surat permohonan"), null=True, blank=True)
     request_letter_file = models.FileField(
-        _("berkas surat permohonan"), upload_to="visits/letters/", blank=True
+        _("berkas surat permohonan"), upload_to=letter_path, blank=True
     )
     reply_letter_number = models.CharField(_("nomor surat balasan"), max_length=100, blank=True)
     reply_letter_date = models.DateField(_("tanggal surat balasan"), null=True, blank=True)
     reply_letter_file = models.FileField(
-        _("berkas surat balasan"), upload_to="visits/letters/", blank=True
+        _("berkas surat balasan"), upload_to=letter_path, blank=True
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.permissions import agency_of, can_schedule
+from uploads import cleanup
 
 from . import permissions
 from .models import Topic, Venue, Visit, VisitEvent, VisitStatus, VisitTopic
@@ -118,7 +119,10 @@ def visit_create(*, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by
 
 
 def visit_update(*, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by) -> Visit:
-    """Save the visitor's changes to a request the host has not answered yet."""
+    """Save the visitor's changes to a request the host has not answered yet.
+
+    Side effects: a request letter replaced or cleared leaves the storage
+    once the change is committed."""
     with transaction.atomic():
         fresh = Visit.objects.select_for_update().select_related("host", "visitor").get(pk=visit.pk)
         if not permissions.can_edit_request(by, fresh):
@@ -128,22 +132,31 @@ def visit_update(*, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by
         visit.save()
         _set_topics(visit, topics)
         _set_venues(visit, venues)
+        cleanup.delete_replaced(fresh, visit, "request_letter_file")
     return visit
 
 
 def visit_record_reply_letter(*, visit: Visit, by, number, date, file=None) -> Visit:
-    """The host records its reply letter (surat balasan): number, date, scan."""
+    """The host records its reply letter (surat balasan): number, date, scan.
+
+    ``file`` is a new scan (a PDF checked by ``forms.LetterField``), None to
+    keep the one stored, or False to remove it, as a form's file field
+    cleans. Side effects: a replaced or removed scan leaves the storage once
+    the change is committed."""
     with transaction.atomic():
         fresh = Visit.objects.select_for_update().select_related("host", "visitor").get(pk=visit.pk)
         if not permissions.can_record_reply_letter(by, fresh):
             raise PermissionDenied
+        stored = fresh.reply_letter_file
         fresh.reply_letter_number = number
         fresh.reply_letter_date = date
         fields = ["reply_letter_number", "reply_letter_date", "updated_at"]
-        if file:
-            fresh.reply_letter_file = file
+        if file is not None:
+            fresh.reply_letter_file = file or ""
             fields.append("reply_letter_file")
         fresh.save(update_fields=fields)
+        if fresh.reply_letter_file.name != stored.name:
+            cleanup.delete_on_commit(stored)
     return fresh
 
 

@@ -9,13 +9,15 @@ import zlib
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
-from PIL import Image
+from PIL import Image, ImageFile
 
 from reports import services
 from reports.models import Photo, Report, ReportStatus
 from reports.photos import process_upload
 from tests.factories import make_report, make_visit
+from tests.pictures import pillow_alone_accepts, truncated_jpeg_upload
 from visits.models import VisitStatus
 
 pytestmark = pytest.mark.django_db
@@ -253,6 +255,29 @@ def test_a_bad_upload_is_refused_with_its_name_and_nothing_is_saved(
     assert media_files(media_root) == []
 
 
+def test_a_truncated_jpeg_is_refused_after_the_worker_rendered_a_pdf(
+    client, report, salatiga, media_root
+):
+    """WeasyPrint lets Pillow decode truncated pictures for the whole process
+    once it is loaded; the photo check must not rely on Pillow refusing them."""
+    client.force_login(salatiga.penyuluh)
+    pdf = client.get(reverse("reports:report_pdf", args=[report.pk]))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    photo = truncated_jpeg_upload("IMG_0042.jpg")
+    assert pillow_alone_accepts(photo.read())
+    photo.seek(0)
+
+    response = client.post(upload_url(report), {"photos": [photo], "caption_0": "Rapat"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["photos"] == [
+        "IMG_0042.jpg: berkas gambar rusak atau terpotong."
+    ]
+    assert not Photo.objects.exists()
+    assert media_files(media_root) == []
+
+
 def test_an_oversized_file_is_refused_before_it_is_decoded(
     client, report, salatiga, media_root, settings
 ):
@@ -264,7 +289,7 @@ def test_an_oversized_file_is_refused_before_it_is_decoded(
 
     assert response.status_code == 200
     assert response.context["form"].errors["photos"] == [
-        "besar.jpg: berkas terlalu besar (1,0\xa0MB); paling besar 1,0\xa0MB per foto."
+        "besar.jpg: berkas terlalu besar (1,0\xa0MB); paling besar 1,0\xa0MB per berkas."
     ]
     assert not Photo.objects.exists()
     assert media_files(media_root) == []
@@ -532,6 +557,23 @@ def test_deleting_asks_first_then_removes_the_photo_and_its_files(
     assert response.status_code == 302
     assert response["Location"] == f"/laporan/{report.pk}/#foto-dokumentasi"
     assert not Photo.objects.filter(pk=photo.pk).exists()
+    assert media_files(media_root) == []
+
+
+def test_deleting_a_report_in_the_admin_deletes_its_photos_files(
+    admin_client, report, salatiga, media_root, django_capture_on_commit_callbacks
+):
+    add_photo(report, salatiga.penyuluh)
+    add_photo(report, salatiga.penyuluh)
+    assert len(media_files(media_root)) == 4
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("admin:reports_report_delete", args=[report.pk]), {"post": "yes"}
+        )
+
+    assert response.status_code == 302
+    assert not Photo.objects.exists()
     assert media_files(media_root) == []
 
 

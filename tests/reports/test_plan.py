@@ -20,6 +20,7 @@ from PIL import Image
 from agencies.models import Role
 from reports.models import AdoptionEvent, AdoptionItem, AdoptionStatus, CheckIn
 from tests.factories import make_adoption_item, make_division, make_report, make_user, make_visit
+from tests.pictures import after_a_pdf_was_rendered, truncated_jpeg_upload
 from visits.models import Topic, VisitStatus
 
 pytestmark = pytest.mark.django_db
@@ -591,8 +592,33 @@ def test_an_image_with_too_many_pixels_is_refused(client, salatiga, report, medi
 
     response = check_in_with(client, salatiga.staff, item, bomb)
 
-    assert "Gambar terlalu besar (8000 × 8000 piksel)." in response.content.decode()
+    assert (
+        "foto.png: ukuran gambar terlalu besar; paling banyak 50 megapiksel."
+        in response.content.decode()
+    )
     assert not CheckIn.objects.exists()
+
+
+def test_a_truncated_photo_is_refused_as_evidence_after_a_pdf_was_rendered(
+    client, salatiga, report, media, monkeypatch
+):
+    after_a_pdf_was_rendered(monkeypatch)
+    item = item_in(report, S.IN_PROGRESS)
+
+    response = check_in_with(
+        client,
+        salatiga.staff,
+        item,
+        truncated_jpeg_upload("kegiatan.jpg"),
+        note="Catatan yang tidak hilang",
+    )
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "kegiatan.jpg: berkas gambar rusak atau terpotong." in content
+    assert "Catatan yang tidak hilang" in content
+    assert not CheckIn.objects.exists()
+    assert list(media.rglob("*.*")) == []
 
 
 def test_a_real_pdf_is_kept_and_downloadable_only_by_the_agency(
@@ -619,6 +645,23 @@ def test_a_real_pdf_is_kept_and_downloadable_only_by_the_agency(
     for outsider in (magelang.head, malang.staff):
         client.force_login(outsider)
         assert client.get(url).status_code == 404
+
+
+def test_deleting_an_item_in_the_admin_deletes_its_evidence(
+    admin_client, client, salatiga, report, media, django_capture_on_commit_callbacks
+):
+    item = item_in(report, S.IN_PROGRESS)
+    check_in_with(client, salatiga.staff, item, SimpleUploadedFile("sk.pdf", MINIMAL_PDF))
+    assert len(list(media.rglob("bukti-*"))) == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("admin:reports_adoptionitem_delete", args=[item.pk]), {"post": "yes"}
+        )
+
+    assert response.status_code == 302
+    assert not CheckIn.objects.exists()
+    assert list(media.rglob("bukti-*")) == []
 
 
 def test_an_evidence_photo_loses_its_exif_location(client, salatiga, report, media):

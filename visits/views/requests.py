@@ -154,7 +154,12 @@ def visit_reply_letter(request, pk):
             by=request.user,
             number=form.cleaned_data["reply_letter_number"],
             date=form.cleaned_data["reply_letter_date"],
-            file=request.FILES.get("reply_letter_file"),
+            # A new scan, False when the stored one is removed, None to keep it.
+            file=(
+                form.cleaned_data["reply_letter_file"]
+                if "reply_letter_file" in form.changed_data
+                else None
+            ),
         )
         messages.success(request, _("Surat balasan tersimpan."))
     else:
