@@ -195,9 +195,13 @@ ACCOUNT_MAX_EMAIL_ADDRESSES = 1
 # what one office behind a NAT produces, so that a few people mistyping (or one
 # attacker behind the same gateway) do not lock out everyone there; a correct
 # login does not count. All login attempts of one address: 60 a minute.
+# Both failure limits can be set from the environment ("<count>/<period>",
+# periods like m, 5m, h), e.g. for a large office behind one gateway.
+LOGIN_FAILURES_PER_ADDRESS = env_str("LOGIN_FAILURES_PER_ADDRESS", "30/m")
+LOGIN_FAILURES_PER_ACCOUNT = env_str("LOGIN_FAILURES_PER_ACCOUNT", "5/5m")
 ACCOUNT_RATE_LIMITS = {
     "login": "60/m/ip",
-    "login_failed": "30/m/ip,5/5m/key",
+    "login_failed": f"{LOGIN_FAILURES_PER_ADDRESS}/ip,{LOGIN_FAILURES_PER_ACCOUNT}/key",
 }
 # The client's address, for those limits: the REMOTE_ADDR of the connection,
 # unless the portal runs behind reverse proxies. Then either the number of
