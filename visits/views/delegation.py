@@ -25,6 +25,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -358,6 +359,7 @@ def _visit_days(visit, limit=31):
 # --- Participants -------------------------------------------------------------
 
 
+@cache_control(private=True, no_store=True)
 @require_GET
 def participants(request, pk):
     """Both sides' people, searchable and paginated; each agency changes its own."""
@@ -586,6 +588,7 @@ def _attendance_counts(visit):
     return counts
 
 
+@cache_control(private=True, no_store=True)
 @require_GET
 def attendance(request, pk):
     """The checklist of the day: both sides, hadir / tidak hadir per person."""
