@@ -390,10 +390,24 @@ if not DEBUG:
         # X-Forwarded-Proto: otherwise every request looks like plain HTTP.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# A form sent after its CSRF token expired gets the portal's page, which says
+# how to keep what was typed (studitiru/errors.py).
+CSRF_FAILURE_VIEW = "studitiru.errors.csrf_failure"
+
+# Logs go to the console (gunicorn's stderr, the journal). A request refused
+# with 4xx, or one that found the database unavailable, is one line without a
+# traceback (studitiru.errors.OneLineErrors): on the logger that writes them
+# (django.request), and on the handler for the other django.security.* ones.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line_errors": {"()": "studitiru.errors.OneLineErrors"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line_errors"]},
+    },
+    "loggers": {
+        "django.request": {"filters": ["one_line_errors"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 

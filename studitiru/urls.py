@@ -27,3 +27,8 @@ urlpatterns = [
     path("bahasa/", login_not_required(set_language), name="set_language"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]
+
+# A 500, or a 503 when the database is unavailable: a page that reads nothing
+# from the database (studitiru/errors.py). 400, 403 and 404 are Django's views
+# with the portal's templates (templates/400.html, 403.html, 404.html).
+handler500 = "studitiru.errors.server_error"

@@ -14,7 +14,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -42,6 +42,8 @@ from ..permissions import (
     can_edit_participants,
     can_mark_attendance,
     get_visit_for_user,
+    refusal,
+    side_check,
     side_of,
 )
 
@@ -63,7 +65,7 @@ def _participant_for(request, pk, participant_pk, *, write=True):
     visit = get_visit_for_user(request, pk)
     participant = get_object_or_404(Participant, pk=participant_pk, visit=visit)
     if write and not can_edit_participants(request.user, visit, participant.side):
-        raise PermissionDenied
+        raise refusal(request.user, visit, side_check(can_edit_participants, participant.side))
     return visit, participant
 
 
