@@ -41,6 +41,8 @@ NOT_IN_PRODUCTION = (
     "DJANGO_SETTINGS_MODULE",
     "STATIC_ROOT",
     "VAR_DIR",
+    # Set by the browser tests for Playwright's event loop (tests/browser/).
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 )
 
 
