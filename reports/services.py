@@ -68,7 +68,7 @@ def report_create(*, visit, by) -> Report:
     topic of the visit to fill in. Raises ``ValidationError`` if the agency
     already has one."""
     if not permissions.can_start_report(by, visit):
-        raise PermissionDenied
+        raise permissions.report_start_refusal(by, visit)
     agency = agency_of(by)
     with transaction.atomic():
         if Report.objects.filter(visit=visit, agency=agency).exists():
@@ -122,7 +122,7 @@ def report_update(
     with transaction.atomic():
         current = Report.objects.select_for_update().get(pk=report.pk)
         if not permissions.can_edit(by, current):
-            raise PermissionDenied
+            raise permissions.refusal(by, current, permissions.can_edit)
         if current.version != version:
             raise StaleReportError(current)
         for name, value in fields.items():
@@ -148,7 +148,7 @@ def _move_report(*, report, by, allowed, to_status, comment="", changes=None) ->
     with transaction.atomic():
         current = Report.objects.select_for_update().get(pk=report.pk)
         if not allowed(by, current):
-            raise PermissionDenied
+            raise permissions.refusal(by, current, allowed)
         if not current.can_move_to(to_status):
             raise ValidationError(
                 _("Laporan berstatus %(from)s tidak dapat diubah menjadi %(to)s.")
@@ -263,7 +263,7 @@ def item_update(*, item, by, **fields) -> AdoptionItem:
         current = AdoptionItem.objects.select_for_update().get(pk=item.pk)
         current.report = item.report
         if not permissions.can_edit_item(by, current):
-            raise PermissionDenied
+            raise permissions.refusal(by, current, permissions.can_edit_item)
         for name, value in fields.items():
             setattr(current, name, value)
         current.save()
@@ -276,7 +276,7 @@ def move_item(*, item, by, allowed, to_status, comment="") -> AdoptionEvent:
         current = AdoptionItem.objects.select_for_update().get(pk=item.pk)
         current.report = item.report
         if allowed is not None and not allowed(by, current):
-            raise PermissionDenied
+            raise permissions.refusal(by, current, allowed)
         if not current.can_move_to(to_status):
             raise ValidationError(
                 _("Butir berstatus %(from)s tidak dapat diubah menjadi %(to)s.")
@@ -374,7 +374,7 @@ def checkin_add(*, item, by, date, note, evidence=None) -> CheckIn:
         current = AdoptionItem.objects.select_for_update().get(pk=item.pk)
         current.report = item.report
         if not permissions.can_check_in(by, current):
-            raise PermissionDenied
+            raise permissions.refusal(by, current, permissions.can_check_in)
         errors = {}
         if not (note or "").strip():
             errors["note"] = _("Tuliskan kemajuan yang dicapai.")
@@ -407,7 +407,7 @@ def _report_for_photos(report, by) -> Report:
         Report.objects.select_for_update(of=("self",)).select_related("agency").get(pk=report.pk)
     )
     if not permissions.can_manage_photos(by, current):
-        raise PermissionDenied
+        raise permissions.refusal(by, current, permissions.can_manage_photos)
     return current
 
 

@@ -17,7 +17,7 @@ Two rules live here rather than in the predicates:
   import can add to the list but no longer replace it.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -83,7 +83,11 @@ def participant_save(*, participant: Participant, by) -> Participant:
             stored = Participant.objects.get(pk=participant.pk, visit=visit)
             participant.side = stored.side
         if not permissions.can_edit_participants(by, visit, participant.side):
-            raise PermissionDenied
+            raise permissions.refusal(
+                by,
+                visit,
+                permissions.side_check(permissions.can_edit_participants, participant.side),
+            )
         _check_role(participant)
         participant.full_clean(exclude=["visit"], validate_constraints=False)
         if participant.pk is None:
@@ -101,7 +105,9 @@ def participant_make_head(*, participant: Participant, by) -> Participant:
         visit = _lock(participant.visit)
         fresh = Participant.objects.get(pk=participant.pk, visit=visit)
         if not permissions.can_edit_participants(by, visit, fresh.side):
-            raise PermissionDenied
+            raise permissions.refusal(
+                by, visit, permissions.side_check(permissions.can_edit_participants, fresh.side)
+            )
         if fresh.side != Side.VISITOR:
             raise ValidationError(_("Hanya anggota rombongan pengunjung yang dapat menjadi ketua."))
         if fresh.role != DelegationRole.HEAD:
@@ -118,7 +124,9 @@ def participant_delete(*, participant: Participant, by) -> None:
         visit = _lock(participant.visit)
         fresh = Participant.objects.get(pk=participant.pk, visit=visit)
         if not permissions.can_edit_participants(by, visit, fresh.side):
-            raise PermissionDenied
+            raise permissions.refusal(
+                by, visit, permissions.side_check(permissions.can_edit_participants, fresh.side)
+            )
         if not permissions.can_remove_participants(by, visit, fresh.side):
             raise ValidationError(
                 _(
@@ -144,7 +152,9 @@ def participants_import(
     with transaction.atomic():
         locked = _lock(visit)
         if not permissions.can_edit_participants(by, locked, side):
-            raise PermissionDenied
+            raise permissions.refusal(
+                by, locked, permissions.side_check(permissions.can_edit_participants, side)
+            )
         if replace:
             if not permissions.can_remove_participants(by, locked, side):
                 raise ValidationError(
@@ -173,7 +183,7 @@ def attendance_set(*, participant: Participant, attended: bool | None, by) -> Pa
     with transaction.atomic():
         visit = _lock(participant.visit)
         if not permissions.can_mark_attendance(by, visit):
-            raise PermissionDenied
+            raise permissions.refusal(by, visit, permissions.can_mark_attendance)
         updated = Participant.objects.filter(pk=participant.pk, visit=visit).update(
             attended=attended
         )
@@ -191,7 +201,7 @@ def agenda_item_save(*, item: AgendaItem, by) -> AgendaItem:
         if item.pk is not None and not AgendaItem.objects.filter(pk=item.pk, visit=visit).exists():
             raise AgendaItem.DoesNotExist
         if not permissions.can_edit_agenda(by, visit):
-            raise PermissionDenied
+            raise permissions.refusal(by, visit, permissions.can_edit_agenda)
         item.full_clean(exclude=["visit"])
         item.save()
     return item
@@ -201,5 +211,5 @@ def agenda_item_delete(*, item: AgendaItem, by) -> None:
     with transaction.atomic():
         visit = _lock(item.visit)
         if not permissions.can_edit_agenda(by, visit):
-            raise PermissionDenied
+            raise permissions.refusal(by, visit, permissions.can_edit_agenda)
         AgendaItem.objects.filter(pk=item.pk, visit=visit).delete()

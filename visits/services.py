@@ -62,7 +62,7 @@ def _act(*, visit, by, allowed, to_status, comment="", changes=None) -> VisitEve
     with transaction.atomic():
         fresh = Visit.objects.select_for_update().select_related("host", "visitor").get(pk=visit.pk)
         if not allowed(by, fresh):
-            raise PermissionDenied
+            raise permissions.refusal(by, fresh, allowed)
         event = move_visit(
             visit=fresh, to_status=to_status, by=by, comment=comment, changes=changes
         )
@@ -126,7 +126,7 @@ def visit_update(*, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by
     with transaction.atomic():
         fresh = Visit.objects.select_for_update().select_related("host", "visitor").get(pk=visit.pk)
         if not permissions.can_edit_request(by, fresh):
-            raise PermissionDenied
+            raise permissions.refusal(by, fresh, permissions.can_edit_request)
         visit.status = fresh.status  # the form never changes the state
         visit.full_clean(exclude=["request_letter_file", "reply_letter_file"])
         visit.save()
@@ -146,7 +146,7 @@ def visit_record_reply_letter(*, visit: Visit, by, number, date, file=None) -> V
     with transaction.atomic():
         fresh = Visit.objects.select_for_update().select_related("host", "visitor").get(pk=visit.pk)
         if not permissions.can_record_reply_letter(by, fresh):
-            raise PermissionDenied
+            raise permissions.refusal(by, fresh, permissions.can_record_reply_letter)
         stored = fresh.reply_letter_file
         fresh.reply_letter_number = number
         fresh.reply_letter_date = date

@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -76,6 +76,7 @@ def _team_context(request, membership, *, invite_form=None) -> dict:
     }
 
 
+@cache_control(private=True, no_store=True)
 def members(request):
     """The agency's team: members with role, division and position, open
     invitations and, for coordinators, the invitation form."""

@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from agencies.permissions import agency_of, require_membership
@@ -317,6 +318,7 @@ def checkin_add(request, item_pk):
     return _render_item(request, item, form)
 
 
+@cache_control(private=True, no_store=True)
 def checkin_evidence(request, checkin_pk):
     """The evidence file of a check-in, to the item's agency only, as a
     download under a name of our own."""

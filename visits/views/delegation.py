@@ -14,7 +14,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -25,6 +25,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -41,6 +42,8 @@ from ..permissions import (
     can_edit_participants,
     can_mark_attendance,
     get_visit_for_user,
+    refusal,
+    side_check,
     side_of,
 )
 
@@ -62,7 +65,7 @@ def _participant_for(request, pk, participant_pk, *, write=True):
     visit = get_visit_for_user(request, pk)
     participant = get_object_or_404(Participant, pk=participant_pk, visit=visit)
     if write and not can_edit_participants(request.user, visit, participant.side):
-        raise PermissionDenied
+        raise refusal(request.user, visit, side_check(can_edit_participants, participant.side))
     return visit, participant
 
 
@@ -358,6 +361,7 @@ def _visit_days(visit, limit=31):
 # --- Participants -------------------------------------------------------------
 
 
+@cache_control(private=True, no_store=True)
 @require_GET
 def participants(request, pk):
     """Both sides' people, searchable and paginated; each agency changes its own."""
@@ -586,6 +590,7 @@ def _attendance_counts(visit):
     return counts
 
 
+@cache_control(private=True, no_store=True)
 @require_GET
 def attendance(request, pk):
     """The checklist of the day: both sides, hadir / tidak hadir per person."""

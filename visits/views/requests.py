@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from agencies.models import Agency
@@ -130,6 +131,7 @@ def _holidays_of(visit):
     return holidays_between(visit.start.astimezone(tz).date(), visit.end.astimezone(tz).date())
 
 
+@cache_control(private=True, no_store=True)
 def visit_letter(request, pk, kind):
     """Download the request or reply letter: only the two agencies of the visit."""
     visit = get_visit_for_user(request, pk)
