@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.editing import opened
 from tests.factories import make_visit
 from tests.visits.test_request_form import request_data
 from visits.models import Visit, VisitStatus
@@ -162,7 +163,8 @@ def test_replacing_the_request_letter_deletes_the_old_file(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("visits:edit", args=[requested.pk]),
-            request_data(magelang.agency, request_letter_file=letter(OTHER_PDF)),
+            request_data(magelang.agency, request_letter_file=letter(OTHER_PDF))
+            | opened(client, reverse("visits:edit", args=[requested.pk])),
         )
 
     assert response.status_code == 302
@@ -181,7 +183,8 @@ def test_editing_the_request_without_a_new_letter_keeps_the_stored_one(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("visits:edit", args=[requested.pk]),
-            request_data(magelang.agency, title="Judul baru"),
+            request_data(magelang.agency, title="Judul baru")
+            | opened(client, reverse("visits:edit", args=[requested.pk])),
         )
 
     requested.refresh_from_db()
@@ -197,7 +200,8 @@ def test_removing_the_request_letter_deletes_its_file(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("visits:edit", args=[requested.pk]),
-            request_data(magelang.agency, **{"request_letter_file-clear": "on"}),
+            request_data(magelang.agency, **{"request_letter_file-clear": "on"})
+            | opened(client, reverse("visits:edit", args=[requested.pk])),
         )
 
     requested.refresh_from_db()

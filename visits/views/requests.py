@@ -5,6 +5,7 @@ and is carried out by a POST that calls the matching service."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from agencies.models import Agency
 from agencies.permissions import agency_of, can_schedule, require_membership
+from edits.guard import EditConflict, EditGuard, render_edit
 
 from .. import permissions, services
 from ..actions import Action
@@ -23,7 +25,7 @@ from ..forms import (
     ReplyLetterForm,
     VisitRequestForm,
 )
-from ..models import Side, Topic, Visit
+from ..models import Side, Topic, Visit, VisitTopic
 from ..permissions import get_visit_for_user
 
 
@@ -74,21 +76,38 @@ def _prefill(request):
 
 
 def visit_edit(request, pk):
+    """Change a request the host has not answered; a save over someone
+    else's change made since the page opened is refused (409) with both
+    versions shown."""
     visit = get_visit_for_user(request, pk, check=permissions.can_edit_request)
+    # Read once for the form and for the version the page carries.
+    prefetch_related_objects(
+        [visit],
+        Prefetch("visit_topics", queryset=VisitTopic.objects.select_related("topic")),
+        "venues",
+    )
+    edit_guard = EditGuard(request, about=visit, values=services.visit_values)
     if request.method == "POST":
         form = VisitRequestForm(request.POST, request.FILES, instance=visit, visitor=visit.visitor)
         if form.is_valid():
-            services.visit_update(
-                visit=form.save(commit=False),
-                topics=form.chosen_topics,
-                venues=form.venues(),
-                by=request.user,
-            )
-            messages.success(request, _("Perubahan permohonan tersimpan."))
-            return redirect("visits:detail", pk=visit.pk)
+            try:
+                services.visit_update(
+                    visit=form.save(commit=False),
+                    topics=form.chosen_topics,
+                    venues=form.venues(),
+                    by=request.user,
+                    version=edit_guard.version,
+                )
+            except EditConflict as conflict:
+                edit_guard.conflict = conflict
+            else:
+                messages.success(request, _("Perubahan permohonan tersimpan."))
+                return redirect("visits:detail", pk=visit.pk)
     else:
         form = VisitRequestForm(instance=visit, visitor=visit.visitor)
-    return render(request, "visits/visit_form.html", {"form": form, "visit": visit})
+    return render_edit(
+        request, "visits/visit_form.html", {"form": form, "visit": visit}, edit_guard
+    )
 
 
 def visit_detail(request, pk):

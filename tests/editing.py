@@ -1,0 +1,12 @@
+"""Posting an edit form as a browser does: with the version the page carried
+(``edits.guard``), which every edit form needs to save."""
+
+from django.test import Client
+
+
+def opened(client: Client, url: str) -> dict:
+    """The hidden fields of the edit page at ``url`` as it opens now: the
+    edit guard's version. Post them with the form's fields."""
+    response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    return {"edit_version": response.context["edit_guard"].page_version}
