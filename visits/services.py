@@ -134,6 +134,10 @@ REQUEST_FIELDS = (
 )
 
 
+def _one_line(text):
+    return "; ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 def visit_values(visit, *, topics=None, venues=None) -> guard.Snapshot:
     """What the request form edits, its times in the host's zone. ``topics``
     and ``venues`` are the form's pairs; the stored ones when not given."""
@@ -147,7 +151,7 @@ def visit_values(visit, *, topics=None, venues=None) -> guard.Snapshot:
     values["topics"] = guard.Value(
         _("Topik dan pertanyaan"),
         "\n".join(
-            f"{topic.code} — {topic.name}" + (f": {questions}" if questions else "")
+            f"{topic.code} — {topic.name}" + (f": {_one_line(questions)}" if questions else "")
             for topic, questions in topics
         ),
     )
