@@ -2,7 +2,8 @@
 the second is refused (409) with the first one's change shown beside their
 own, nothing of the first is lost, and "Simpan versi saya" then saves theirs.
 
-One test per edit form (the report has its own, tests/reports/test_writing.py).
+One test per edit form (the report has its own, tests/reports/test_writing.py),
+the good practice's included.
 The first save in each, with nothing changed in between, shows that an
 ordinary edit still saves."""
 
@@ -15,7 +16,14 @@ from django.urls import reverse
 from agencies.models import Membership, Role
 from edits.guard import Change
 from reports.models import AdoptionStatus, Photo
-from tests.factories import make_adoption_item, make_participant, make_report, make_user, make_visit
+from tests.factories import (
+    make_adoption_item,
+    make_participant,
+    make_practice,
+    make_report,
+    make_user,
+    make_visit,
+)
 from tests.reports.test_photos import add_photo
 from tests.reports.test_plan import item_form_data
 from tests.visits.test_agenda import WIB, item_data
@@ -278,3 +286,48 @@ def test_a_member_edit_never_overwrites_a_colleagues(salatiga):
     membership.refresh_from_db()
     assert (membership.role, membership.position) == (Role.PENYULUH, "Penyuluh Sosial Ahli Muda")
     assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+# --- Good practice ---------------------------------------------------------------------
+
+
+def test_a_practice_edit_never_overwrites_a_colleagues(salatiga):
+    practice = make_practice(salatiga.agency, "SLRT", title="SLRT kelurahan")
+    url = reverse("agencies:practice_edit", args=[practice.pk])
+    data = {"topic": practice.topic_id, "title": "SLRT kelurahan", "is_active": "on"}
+    theirs = data | {"location": "Kelurahan Mangunsari"}
+    mine = data | {"location": "Kantor Dinas Sosial", "contact": "Bidang Linjamsos"}
+
+    saved, refused, second = race(salatiga.staff, url, theirs, mine)
+
+    assert saved.status_code == 302
+    assert conflict_of(refused) == [
+        Change(label="Lokasi", theirs="Kelurahan Mangunsari", mine="Kantor Dinas Sosial")
+    ]
+    assert refused.context["form"]["contact"].value() == "Bidang Linjamsos"
+    practice.refresh_from_db()
+    assert (practice.location, practice.contact) == ("Kelurahan Mangunsari", "")
+
+    assert keep_mine(second, url, mine, refused).status_code == 302
+    practice.refresh_from_db()
+    assert (practice.location, practice.contact) == ("Kantor Dinas Sosial", "Bidang Linjamsos")
+
+
+def test_a_practice_hidden_meanwhile_is_not_shown_again_by_an_old_form(salatiga):
+    practice = make_practice(salatiga.agency, "SLRT", title="SLRT kelurahan")
+    url = reverse("agencies:practice_edit", args=[practice.pk])
+    editor = session(salatiga.staff)
+    opened_at = version(editor.get(url))
+    hidden = session(salatiga.staff).post(
+        reverse("agencies:practice_deactivate", args=[practice.pk])
+    )
+
+    refused = editor.post(
+        url,
+        {"topic": practice.topic_id, "title": "SLRT terpadu", "is_active": "on"} | opened_at,
+    )
+
+    assert hidden.status_code == 302
+    assert conflict_of(refused) == [Change(label="Ditampilkan", theirs="Tidak", mine="Ya")]
+    practice.refresh_from_db()
+    assert (practice.title, practice.is_active) == ("SLRT kelurahan", False)
