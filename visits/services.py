@@ -192,17 +192,28 @@ def visit_update(
     return visit
 
 
-def visit_record_reply_letter(*, visit: Visit, by, number, date, file=None) -> Visit:
+REPLY_LETTER_FIELDS = ("reply_letter_number", "reply_letter_date", "reply_letter_file")
+
+
+def reply_letter_values(visit) -> guard.Snapshot:
+    """What the reply letter form edits, compared by the edit guard."""
+    return guard.model_values(visit, REPLY_LETTER_FIELDS)
+
+
+def visit_record_reply_letter(*, visit: Visit, by, number, date, file=None, version=None) -> Visit:
     """The host records its reply letter (surat balasan): number, date, scan.
 
     ``file`` is a new scan (a PDF checked by ``forms.LetterField``), None to
     keep the one stored, or False to remove it, as a form's file field
-    cleans. Side effects: a replaced or removed scan leaves the storage once
-    the change is committed."""
+    cleans. With the ``version`` the form was opened at, raises
+    ``guard.EditConflict`` (saving nothing) when someone else recorded the
+    letter since. Side effects: a replaced or removed scan leaves the storage
+    once the change is committed."""
     with transaction.atomic():
         fresh = Visit.objects.select_for_update().select_related("host", "visitor").get(pk=visit.pk)
         if not permissions.can_record_reply_letter(by, fresh):
             raise PermissionDenied
+        saved = reply_letter_values(fresh)
         stored = fresh.reply_letter_file
         fresh.reply_letter_number = number
         fresh.reply_letter_date = date
@@ -210,6 +221,14 @@ def visit_record_reply_letter(*, visit: Visit, by, number, date, file=None) -> V
         if file is not None:
             fresh.reply_letter_file = file or ""
             fields.append("reply_letter_file")
+        if version is not None:
+            guard.check(
+                version,
+                about=fresh,
+                current=saved,
+                mine=reply_letter_values(fresh),
+                when=guard.moment(fresh.updated_at, fresh.host.tzinfo, fresh.host.time_zone),
+            )
         fresh.save(update_fields=fields)
         if fresh.reply_letter_file.name != stored.name:
             cleanup.delete_on_commit(stored)

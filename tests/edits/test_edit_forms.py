@@ -331,3 +331,35 @@ def test_a_practice_hidden_meanwhile_is_not_shown_again_by_an_old_form(salatiga)
     assert conflict_of(refused) == [Change(label="Ditampilkan", theirs="Tidak", mine="Ya")]
     practice.refresh_from_db()
     assert (practice.title, practice.is_active) == ("SLRT kelurahan", False)
+
+
+# --- Reply letter (a form on the visit's page) -------------------------------------------
+
+
+def test_a_reply_letter_never_overwrites_a_colleagues(salatiga, magelang):
+    visit = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.REQUESTED)
+    page = reverse("visits:detail", args=[visit.pk])
+    url = reverse("visits:reply_letter", args=[visit.pk])
+    first, second = session(magelang.staff), session(magelang.staff)
+    opened_first, opened_second = (
+        {"edit_version": client.get(page).context["reply_guard"].page_version}
+        for client in (first, second)
+    )
+    theirs = {"reply_letter_number": "400.9/123/Dinsos", "reply_letter_date": "2023-06-01"}
+    mine = {"reply_letter_number": "400.9/124/Dinsos", "reply_letter_date": "2023-06-01"}
+
+    saved = first.post(url, theirs | opened_first)
+    refused = second.post(url, mine | opened_second)
+
+    assert saved.status_code == 302
+    assert conflict_of(refused) == [
+        Change(label="Nomor surat balasan", theirs="400.9/123/Dinsos", mine="400.9/124/Dinsos")
+    ]
+    assert refused.context["form"]["reply_letter_number"].value() == "400.9/124/Dinsos"
+    assert f'href="{page}"' in refused.content.decode()  # "Pakai versi mereka"
+    visit.refresh_from_db()
+    assert visit.reply_letter_number == "400.9/123/Dinsos"
+
+    assert keep_mine(second, url, mine, refused).status_code == 302
+    visit.refresh_from_db()
+    assert visit.reply_letter_number == "400.9/124/Dinsos"

@@ -137,6 +137,7 @@ def visit_detail(request, pk):
         "can_edit_agenda": permissions.can_edit_agenda(user, visit),
         "can_mark_attendance": permissions.can_mark_attendance(user, visit),
         "reply_form": ReplyLetterForm(instance=visit),
+        "reply_guard": EditGuard(request, about=visit, values=services.reply_letter_values),
     }
     return render(request, "visits/visit_detail.html", context)
 
@@ -165,21 +166,31 @@ def visit_letter(request, pk, kind):
 
 @require_POST
 def visit_reply_letter(request, pk):
+    """Record the reply letter from the form on the visit's page. A save over
+    someone else's letter recorded since the page opened is refused (409) on
+    a page of its own with both versions."""
     visit = get_visit_for_user(request, pk, check=permissions.can_record_reply_letter)
+    edit_guard = EditGuard(request, about=visit, values=services.reply_letter_values)
     form = ReplyLetterForm(request.POST, request.FILES, instance=visit)
     if form.is_valid():
-        services.visit_record_reply_letter(
-            visit=visit,
-            by=request.user,
-            number=form.cleaned_data["reply_letter_number"],
-            date=form.cleaned_data["reply_letter_date"],
-            # A new scan, False when the stored one is removed, None to keep it.
-            file=(
-                form.cleaned_data["reply_letter_file"]
-                if "reply_letter_file" in form.changed_data
-                else None
-            ),
-        )
+        try:
+            services.visit_record_reply_letter(
+                visit=visit,
+                by=request.user,
+                number=form.cleaned_data["reply_letter_number"],
+                date=form.cleaned_data["reply_letter_date"],
+                # A new scan, False when the stored one is removed, None to keep it.
+                file=(
+                    form.cleaned_data["reply_letter_file"]
+                    if "reply_letter_file" in form.changed_data
+                    else None
+                ),
+                version=edit_guard.version,
+            )
+        except EditConflict as conflict:
+            edit_guard.conflict = conflict
+            context = {"visit": visit, "form": form}
+            return render_edit(request, "visits/reply_letter_form.html", context, edit_guard)
         messages.success(request, _("Surat balasan tersimpan."))
     else:
         errors = "; ".join(str(e) for field_errors in form.errors.values() for e in field_errors)
