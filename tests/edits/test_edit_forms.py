@@ -363,3 +363,20 @@ def test_a_reply_letter_never_overwrites_a_colleagues(salatiga, magelang):
     assert keep_mine(second, url, mine, refused).status_code == 302
     visit.refresh_from_db()
     assert visit.reply_letter_number == "400.9/124/Dinsos"
+
+
+def test_a_form_posted_without_its_version_is_not_saved_blindly(salatiga, magelang):
+    visit = make_visit(magelang.agency, salatiga.agency)
+    andre = make_participant(visit, Side.VISITOR, name="Andre", position="Staf")
+    url = reverse("visits:participant_edit", args=[visit.pk, andre.pk])
+
+    refused = session(salatiga.staff).post(url, person(name="Andre", position="Koordinator"))
+
+    # Unknown version: every field that would change is shown, none is saved.
+    assert [change.label for change in conflict_of(refused)] == [
+        "Gelar belakang",
+        "Jabatan",
+        "Telepon",
+    ]
+    andre.refresh_from_db()
+    assert (andre.position, andre.phone) == ("Staf", "")
