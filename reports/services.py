@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.permissions import agency_of
+from edits import guard
 from uploads import cleanup
 from visits.models import VisitStatus
 from visits.services import move_visit
@@ -258,14 +259,43 @@ def item_create(*, report, by, **fields) -> AdoptionItem:
     return item
 
 
-def item_update(*, item, by, **fields) -> AdoptionItem:
+# What the ATM item form edits, compared by the edit guard.
+ITEM_FIELDS = (
+    "topic",
+    "observe",
+    "replicate",
+    "modify",
+    "division",
+    "target_date",
+    "success_indicator",
+)
+
+
+def item_values(item) -> guard.Snapshot:
+    return guard.model_values(item, ITEM_FIELDS)
+
+
+def item_update(*, item, by, version=None, **fields) -> AdoptionItem:
+    """Change an ATM item's text, topic, division or target. With the
+    ``version`` the edit form was opened at, raises ``guard.EditConflict``
+    (and saves nothing) when someone else changed the item since."""
     with transaction.atomic():
         current = AdoptionItem.objects.select_for_update().get(pk=item.pk)
         current.report = item.report
         if not permissions.can_edit_item(by, current):
             raise permissions.refusal(by, current, permissions.can_edit_item)
+        saved = item_values(current)
         for name, value in fields.items():
             setattr(current, name, value)
+        if version is not None:
+            agency = current.report.agency
+            guard.check(
+                version,
+                about=current,
+                current=saved,
+                mine=item_values(current),
+                when=guard.moment(current.updated_at, agency.tzinfo, agency.time_zone),
+            )
         current.save()
     return current
 
@@ -446,10 +476,22 @@ def photo_add(*, report, by, photos) -> list[Photo]:
     return created
 
 
-def photo_update_caption(*, photo, by, caption) -> Photo:
-    """Change a photo's caption while the report may still be edited."""
+def photo_values(photo) -> guard.Snapshot:
+    return guard.model_values(photo, ("caption",))
+
+
+def photo_update_caption(*, photo, by, caption, version=None) -> Photo:
+    """Change a photo's caption while the report may still be edited. With
+    the ``version`` the edit form was opened at, raises
+    ``guard.EditConflict`` (and saves nothing) when someone else changed the
+    caption since."""
     with transaction.atomic():
         _report_for_photos(photo.report, by)
+        current = Photo.objects.select_for_update().get(pk=photo.pk)
+        if version is not None:
+            saved = photo_values(current)
+            current.caption = caption.strip()
+            guard.check(version, about=current, current=saved, mine=photo_values(current))
         Photo.objects.filter(pk=photo.pk).update(caption=caption.strip())
     photo.caption = caption.strip()
     return photo

@@ -23,6 +23,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from agencies.permissions import agency_of, require_membership
+from edits.guard import EditConflict, EditGuard, render_edit
 from visits.actions import Action
 from visits.forms import CommentForm
 
@@ -240,12 +241,17 @@ def item_add(request, pk):
 def item_edit(request, item_pk):
     item = get_item_for_user(request, item_pk, check=permissions.can_edit_item)
     report = item.report
+    edit_guard = EditGuard(request, about=item, values=services.item_values)
     form = AdoptionItemForm(
         request.POST if request.method == "POST" else None, instance=item, report=report
     )
     if form.is_valid():
         try:
-            services.item_update(item=item, by=request.user, **form.item_fields())
+            services.item_update(
+                item=item, by=request.user, version=edit_guard.version, **form.item_fields()
+            )
+        except EditConflict as conflict:
+            edit_guard.conflict = conflict
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -257,10 +263,11 @@ def item_edit(request, item_pk):
             else:
                 messages.success(request, _("Perubahan butir tersimpan."))
             return redirect("reports:item_detail", item_pk=item.pk)
-    return render(
+    return render_edit(
         request,
         "reports/plan/item_form.html",
         {"form": form, "report": report, "visit": report.visit, "item": item},
+        edit_guard,
     )
 
 

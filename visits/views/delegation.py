@@ -29,6 +29,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from edits.guard import EditConflict, EditGuard, render_edit
+
 from .. import delegation, imports, permissions
 from ..models import (
     VISITOR_ROLES,
@@ -419,11 +421,19 @@ def participant_add(request, pk):
 
 
 def participant_edit(request, pk, participant_pk):
+    """Change a participant of the user's own side; a save over someone
+    else's change made since the page opened is refused (409) with both
+    versions shown."""
     visit, participant = _participant_for(request, pk, participant_pk)
+    edit_guard = EditGuard(request, about=participant, values=delegation.participant_values)
     form = ParticipantForm(request.POST or None, instance=participant, side=participant.side)
     if request.method == "POST" and form.is_valid():
         try:
-            delegation.participant_save(participant=form.instance, by=request.user)
+            delegation.participant_save(
+                participant=form.instance, by=request.user, version=edit_guard.version
+            )
+        except EditConflict as conflict:
+            edit_guard.conflict = conflict
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -431,7 +441,7 @@ def participant_edit(request, pk, participant_pk):
                 request, _("Data %(name)s disimpan.") % {"name": participant.full_name}
             )
             return redirect(_participants_url(visit, participant))
-    return render(
+    return render_edit(
         request,
         "visits/participant_form.html",
         {
@@ -441,6 +451,7 @@ def participant_edit(request, pk, participant_pk):
             "participant": participant,
             "tab": "participants",
         },
+        edit_guard,
     )
 
 
@@ -664,10 +675,23 @@ def agenda(request, pk):
 
 
 def _agenda_form_page(request, visit, item):
+    edit_guard = None
+    if item.pk is not None:
+        edit_guard = EditGuard(
+            request,
+            about=item,
+            values=lambda stored: delegation.agenda_item_values(stored, visit=visit),
+        )
     form = AgendaItemForm(request.POST or None, instance=item, visit=visit)
     if request.method == "POST" and form.is_valid():
         try:
-            delegation.agenda_item_save(item=form.instance, by=request.user)
+            delegation.agenda_item_save(
+                item=form.instance,
+                by=request.user,
+                version=edit_guard.version if edit_guard else None,
+            )
+        except EditConflict as conflict:
+            edit_guard.conflict = conflict
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -675,7 +699,7 @@ def _agenda_form_page(request, visit, item):
             if "add_another" in request.POST:
                 return redirect("visits:agenda_add", visit.pk)
             return redirect(reverse("visits:agenda", args=[visit.pk]) + f"#a{item.pk}")
-    return render(
+    return render_edit(
         request,
         "visits/agenda_form.html",
         {
@@ -686,6 +710,7 @@ def _agenda_form_page(request, visit, item):
             "can_edit_agenda": True,
             "tab": "agenda",
         },
+        edit_guard,
     )
 
 
