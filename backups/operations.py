@@ -14,12 +14,16 @@ It is written as ``<name>.partial`` and renamed once complete, so a backup
 that was interrupted never looks like one.
 """
 
+import importlib.metadata
 import os
 import platform
+import re
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import django
+from django.apps import apps
 from django.conf import settings
 from django.db.migrations.loader import MigrationLoader
 from django.utils.translation import gettext as _
@@ -28,6 +32,19 @@ from . import database, manifest, media
 from .manifest import BackupError
 
 MEDIA_ARCHIVE = "media.tar"
+BACKUP_NAME = re.compile(r"^studitiru-\d{8}-\d{6}$")
+
+
+def app_versions() -> dict:
+    """The version of the distribution that provides each installed app
+    (``null`` for the portal's own apps, whose state the migrations record)."""
+    distributions = importlib.metadata.packages_distributions()
+    versions = {}
+    for config in apps.get_app_configs():
+        top = config.name.split(".")[0]
+        names = distributions.get(top)
+        versions[config.name] = importlib.metadata.version(names[0]) if names else None
+    return versions
 
 
 def make_backup(destination: Path) -> Path:
@@ -42,6 +59,17 @@ def make_backup(destination: Path) -> Path:
         raise BackupError(_("%(path)s sudah ada.") % {"path": final})
     partial.mkdir(parents=True, mode=0o700)
     os.chmod(partial, 0o700)
+    try:
+        _write_backup(partial, db=db, now=now)
+    except BaseException:
+        # Half a dump still holds personal data, and is no backup.
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    partial.rename(final)
+    return final
+
+
+def _write_backup(partial: Path, *, db, now) -> None:
     # The database first: a photo uploaded meanwhile is then an extra file in
     # the archive (harmless) rather than a row naming a missing one.
     described = db.dump(partial / db.dump_name)
@@ -57,6 +85,7 @@ def make_backup(destination: Path) -> Path:
                 "django": django.get_version(),
                 "database_server": described["server_version"],
                 "dump_tool": described["dump_tool"],
+                "apps": app_versions(),
             },
             "database": {
                 "vendor": db.vendor,
@@ -75,8 +104,21 @@ def make_backup(destination: Path) -> Path:
     )
     for path in partial.iterdir():
         path.chmod(0o600)
-    partial.rename(final)
-    return final
+
+
+def prune(destination: Path, *, keep: int) -> list[Path]:
+    """Delete all but the ``keep`` newest complete backups directly under
+    ``destination`` (directories named and made by ``make_backup``); returns
+    those deleted. Anything else there is left alone."""
+    backups = sorted(
+        path
+        for path in Path(destination).iterdir()
+        if path.is_dir() and BACKUP_NAME.match(path.name) and (path / manifest.NAME).is_file()
+    )
+    old = backups[:-keep] if keep > 0 else []
+    for path in old:
+        shutil.rmtree(path)
+    return old
 
 
 def check_backup(directory: Path) -> dict:

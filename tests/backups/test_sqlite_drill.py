@@ -4,6 +4,7 @@ media folder, compared row by row and file by file. Runs whatever database
 the suite itself uses."""
 
 import json
+import re
 import shutil
 import sqlite3
 
@@ -114,3 +115,26 @@ def test_a_backup_of_another_database_vendor_is_refused(backup, tmp_path):
 
     assert done.returncode == 1
     assert "Cadangan ini dari basis data postgresql; portal ini memakai sqlite." in done.stderr
+
+
+def test_keep_deletes_all_but_the_newest_backups_and_nothing_else(source, tmp_path):
+    for name in ("studitiru-20250101-020000", "studitiru-20250102-020000"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "manifest.json").write_text("{}")
+    # Not backups of this command: an interrupted one, an operator's notes.
+    (tmp_path / "studitiru-20250103-020000.partial").mkdir()
+    (tmp_path / "catatan").mkdir()
+
+    done = source.manage("backup_portal", "--keep", "2", str(tmp_path))
+
+    remaining = sorted(path.name for path in tmp_path.iterdir())
+    assert remaining[:3] == [
+        "catatan",
+        "studitiru-20250102-020000",
+        "studitiru-20250103-020000.partial",
+    ]
+    assert len(remaining) == 4
+    assert re.fullmatch(r"studitiru-\d{8}-\d{6}", remaining[3])
+    assert remaining[3] > "studitiru-20250102-020000"
+    assert "Cadangan lama dihapus" in done.stdout
+    assert "studitiru-20250101-020000" in done.stdout

@@ -5,8 +5,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from backups import manifest
 from backups.manifest import BackupError
-from backups.operations import make_backup
+from backups.operations import make_backup, prune
 
 
 class Command(BaseCommand):
@@ -18,14 +19,24 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("directory", help=_("direktori tempat cadangan dibuat"))
+        parser.add_argument(
+            "--keep",
+            type=int,
+            default=0,
+            metavar="N",
+            help=_(
+                "setelah cadangan baru berhasil, hapus cadangan lama di DIREKTORI kecuali N "
+                "yang terbaru (0: tidak menghapus apa pun)"
+            ),
+        )
 
-    def handle(self, *args, directory, **options):
+    def handle(self, *args, directory, keep, **options):
+        if keep < 0:
+            raise CommandError(_("--keep tidak boleh negatif."))
         try:
             path = make_backup(Path(directory))
         except BackupError as error:
             raise CommandError(str(error)) from error
-        from backups import manifest
-
         found = manifest.read(path)
         tables = found["database"]["tables"]
         self.stdout.write(
@@ -37,3 +48,5 @@ class Command(BaseCommand):
                 "files": len(found["media"]["files"]),
             }
         )
+        for old in prune(Path(directory), keep=keep):
+            self.stdout.write(_("Cadangan lama dihapus: %(path)s") % {"path": old})
