@@ -114,7 +114,13 @@ class PostgresDatabase:
     def connect(self, **options):
         import psycopg
 
-        connection = psycopg.connect(**self.params, **options)
+        try:
+            connection = psycopg.connect(**self.params, **options)
+        except psycopg.OperationalError as error:
+            raise BackupError(
+                _("Tidak dapat terhubung ke basis data %(name)s: %(error)s")
+                % {"name": self.name, "error": str(error).strip()}
+            ) from error
         for statement in POSTGRES_SESSION:
             connection.execute(statement)
         connection.commit()

@@ -50,6 +50,14 @@ def app_versions() -> dict:
 def make_backup(destination: Path) -> Path:
     """Back the database and the media files up into a new directory under
     ``destination``; returns its path."""
+    media_root = Path(settings.MEDIA_ROOT).resolve()
+    if Path(destination).resolve().is_relative_to(media_root):
+        # It would archive itself and every earlier backup, and the web
+        # server may serve the media folder to anyone.
+        raise BackupError(
+            _("Cadangan tidak boleh disimpan di dalam folder media %(path)s.")
+            % {"path": media_root}
+        )
     db = database.for_connection()
     now = datetime.now(UTC)
     name = f"studitiru-{now:%Y%m%d-%H%M%S}"

@@ -10,7 +10,7 @@ import tarfile
 
 import pytest
 
-from .conftest import connect
+from .conftest import Site, connect
 
 
 def tables(postgres, site):
@@ -151,3 +151,14 @@ def test_replace_restores_over_a_portal_and_keeps_its_old_files_aside(
     assert (aside / "lama.txt").read_text() == "berkas lama"
     assert not (empty_site.media_root / "lama.txt").exists()
     assert tables(postgres, empty_site) == tables(postgres, postgres_source)
+
+
+def test_a_backup_that_fails_says_why_and_leaves_nothing_behind(postgres, tmp_path):
+    missing = Site(postgres.url + "studitiru_backup_no_such_database", tmp_path / "media")
+
+    done = missing.manage("backup_portal", str(tmp_path / "cadangan"), check=False)
+
+    assert done.returncode == 1
+    assert "Tidak dapat terhubung ke basis data studitiru_backup_no_such_database" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert list((tmp_path / "cadangan").iterdir()) == []

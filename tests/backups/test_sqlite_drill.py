@@ -138,3 +138,15 @@ def test_keep_deletes_all_but_the_newest_backups_and_nothing_else(source, tmp_pa
     assert remaining[3] > "studitiru-20250102-020000"
     assert "Cadangan lama dihapus" in done.stdout
     assert "studitiru-20250101-020000" in done.stdout
+
+
+def test_a_backup_inside_the_media_folder_is_refused(source):
+    inside = source.media_root / "cadangan"
+
+    done = source.manage("backup_portal", str(inside), check=False)
+
+    assert done.returncode == 1
+    assert f"Cadangan tidak boleh disimpan di dalam folder media {source.media_root}" in (
+        done.stderr
+    )
+    assert not inside.exists()
