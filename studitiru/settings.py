@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "agencies",
     "visits",
     "reports",
+    "backups",
 ]
 
 MIDDLEWARE = [
