@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from studitiru.query import page_number
+
 from ..models import GoodPractice, Province
 from ..permissions import (
     agency_of,
@@ -159,7 +161,7 @@ def practice_list(request):
         )
     practices = practices.order_by("agency__name", "title", "pk")
 
-    page = Paginator(practices, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(practices, PAGE_SIZE).get_page(page_number(request.GET))
     context = {
         "form": form,
         "page_obj": page,

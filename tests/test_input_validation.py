@@ -1,0 +1,195 @@
+"""What a client sends is validated before it reaches the database (issue 10,
+finding 4). Each of these was a 500 on PostgreSQL: a NUL byte in a parameter
+("PostgreSQL text fields cannot contain NUL"), a value longer than its column
+("value too long for type character varying(200)"). The sweep over every URL
+is in ``tests/test_hostile_input.py``; these are the findings one by one,
+with what the user sees instead."""
+
+import pytest
+from django.urls import reverse
+
+from agencies.models import Invitation
+from reports.models import ReportStatus
+from tests.factories import make_report, make_visit
+from tests.reports.test_writing import edit_data, open_editor
+from tests.visits.test_request_form import request_data
+from visits.feeds import reset_calendar_feed
+from visits.models import Topic, Venue, Visit, VisitStatus
+
+NUL = "\x00"
+
+
+@pytest.fixture
+def quiet_client(client):
+    """A client that gets the 500 page instead of the exception, as a browser would."""
+    client.raise_request_exception = False
+    return client
+
+
+# --- NUL bytes in the query string and the path --------------------------------
+
+
+def test_a_nul_byte_in_a_calendar_feed_address_is_not_found(quiet_client, salatiga):
+    reset_calendar_feed(agency=salatiga.agency, by=salatiga.staff)
+
+    response = quiet_client.get("/kalender/%00.ics")
+
+    assert response.status_code == 404
+
+
+def test_a_nul_byte_in_the_agency_search_finds_nothing(quiet_client, salatiga):
+    quiet_client.force_login(salatiga.staff)
+
+    response = quiet_client.get(reverse("agencies:search"), {"q": f"magelang{NUL}"})
+
+    assert response.status_code == 200
+    assert response.json() == {"results": []}
+
+
+def test_a_nul_byte_in_the_team_search_shows_the_whole_team(quiet_client, salatiga):
+    quiet_client.force_login(salatiga.staff)
+
+    response = quiet_client.get(reverse("agencies:members"), {"q": NUL, "peran": NUL})
+
+    assert response.status_code == 200
+    assert response.context["member_page"].paginator.count == 3
+    assert response.context["query"] == ""
+
+
+def test_a_nul_byte_as_the_prefilled_topic_gives_an_empty_request_form(
+    quiet_client, salatiga, magelang
+):
+    quiet_client.force_login(salatiga.staff)
+
+    response = quiet_client.get(reverse("visits:create"), {"topic": NUL, "host": NUL})
+
+    assert response.status_code == 200
+    initial = response.context["form"].initial
+    assert initial["host"] is None
+    assert not any(key.startswith("topic_") for key in initial)
+
+
+def test_a_prefill_still_chooses_the_host_and_topic_a_link_names(client, salatiga, magelang):
+    client.force_login(salatiga.staff)
+    slrt = Topic.objects.get(code="SLRT")
+
+    response = client.get(
+        reverse("visits:create"), {"topic": "SLRT", "host": str(magelang.agency.pk)}
+    )
+
+    initial = response.context["form"].initial
+    assert initial["host"] == magelang.agency.pk
+    assert [key for key in initial if key.startswith("topic_")] == [f"topic_{slrt.pk}"]
+
+
+@pytest.mark.parametrize("page", [NUL, "-1", "99999999999999999999", "x" * 10_000])
+def test_a_page_number_that_is_not_one_shows_the_first_page(quiet_client, salatiga, page):
+    quiet_client.force_login(salatiga.staff)
+
+    response = quiet_client.get(reverse("agencies:members"), {"page": page})
+
+    assert response.status_code == 200
+    assert response.context["member_page"].number == 1
+
+
+def test_an_id_beyond_any_column_is_not_found(quiet_client, salatiga):
+    quiet_client.force_login(salatiga.staff)
+
+    response = quiet_client.get("/kunjungan/99999999999999999999/")
+
+    assert response.status_code == 404
+
+
+# --- Lengths of what is saved --------------------------------------------------
+
+
+def test_a_field_site_longer_than_its_column_is_refused_with_its_line(
+    quiet_client, salatiga, magelang
+):
+    quiet_client.force_login(salatiga.staff)
+    sites = "Kelurahan Magersari\n" + "K" * 201
+
+    response = quiet_client.post(
+        reverse("visits:create"), request_data(magelang.agency, field_sites=sites)
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["field_sites"] == [
+        "Baris 2 terlalu panjang: 201 karakter, paling banyak 200 karakter per lokasi."
+    ]
+    assert Visit.objects.count() == 0
+
+
+def test_a_field_site_as_long_as_its_column_is_saved(client, salatiga, magelang):
+    client.force_login(salatiga.staff)
+
+    response = client.post(
+        reverse("visits:create"), request_data(magelang.agency, field_sites="K" * 200)
+    )
+
+    assert response.status_code == 302
+    assert Venue.objects.get(kind="field").name == "K" * 200
+
+
+def test_editing_a_request_refuses_a_field_site_longer_than_its_column(
+    quiet_client, salatiga, magelang
+):
+    visit = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.DRAFT)
+    quiet_client.force_login(salatiga.staff)
+
+    response = quiet_client.post(
+        reverse("visits:edit", args=[visit.pk]),
+        request_data(magelang.agency, field_sites="K" * 201),
+    )
+
+    assert response.status_code == 200
+    assert "Baris 1 terlalu panjang" in response.context["form"].errors["field_sites"][0]
+    assert not visit.venues.filter(kind="field").exists()
+
+
+def test_the_form_says_the_limit_of_a_field_site_before_anything_is_typed(client, salatiga):
+    client.force_login(salatiga.staff)
+
+    response = client.get(reverse("visits:create"))
+
+    page = response.content.decode()
+    assert "masing-masing paling banyak 200 karakter" in page
+    # The one-line place is cut by the browser at its column's length.
+    assert 'name="office_venue" maxlength="200"' in page
+
+
+def test_an_invitation_to_an_address_longer_than_its_column_is_refused(quiet_client, salatiga):
+    quiet_client.force_login(salatiga.staff)
+    email = "a" * 64 + "@" + "b" * 63 + "." + "c" * 63 + "." + "d" * 59 + ".id"
+    assert len(email) == 255  # valid for Django's e-mail field (320), not for the column
+
+    response = quiet_client.post(
+        reverse("agencies:invite"), {"email": email, "name": "Budi", "role": "penyuluh"}
+    )
+
+    assert response.status_code == 200
+    assert "email" in response.context["invite_form"].errors
+    assert not Invitation.objects.exists()
+
+
+def test_a_report_form_claiming_countless_rows_builds_no_more_than_allowed(
+    client, salatiga, magelang
+):
+    """TOTAL_FORMS of 10^20 built max_num + 1000 rows per formset by
+    Django's default: thousands of forms validated and rendered, seconds of
+    a worker for one request."""
+    visit = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.HELD)
+    report = make_report(visit, salatiga.agency, status=ReportStatus.DRAFT, by=salatiga.penyuluh)
+    response = open_editor(client, salatiga.penyuluh, report)
+    huge = "99999999999999999999"
+    data = edit_data(
+        response,
+        **{f"{prefix}-TOTAL_FORMS": huge for prefix in ("temuan", "kutipan", "penulis")},
+    )
+
+    response = client.post(reverse("reports:edit", args=[report.pk]), data)
+
+    assert response.status_code == 200
+    assert len(response.context["findings"].forms) <= 100
+    assert len(response.context["quotes"].forms) <= 50
+    assert len(response.context["authors"].forms) <= 20
