@@ -10,20 +10,11 @@ read alike: page numbers and the ``next`` address of a form.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 # More pages than any list of the portal has; a larger number is not a page.
 MAX_PAGE = 100_000
 # Longer than any address of the portal with its query string.
 MAX_NEXT_LENGTH = 2000
-
-
-def cleaned(field: forms.Field, value, default=None):
-    """``value`` cleaned by ``field``, or ``default`` when it does not validate."""
-    try:
-        return field.clean(value)
-    except ValidationError:
-        return default
 
 
 class PageForm(forms.Form):

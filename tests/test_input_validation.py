@@ -5,15 +5,24 @@ finding 4). Each of these was a 500 on PostgreSQL: a NUL byte in a parameter
 is in ``tests/test_hostile_input.py``; these are the findings one by one,
 with what the user sees instead."""
 
+import importlib
+import pkgutil
+
 import pytest
+from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.urls import reverse
 
-from agencies.models import Invitation
-from reports.models import ReportStatus
+from agencies.member_forms import AcceptInvitationForm, InvitationForm, MemberForm
+from agencies.models import Invitation, Membership, User
+from reports.forms import AuthorForm, QuoteForm
+from reports.models import Author, Photo, Quote, ReportStatus
 from tests.factories import make_report, make_visit
+from tests.pictures import encoded, noisy, upload
 from tests.reports.test_writing import edit_data, open_editor
 from tests.visits.test_request_form import request_data
 from visits.feeds import reset_calendar_feed
+from visits.forms import AcceptForm
 from visits.models import Topic, Venue, Visit, VisitStatus
 
 NUL = "\x00"
@@ -193,3 +202,83 @@ def test_a_report_form_claiming_countless_rows_builds_no_more_than_allowed(
     assert len(response.context["findings"].forms) <= 100
     assert len(response.context["quotes"].forms) <= 50
     assert len(response.context["authors"].forms) <= 20
+
+
+def test_a_photo_caption_with_a_nul_byte_is_refused_with_the_photos_name(
+    quiet_client, salatiga, magelang, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    visit = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.HELD)
+    report = make_report(visit, salatiga.agency, status=ReportStatus.DRAFT, by=salatiga.penyuluh)
+    quiet_client.force_login(salatiga.penyuluh)
+
+    response = quiet_client.post(
+        reverse("reports:photo_upload", args=[report.pk]),
+        {"photos": [upload("aula.jpg", encoded(noisy()))], "caption_0": f"Sambutan{NUL}"},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "Keterangan foto aula.jpg berisi karakter yang tidak diizinkan."
+    ]
+    assert not Photo.objects.exists()
+
+
+# --- Every form field bound for a column is no longer than the column ----------
+
+# Plain forms whose fields are saved, by name, into the columns of a model.
+# (Model forms take their limits from the model: they are checked as well.)
+FORMS_SAVED_INTO = [
+    (InvitationForm, Invitation),
+    (MemberForm, Membership),
+    (AcceptInvitationForm, User),
+    (AcceptForm, Visit),
+    (AuthorForm, Author),
+    (QuoteForm, Quote),
+]
+
+
+def _model_forms():
+    """Every model form of the portal's apps, with its model."""
+    for app in ("agencies", "visits", "reports"):
+        package = importlib.import_module(app)
+        for module in pkgutil.walk_packages(package.__path__, f"{app}."):
+            if ".migrations" not in module.name and ".management" not in module.name:
+                importlib.import_module(module.name)
+    stack, found = [forms.ModelForm], []
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        model = getattr(getattr(cls, "_meta", None), "model", None)
+        if model is not None and cls.__module__.split(".")[0] in ("agencies", "visits", "reports"):
+            found.append((cls, model))
+    return found
+
+
+def test_every_form_field_saved_into_a_column_is_no_longer_than_the_column():
+    """A form that lets through more than its column holds answers 500 on
+    PostgreSQL ("value too long") instead of saying what is too long."""
+    pairs = FORMS_SAVED_INTO + _model_forms()
+    assert len(pairs) > len(FORMS_SAVED_INTO)  # the model forms were found
+    too_long = []
+    for form_class, model in pairs:
+        for name, field in form_class.base_fields.items():
+            try:
+                column = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if not isinstance(field, forms.CharField) or column.max_length is None:
+                continue
+            if (form_class.__name__, name) in CLEANED_TO_THE_COLUMN:
+                continue
+            if field.max_length is None or field.max_length > column.max_length:
+                too_long.append(f"{form_class.__name__}.{name}: {field.max_length}")
+    assert too_long == []
+
+
+# Fields longer than their column on purpose, because ``clean_<name>`` makes
+# the value fit (and refuses it when it cannot).
+CLEANED_TO_THE_COLUMN = {
+    # "19790312 200501 1 004": spaces removed, then 18 digits checked.
+    ("ParticipantForm", "nip"),
+}
