@@ -12,17 +12,20 @@ import pytest
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from agencies.member_forms import AcceptInvitationForm, InvitationForm, MemberForm
 from agencies.models import Invitation, Membership, User
 from reports.forms import AuthorForm, QuoteForm
 from reports.models import Author, Photo, Quote, ReportStatus
+from studitiru.query import MAX_PAGE, page_number
 from tests.factories import make_report, make_visit
 from tests.pictures import encoded, noisy, upload
 from tests.reports.test_writing import edit_data, open_editor
 from tests.visits.test_request_form import request_data
 from visits.feeds import reset_calendar_feed
-from visits.forms import AcceptForm
+from visits.forms import AcceptForm, VisitRequestForm
 from visits.models import Topic, Venue, Visit, VisitStatus
 
 NUL = "\x00"
@@ -282,3 +285,67 @@ CLEANED_TO_THE_COLUMN = {
     # "19790312 200501 1 004": spaces removed, then 18 digits checked.
     ("ParticipantForm", "nip"),
 }
+
+
+# --- Properties, over many values (Hypothesis, derandomised: the same every run) --
+
+EXAMPLES = settings(
+    derandomize=True,
+    database=None,
+    deadline=None,
+    max_examples=60,
+    # The fixtures give a world the examples only read.
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+# Any text, NUL bytes, right-to-left and zero-width characters included.
+ANY_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(["\x00", "\u202e", "\u200b", "\u200d", "\ufeff", "\n"]),
+    ),
+    max_size=300,
+)
+
+
+@EXAMPLES
+@given(value=st.one_of(ANY_TEXT, st.integers().map(str)))
+def test_a_page_number_is_a_page_or_nothing(value):
+    number = page_number({"page": value})
+
+    assert number is None or 1 <= number <= MAX_PAGE
+
+
+@EXAMPLES
+@given(sites=ANY_TEXT)
+def test_field_sites_are_refused_or_fit_their_column(salatiga, magelang, sites):
+    form = VisitRequestForm(
+        request_data(magelang.agency, field_sites=sites), visitor=salatiga.agency
+    )
+    form.is_valid()
+    lines = [line.strip() for line in sites.splitlines()]
+    fits = (
+        "\x00" not in sites
+        and all(len(line) <= 200 for line in lines)
+        and len([line for line in lines if line]) <= 30
+    )
+
+    if fits:
+        assert "field_sites" not in form.errors
+        assert [name for kind, name in form.venues() if kind == "field"] == [
+            line for line in lines if line
+        ]
+    else:
+        assert "field_sites" in form.errors
+
+
+@settings(EXAMPLES, max_examples=25)
+@given(query=ANY_TEXT, other=ANY_TEXT)
+def test_any_search_or_filter_text_answers_a_page(quiet_client, salatiga, query, other):
+    quiet_client.force_login(salatiga.staff)
+    for url, params in [
+        (reverse("agencies:search"), {"q": query, "lain": other, "nilai": other}),
+        (reverse("agencies:members"), {"q": query, "peran": other, "page": other}),
+        (reverse("visits:list"), {"q": query, "topik": other, "halaman": other}),
+        (reverse("visits:create"), {"topic": query, "host": other}),
+    ]:
+        assert quiet_client.get(url, params).status_code == 200, url
