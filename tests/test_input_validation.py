@@ -112,6 +112,27 @@ def test_an_id_beyond_any_column_is_not_found(quiet_client, salatiga):
     assert response.status_code == 404
 
 
+@pytest.mark.parametrize(
+    "url", ["/admin/visits/visit/?status=%00", "/admin/agencies/agency/?level=%00&q=x"]
+)
+def test_a_nul_byte_in_an_admin_list_filter_is_a_bad_request(quiet_client, admin_user, url):
+    """The admin's list filters are Django's: they pass values to the
+    database as they come. Every admin view refuses a NUL byte first."""
+    quiet_client.force_login(admin_user)
+
+    response = quiet_client.get(url)
+
+    assert response.status_code == 400
+
+
+def test_the_admin_lists_still_filter(client, admin_user):
+    client.force_login(admin_user)
+
+    response = client.get("/admin/visits/visit/", {"status": "scheduled"})
+
+    assert response.status_code == 200
+
+
 # --- Lengths of what is saved --------------------------------------------------
 
 
