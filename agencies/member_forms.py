@@ -5,7 +5,7 @@ from django import forms
 from django.contrib.auth.forms import SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Division, Role, User
+from .models import Division, Invitation, Role, User
 from .services import check_invitee_email
 
 
@@ -19,8 +19,11 @@ class DivisionChoiceMixin:
 
 
 class InvitationForm(DivisionChoiceMixin, forms.Form):
+    # As long as the column it is stored in (Django's e-mail field allows 320
+    # characters; the column 254: a longer address was a 500).
     email = forms.EmailField(
         label=_("E-mail"),
+        max_length=Invitation._meta.get_field("email").max_length,
         help_text=_("Alamat kantor atau pribadi yang akan dipakai untuk masuk ke portal."),
     )
     name = forms.CharField(

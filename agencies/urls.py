@@ -2,6 +2,8 @@
 
 from django.urls import path  # noqa: F401
 
+import studitiru.converters  # noqa: F401  (registers <token:…>)
+
 from .views import members, practices, search  # noqa: F401
 
 app_name = "agencies"
@@ -18,7 +20,7 @@ urlpatterns = [
     path("tim/anggota/<int:pk>/", members.edit_member, name="edit_member"),
     path("tim/anggota/<int:pk>/nonaktifkan/", members.deactivate_member, name="deactivate_member"),
     path("tim/anggota/<int:pk>/aktifkan/", members.reactivate_member, name="reactivate_member"),
-    path("undangan/<str:token>/", members.accept_invitation, name="accept_invitation"),
+    path("undangan/<token:token>/", members.accept_invitation, name="accept_invitation"),
     # The good-practice directory (views/practices.py)
     path("praktik-baik/", practices.practice_list, name="practices"),
     path("praktik-baik/baru/", practices.practice_create, name="practice_create"),

@@ -154,8 +154,16 @@ class BaseFindingFormSet(forms.BaseFormSet):
         ]
 
 
+# absolute_max = max_num: a posted TOTAL_FORMS of 10^20 builds at most max_num
+# rows (Django's default allows max_num + 1000: thousands of rows validated
+# and rendered, 30 s of one worker for one request).
 FindingFormSet = forms.formset_factory(
-    FindingForm, formset=BaseFindingFormSet, extra=0, max_num=100, validate_max=True
+    FindingForm,
+    formset=BaseFindingFormSet,
+    extra=0,
+    max_num=100,
+    absolute_max=100,
+    validate_max=True,
 )
 
 
@@ -201,7 +209,13 @@ class BaseQuoteFormSet(RowFormSet):
 
 
 QuoteFormSet = forms.formset_factory(
-    QuoteForm, formset=BaseQuoteFormSet, extra=0, can_delete=True, max_num=50, validate_max=True
+    QuoteForm,
+    formset=BaseQuoteFormSet,
+    extra=0,
+    can_delete=True,
+    max_num=50,
+    absolute_max=50,
+    validate_max=True,
 )
 
 
@@ -237,7 +251,13 @@ class BaseAuthorFormSet(RowFormSet):
 
 
 AuthorFormSet = forms.formset_factory(
-    AuthorForm, formset=BaseAuthorFormSet, extra=0, can_delete=True, max_num=20, validate_max=True
+    AuthorForm,
+    formset=BaseAuthorFormSet,
+    extra=0,
+    can_delete=True,
+    max_num=20,
+    absolute_max=20,
+    validate_max=True,
 )
 
 

@@ -101,7 +101,15 @@ class PhotoUploadForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         for upload, caption in zip(self.uploads(), self.captions(), strict=True):
-            if len(caption) > CAPTION_MAX_LENGTH:
+            # The captions are fields the page's script adds: checked here as
+            # a form field would be (a NUL byte reached the database: a 500).
+            if "\x00" in caption:
+                self.add_error(
+                    None,
+                    _("Keterangan foto %(name)s berisi karakter yang tidak diizinkan.")
+                    % {"name": upload.name},
+                )
+            elif len(caption) > CAPTION_MAX_LENGTH:
                 self.add_error(
                     None,
                     _(

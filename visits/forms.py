@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Agency
 from agencies.widgets import AgencySearchSelect, agency_label
 
-from .models import Topic, VenueKind, Visit
+from .models import Topic, Venue, VenueKind, Visit
 from .validators import validate_letter_size, validate_pdf
 
 # The browser's date and time pickers read and send ISO values only; in the
@@ -111,6 +111,12 @@ class DateTimeRangeMixin:
         return start, end
 
 
+# A venue's name is stored in a column of this many characters; each line of
+# the field sites is one venue.
+VENUE_NAME_MAX_LENGTH = Venue._meta.get_field("name").max_length
+MAX_FIELD_SITES = 30
+
+
 class VisitRequestForm(DateTimeRangeMixin, forms.ModelForm):
     """The visitor's request: host, topics with questions, dates, places, letter."""
 
@@ -118,15 +124,16 @@ class VisitRequestForm(DateTimeRangeMixin, forms.ModelForm):
 
     office_venue = forms.CharField(
         label=_("Tempat utama"),
-        max_length=200,
+        max_length=VENUE_NAME_MAX_LENGTH,
         required=False,
         help_text=_("Misalnya: Aula Dinas Sosial Kota Malang."),
     )
     field_sites = forms.CharField(
         label=_("Lokasi kunjungan lapangan"),
         required=False,
+        # Every line at its longest, with its line break: the browser stops there.
+        max_length=MAX_FIELD_SITES * (VENUE_NAME_MAX_LENGTH + 1),
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Satu lokasi per baris, misalnya: Kelurahan Pandanwangi."),
     )
 
     class Meta:
@@ -152,6 +159,11 @@ class VisitRequestForm(DateTimeRangeMixin, forms.ModelForm):
     def __init__(self, *args, visitor: Agency, **kwargs):
         super().__init__(*args, **kwargs)
         self.visitor = visitor
+        # The limits are said before anything is cut or refused.
+        self.fields["field_sites"].help_text = _(
+            "Satu lokasi per baris, misalnya: Kelurahan Pandanwangi. "
+            "Paling banyak %(sites)d lokasi, masing-masing paling banyak %(limit)d karakter."
+        ) % {"sites": MAX_FIELD_SITES, "limit": VENUE_NAME_MAX_LENGTH}
         host_field = self.fields["host"]
         host_field.queryset = (
             Agency.objects.filter(is_active=True).exclude(pk=visitor.pk).select_related("province")
@@ -188,6 +200,35 @@ class VisitRequestForm(DateTimeRangeMixin, forms.ModelForm):
             )
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+    def clean_field_sites(self):
+        """One venue per non-empty line; a line longer than a venue's name
+        is refused with its number (a 201-character line was a 500)."""
+        text = self.cleaned_data["field_sites"]
+        sites = [line.strip() for line in text.splitlines()]
+        errors = [
+            forms.ValidationError(
+                _(
+                    "Baris %(line)d terlalu panjang: %(length)d karakter, "
+                    "paling banyak %(limit)d karakter per lokasi."
+                ),
+                code="line_too_long",
+                params={"line": number, "length": len(site), "limit": VENUE_NAME_MAX_LENGTH},
+            )
+            for number, site in enumerate(sites, start=1)
+            if len(site) > VENUE_NAME_MAX_LENGTH
+        ]
+        if len([site for site in sites if site]) > MAX_FIELD_SITES:
+            errors.append(
+                forms.ValidationError(
+                    _("Paling banyak %(sites)d lokasi kunjungan lapangan."),
+                    code="too_many_sites",
+                    params={"sites": MAX_FIELD_SITES},
+                )
+            )
+        if errors:
+            raise forms.ValidationError(errors)
+        return text
 
     def topic_rows(self):
         """(topic, checkbox field, questions field) for the template."""

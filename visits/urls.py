@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+import studitiru.converters  # noqa: F401  (registers <token:…>)
+
 from .views import agencies, calendar, delegation, lists, requests
 
 app_name = "visits"
@@ -80,7 +82,7 @@ urlpatterns = [
         calendar.calendar_feed_reset,
         name="calendar_feed_reset",
     ),
-    path("kalender/<str:token>.ics", calendar.ical_feed, name="ical"),
+    path("kalender/<token:token>.ics", calendar.ical_feed, name="ical"),
     # Agency pages: whom it visited, who visited it (views/agencies.py)
     path("instansi/", agencies.agency_list, name="agency_list"),
     path("instansi/<slug:slug>/", agencies.agency_detail, name="agency_detail"),

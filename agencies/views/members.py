@@ -6,6 +6,7 @@ members. Another agency's invitation or member answers 404; the wrong role in
 the right agency answers 403. The accept page is public: the link's secret is
 the credential."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -21,6 +22,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from edits.guard import EditConflict, EditGuard, render_edit
+from studitiru.query import page_number
 
 from .. import services
 from ..member_forms import AcceptInvitationForm, InvitationForm, MemberForm
@@ -35,11 +37,21 @@ from ..permissions import (
 PAGE_SIZE = 25
 
 
+class TeamFilterForm(forms.Form):
+    """``?q=…&peran=…``: the team list's search and role filter. A value that
+    does not validate (a NUL byte, a novel-length query) is not given."""
+
+    q = forms.CharField(required=False, max_length=200)
+    peran = forms.ChoiceField(choices=[("", ""), *Role.choices], required=False)
+
+
 def _team_context(request, membership, *, invite_form=None) -> dict:
     agency = membership.agency
     manage = can_manage_members(request.user, agency)
-    query = request.GET.get("q", "").strip()
-    role = request.GET.get("peran", "")
+    filters = TeamFilterForm(request.GET)
+    filters.is_valid()
+    query = filters.cleaned_data.get("q", "")
+    role = filters.cleaned_data.get("peran", "")
 
     members = Membership.objects.filter(agency=agency).select_related("user", "division")
     if query:
@@ -52,7 +64,7 @@ def _team_context(request, membership, *, invite_form=None) -> dict:
     if role in Role.values:
         members = members.filter(role=role)
     members = members.order_by("-user__is_active", "user__name", "user__email")
-    member_page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
+    member_page = Paginator(members, PAGE_SIZE).get_page(page_number(request.GET))
 
     invitations = (
         Invitation.objects.open()
@@ -60,7 +72,9 @@ def _team_context(request, membership, *, invite_form=None) -> dict:
         .select_related("division", "invited_by")
         .order_by("-created_at", "-id")
     )
-    invitation_page = Paginator(invitations, PAGE_SIZE).get_page(request.GET.get("undangan"))
+    invitation_page = Paginator(invitations, PAGE_SIZE).get_page(
+        page_number(request.GET, "undangan")
+    )
 
     if manage and invite_form is None:
         invite_form = InvitationForm(agency=agency)

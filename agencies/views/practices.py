@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from edits.guard import EditConflict, EditGuard, render_edit
+from studitiru.query import page_number
 
 from ..models import GoodPractice, Province
 from ..permissions import (
@@ -162,7 +163,7 @@ def practice_list(request):
         )
     practices = practices.order_by("agency__name", "title", "pk")
 
-    page = Paginator(practices, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(practices, PAGE_SIZE).get_page(page_number(request.GET))
     context = {
         "form": form,
         "page_obj": page,

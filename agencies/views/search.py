@@ -1,6 +1,7 @@
 """Searching agencies by name, for the selects that offer one among the ~550 of
 the country (``agencies.widgets.AgencySearchSelect``)."""
 
+from django import forms
 from django.db.models import Q
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
@@ -15,6 +16,18 @@ MAX_WORDS = 8
 MAX_QUERY_LENGTH = 100
 
 
+class SearchForm(forms.Form):
+    """``?q=…&lain=1&nilai=id``. A NUL byte is refused (PostgreSQL refuses it
+    in a parameter); a query longer than a name is cut, as before."""
+
+    q = forms.CharField(required=False, strip=False)
+    lain = forms.ChoiceField(choices=[("", ""), ("1", "1")], required=False)
+    nilai = forms.ChoiceField(choices=[("", ""), ("id", "id"), ("slug", "slug")], required=False)
+
+    def clean_q(self):
+        return self.cleaned_data["q"][:MAX_QUERY_LENGTH]
+
+
 @require_GET
 def agency_search(request):
     """Active agencies whose name, short name, kabupaten/kota or province
@@ -26,8 +39,10 @@ def agency_search(request):
     text (the name and the province) and the alias (the short name and the
     kabupaten/kota): the alias holds every other word the server matched."""
     membership = require_membership(request)
+    form = SearchForm(request.GET)
+    form.is_valid()  # a value that does not validate is not given
     # The label's parentheses, "(Jawa Tengah)", may come back typed.
-    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].replace("(", " ").replace(")", " ")
+    query = form.cleaned_data.get("q", "").replace("(", " ").replace(")", " ")
     words = query.split()[:MAX_WORDS]
     if not words:
         return JsonResponse({"results": []})
@@ -39,9 +54,9 @@ def agency_search(request):
             | Q(regency__name__icontains=word)
             | Q(province__name__icontains=word)
         )
-    if request.GET.get("lain") == "1":
+    if form.cleaned_data.get("lain") == "1":
         agencies = agencies.exclude(pk=membership.agency_id)
-    key = "pk" if request.GET.get("nilai") == "id" else "slug"
+    key = "pk" if form.cleaned_data.get("nilai") == "id" else "slug"
     agencies = (
         agencies.select_related("province", "regency")
         .only("slug", "name", "short_name", "province__name", "regency__name")

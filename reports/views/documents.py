@@ -10,6 +10,7 @@ from the cache (``reports.documents.Document``), with that version as its
 ETag: a browser opening it again gets "304 Not Modified". Access is checked
 before either."""
 
+from django import forms
 from django.http import Http404, HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header
@@ -23,6 +24,14 @@ from ..permissions import get_report_for_user
 
 # ?pihak= of the attendance sheet, and the word in its file name.
 ATTENDANCE_SIDES = {"tamu": Side.VISITOR, "tuan-rumah": Side.HOST}
+
+
+class AttendanceSideForm(forms.Form):
+    """``?pihak=tuan-rumah``: whose attendance sheet; the visitors' by default."""
+
+    pihak = forms.ChoiceField(choices=[(key, key) for key in ATTENDANCE_SIDES], required=False)
+
+
 # The browser may keep a report or an ATM plan, for this user only, and asks
 # each time whether it changed. An attendance sheet (names, NIP, phone
 # numbers) is not kept on the office computer it was opened on.
@@ -44,9 +53,10 @@ def plan_pdf(request, pk):
 
 def attendance_pdf(request, visit_pk):
     visit = get_visit_for_user(request, visit_pk)
-    pihak = request.GET.get("pihak", "tamu")
-    if pihak not in ATTENDANCE_SIDES:
+    form = AttendanceSideForm(request.GET)
+    if not form.is_valid():
         raise Http404
+    pihak = form.cleaned_data["pihak"] or "tamu"
     context = documents.attendance_context(visit, ATTENDANCE_SIDES[pihak])
     return _pdf_response(
         request,

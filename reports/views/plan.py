@@ -10,6 +10,7 @@ and is carried out by a POST.
 
 from collections import Counter
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -24,6 +25,7 @@ from django.views.decorators.http import require_POST
 
 from agencies.permissions import agency_of, require_membership
 from edits.guard import EditConflict, EditGuard, render_edit
+from studitiru.query import page_number
 from visits.actions import Action
 from visits.forms import CommentForm
 
@@ -45,6 +47,16 @@ from ..plan_forms import (
 PAGE_SIZE = 25
 # ``?dari=rencana`` on an action's page: go back to the plan, not the item.
 FROM_PLAN = "rencana"
+
+
+class ReturnToForm(forms.Form):
+    """``?dari=rencana``: after an action on an item, back to the plan it
+    was started from rather than to the item's page."""
+
+    dari = forms.ChoiceField(choices=[("", ""), (FROM_PLAN, FROM_PLAN)], required=False)
+
+    def to_plan(self):
+        return self.is_valid() and self.cleaned_data["dari"] == FROM_PLAN
 
 
 # --- Lifecycle actions ---------------------------------------------------------------
@@ -148,7 +160,7 @@ def _run_action(request, item_pk, name):
     form = action.form(request.POST if request.method == "POST" else None)
     back = (
         reverse("reports:plan", args=[item.report_id])
-        if request.GET.get("dari") == FROM_PLAN
+        if ReturnToForm(request.GET).to_plan()
         else reverse("reports:item_detail", args=[item.pk])
     )
     if action.carry_out(request, form, item=item):
@@ -353,7 +365,7 @@ def item_list(request):
     form = ItemFilterForm(request.GET, agency=agency)
     form.is_valid()  # invalid fields are shown and ignored; the valid ones still filter
     items = form.filter(permissions.items_for_agency(agency))
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    page = Paginator(items, PAGE_SIZE).get_page(page_number(request.GET, "halaman"))
     counts = AdoptionItem.objects.filter(report__agency=agency).aggregate(
         awaiting=Count("pk", filter=Q(status=AdoptionStatus.PROPOSED)),
         overdue=Count(

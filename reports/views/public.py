@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from agencies.models import Province
+from studitiru.query import page_number
 from visits.feeds import portal_url
 from visits.models import Side, Topic, VisitTopic
 
@@ -142,7 +143,7 @@ def news_list(request):
     form = NewsFilterForm(request.GET)
     form.is_valid()  # the fields that validate still filter
     reports = with_cover_photo(form.filter(published_reports()).defer(*LIST_DEFERRED))
-    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    page = Paginator(reports, PAGE_SIZE).get_page(page_number(request.GET, "halaman"))
     for report in page.object_list:
         report.news_url = report.get_public_url()
         report.teaser = teaser(report)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from agencies.permissions import agency_of, require_membership
+from studitiru.query import page_number
 from visits.actions import Action
 from visits.models import Side
 
@@ -51,7 +52,7 @@ def report_list(request):
             "visit__host__province", "visit__visitor__province", "updated_by"
         )
     ).order_by("-updated_at", "-pk")
-    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    page = Paginator(reports, PAGE_SIZE).get_page(page_number(request.GET, "halaman"))
     context = {
         "agency": agency,
         "form": form,

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency, AgencyLevel, GoodPractice, Province
 from agencies.permissions import agency_of, can_schedule
+from studitiru.query import page_number
 
 from ..models import Visit, VisitStatus, VisitTopic
 from ..permissions import can_view
@@ -95,7 +96,7 @@ def agency_list(request):
 
     context = {
         "form": form,
-        "page_obj": Paginator(agencies, AGENCY_PAGE_SIZE).get_page(request.GET.get("page")),
+        "page_obj": Paginator(agencies, AGENCY_PAGE_SIZE).get_page(page_number(request.GET)),
         "is_filtered": any(filters.get(name) for name in ("q", "province", "level")),
     }
     return render(request, "visits/agency_list.html", context)
@@ -105,7 +106,7 @@ def _visit_page(request, visits, param, *, other):
     """One page of ``visits`` (page number in the GET parameter ``param``),
     as rows of what an outsider may see, with links that keep the other
     list's page."""
-    page = Paginator(visits, VISIT_PAGE_SIZE).get_page(request.GET.get(param))
+    page = Paginator(visits, VISIT_PAGE_SIZE).get_page(page_number(request.GET, param))
 
     def link(number):
         query = request.GET.copy()

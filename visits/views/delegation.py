@@ -30,6 +30,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from edits.guard import EditConflict, EditGuard, render_edit
+from studitiru.query import next_path, page_number
 
 from .. import delegation, imports, permissions
 from ..models import (
@@ -132,6 +133,10 @@ class ListFilterForm(forms.Form):
             queryset = queryset.filter(side=self.cleaned_data["side"])
         return queryset
 
+    def is_filtered(self):
+        """Whether a valid filter narrows the list (an invalid one is ignored)."""
+        return self.is_valid() and any(self.cleaned_data.get(name) for name in self.fields)
+
 
 class AttendanceFilterForm(ListFilterForm):
     status = forms.ChoiceField(
@@ -155,6 +160,17 @@ class AttendanceFilterForm(ListFilterForm):
         elif status == "absent":
             queryset = queryset.filter(attended=False)
         return queryset
+
+
+class TemplateFormatForm(forms.Form):
+    """``?format=csv``: the blank participant sheet as CSV; XLSX otherwise."""
+
+    format = forms.ChoiceField(
+        choices=[("", "XLSX"), ("xlsx", "XLSX"), ("csv", "CSV")], required=False
+    )
+
+    def wants_csv(self):
+        return self.is_valid() and self.cleaned_data["format"] == "csv"
 
 
 class ParticipantForm(forms.ModelForm):
@@ -370,7 +386,7 @@ def participants(request, pk):
     visit = get_visit_for_user(request, pk)
     filters = ListFilterForm(request.GET)
     queryset = filters.filter(visit.participants.all())
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(queryset, PAGE_SIZE).get_page(page_number(request.GET))
     rows = list(page.object_list)
     counts = visit.participants.aggregate(
         visitor=Count("pk", filter=Q(side=Side.VISITOR)),
@@ -383,7 +399,7 @@ def participants(request, pk):
         "visitor_participants": [p for p in rows if p.side == Side.VISITOR],
         "host_participants": [p for p in rows if p.side == Side.HOST],
         "counts": counts,
-        "filtered": bool(request.GET.get("q") or request.GET.get("side")),
+        "filtered": filters.is_filtered(),
         "side_filter": filters.cleaned_data.get("side", "") if filters.is_valid() else "",
         "tab": "participants",
         **_flags(request.user, visit),
@@ -576,7 +592,7 @@ def participant_template(request, pk):
     visit = get_visit_for_user(request, pk)
     side = side_of(request.user, visit)
     stem = "peserta-rombongan" if side == Side.VISITOR else "peserta-tuan-rumah"
-    if request.GET.get("format") == "csv":
+    if TemplateFormatForm(request.GET).wants_csv():
         response = HttpResponse(imports.template_csv(side), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="templat-{stem}.csv"'
     else:
@@ -608,7 +624,7 @@ def attendance(request, pk):
     visit = get_visit_for_user(request, pk)
     filters = AttendanceFilterForm(request.GET)
     page = Paginator(filters.filter(visit.participants.all()), PAGE_SIZE).get_page(
-        request.GET.get("page")
+        page_number(request.GET)
     )
     rows = list(page.object_list)
     context = {
@@ -618,7 +634,7 @@ def attendance(request, pk):
         "visitor_participants": [p for p in rows if p.side == Side.VISITOR],
         "host_participants": [p for p in rows if p.side == Side.HOST],
         "counts": _attendance_counts(visit),
-        "filtered": any(request.GET.get(key) for key in ("q", "side", "status")),
+        "filtered": filters.is_filtered(),
         "side_filter": filters.cleaned_data.get("side", "") if filters.is_valid() else "",
         "can_mark_attendance": can_mark_attendance(request.user, visit),
         "back_url": request.get_full_path(),
@@ -650,7 +666,7 @@ def attendance_mark(request, pk, participant_pk):
             },
         )
     url = reverse("visits:attendance", args=[visit.pk])
-    back = request.POST.get("next", "")
+    back = next_path(request.POST)
     if back.startswith(url) and url_has_allowed_host_and_scheme(back, allowed_hosts=None):
         url = back
     return redirect(f"{url}#p{participant.pk}")

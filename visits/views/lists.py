@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Agency, Province
 from agencies.permissions import can_schedule, require_membership
 from agencies.widgets import AgencySearchSelect, agency_label
+from studitiru.query import page_number
 from visits.models import Topic, VisitStatus, VisitTopic
 from visits.permissions import visits_for_agency, visits_for_user
 
@@ -207,7 +208,7 @@ def visit_list(request):
     form = VisitFilterForm(request.GET, agency=agency)
     form.is_valid()  # the errors are shown; the valid fields still filter
     visits = form.filter(visits_for_user(request.user).with_topics().with_delegation_size())
-    page = Paginator(visits, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    page = Paginator(visits, PAGE_SIZE).get_page(page_number(request.GET, "halaman"))
     context = {
         "agency": agency,
         "form": form,

@@ -3,6 +3,7 @@
 Each lifecycle action has a confirmation page (GET) with an optional comment,
 and is carried out by a POST that calls the matching service."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
@@ -64,14 +65,25 @@ def visit_create(request):
     return render(request, "visits/visit_form.html", {"form": form, "visit": None})
 
 
+class PrefillForm(forms.Form):
+    """``?host=12&topic=SLRT``: the host and topic a link (an agency page, a
+    good practice) chose for a new request. Unknown or invalid values are
+    ignored: the request form starts empty."""
+
+    host = forms.ModelChoiceField(queryset=Agency.objects.filter(is_active=True), required=False)
+    topic = forms.ModelChoiceField(
+        queryset=Topic.objects.filter(is_active=True), to_field_name="code", required=False
+    )
+
+
 def _prefill(request):
     """Initial host and topic from the query string; unknown values are ignored."""
+    form = PrefillForm(request.GET)
+    form.is_valid()
     initial = {}
-    host = request.GET.get("host", "")
-    if host.isdigit() and Agency.objects.filter(pk=host, is_active=True).exists():
-        initial["host"] = int(host)
-    topic = Topic.objects.filter(code=request.GET.get("topic", ""), is_active=True).first()
-    if topic:
+    if host := form.cleaned_data.get("host"):
+        initial["host"] = host.pk
+    if topic := form.cleaned_data.get("topic"):
         initial[f"topic_{topic.pk}"] = True
     return initial
 
