@@ -264,3 +264,54 @@ def test_nothing_left_to_erase_is_said(client, admin, people):
     assert again.status_code == 200
     assert "Tidak ada kontak peserta" in again.content.decode()
     assert PersonalDataRequest.objects.count() == 1
+
+
+# --- The log page ----------------------------------------------------------------------
+
+
+def _record(agency, actor, n):
+    return [
+        PersonalDataRequest.objects.create(
+            agency=agency,
+            kind=RequestKind.EXPORT,
+            lookup_kind=LookupKind.NIP,
+            subject_digest=subject_digest(Subject(LookupKind.NIP, NIP)),
+            subject_names=f"Orang {i}",
+            actor=actor,
+        )
+        for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_the_log_page_runs_a_fixed_number_of_queries(
+    client, django_assert_num_queries, salatiga, admin, rows
+):
+    _record(salatiga.agency, admin, rows)
+    client.force_login(admin)
+    client.get(reverse("privacy:index"))  # the session and caches settle
+
+    # The same number whatever the number of rows (actors are joined).
+    with django_assert_num_queries(4):
+        response = client.get(reverse("privacy:index"))
+
+    assert len(response.context["requests"]) == rows
+
+
+def test_the_log_shows_only_the_agencys_own_requests(client, salatiga, magelang, admin):
+    _record(salatiga.agency, admin, 1)
+    other_admin = make_user(magelang.agency, Role.ADMIN)
+    PersonalDataRequest.objects.create(
+        agency=magelang.agency,
+        kind=RequestKind.EXPORT,
+        lookup_kind=LookupKind.EMAIL,
+        subject_digest="0" * 64,
+        subject_names="Rahasia Magelang",
+        actor=other_admin,
+    )
+    client.force_login(admin)
+
+    content = client.get(reverse("privacy:index")).content.decode()
+
+    assert "Orang 0" in content
+    assert "Rahasia Magelang" not in content
