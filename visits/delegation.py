@@ -210,6 +210,9 @@ def agenda_item_delete(*, item: AgendaItem, by) -> None:
 # --- Personal data (UU PDP) ------------------------------------------------------------
 
 
+ERASURE_BATCH = 5000
+
+
 def scrub_contact_history(participant_pks: list[int]) -> None:
     """Remove the erased NIP, phone and e-mail from every copy the change
     history keeps of these participants.
@@ -237,14 +240,16 @@ def participants_erase_contacts(*, participants, reason: ContactErasure, by=None
             .select_for_update(of=("self",))
             .values_list("pk", flat=True)
         )
-        if not pks:
-            return 0
-        Participant.objects.filter(pk__in=pks).update(
-            nip="",
-            phone="",
-            email="",
-            contact_erased_at=at,
-            contact_erasure=reason,
-        )
-        scrub_contact_history(pks)
+        # In batches: the first retention run on a national data set meets
+        # hundreds of thousands of rows, more than one statement may name.
+        for start in range(0, len(pks), ERASURE_BATCH):
+            batch = pks[start : start + ERASURE_BATCH]
+            Participant.objects.filter(pk__in=batch).update(
+                nip="",
+                phone="",
+                email="",
+                contact_erased_at=at,
+                contact_erasure=reason,
+            )
+            scrub_contact_history(batch)
     return len(pks)

@@ -192,3 +192,17 @@ def test_the_edit_form_no_longer_asks_for_them(client, frozen_now, salatiga, old
 )
 def test_months_before_counts_calendar_months(moment, months, expected):
     assert months_before(moment, months) == expected
+
+
+def test_many_rows_are_erased_in_batches(frozen_now, monkeypatch, salatiga, magelang, old_visit):
+    from visits import delegation
+
+    monkeypatch.setattr(delegation, "ERASURE_BATCH", 2)
+    for n in range(4):
+        make_participant(old_visit, name=f"Peserta {n}", phone=f"08{n}")
+
+    output = run()
+
+    assert "5 peserta dari 1 kunjungan" in output
+    assert not old_visit.participants.exclude(phone="").exists()
+    assert old_visit.participants.filter(contact_erased_at=NOW).count() == 5
