@@ -206,3 +206,27 @@ def test_many_rows_are_erased_in_batches(frozen_now, monkeypatch, salatiga, mage
     assert "5 peserta dari 1 kunjungan" in output
     assert not old_visit.participants.exclude(phone="").exists()
     assert old_visit.participants.filter(contact_erased_at=NOW).count() == 5
+
+
+def test_the_admin_cannot_put_erased_contacts_back(admin_client, frozen_now, old_visit):
+    run()
+    participant = old_visit.participants.get()
+    url = reverse("admin:visits_participant_change", args=[participant.pk])
+    data = {
+        "visit": old_visit.pk,
+        "side": "visitor",
+        "role": "member",
+        "name": participant.name,
+        "employment_type": "pns",
+        "nip": NIP,
+        "phone": "",
+        "email": "",
+        "order": participant.order,
+    }
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "telah dihapus dan tidak diisi lagi" in response.content.decode()
+    participant.refresh_from_db()
+    assert participant.nip == ""
