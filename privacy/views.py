@@ -24,13 +24,15 @@ PAGE_SIZE = 25
 
 def _index(request, agency, form):
     page = Paginator(selectors.requests_for_agency(agency), PAGE_SIZE).get_page(
-        request.GET.get("halaman")
+        request.GET.get("halaman") if request.method == "GET" else 1
     )
     context = {
         "agency": agency,
         "form": form,
         "page": page,
         "requests": page.object_list,
+        # Page links lead to the log page itself, not to the export's address.
+        "paginated": request.method == "GET",
         "retention_months": settings.PERSONAL_DATA_RETENTION_MONTHS,
     }
     return render(request, "privacy/index.html", context)
