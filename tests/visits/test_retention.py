@@ -230,3 +230,20 @@ def test_the_admin_cannot_put_erased_contacts_back(admin_client, frozen_now, old
     assert "telah dihapus dan tidak diisi lagi" in response.content.decode()
     participant.refresh_from_db()
     assert participant.nip == ""
+
+
+def test_a_visit_reported_without_a_timeline_step_counts_from_its_end(
+    frozen_now, salatiga, magelang
+):
+    # Imported history: reported, but no step into "reported" was recorded.
+    visit = make_visit(
+        magelang.agency,
+        salatiga.agency,
+        status=VisitStatus.REPORTED,
+        start=datetime.datetime(2024, 10, 1, tzinfo=datetime.UTC),
+    )
+    make_participant(visit, nip=NIP)
+
+    run()
+
+    assert visit.participants.get().contact_erasure == ContactErasure.RETENTION
