@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.editing import opened
 from tests.factories import make_participant, make_visit
 from visits.models import ContactErasure, Participant, VisitEvent, VisitStatus
 from visits.retention import erase_expired_contacts_task, months_before
@@ -166,6 +167,7 @@ def test_the_edit_form_no_longer_asks_for_them(client, frozen_now, salatiga, old
     response = client.post(
         url,
         {
+            **opened(client, url),
             "name": "Slamet Setyo Budi",
             "position": "Penyuluh Sosial Ahli Madya",
             "role": "member",
@@ -247,3 +249,37 @@ def test_a_visit_reported_without_a_timeline_step_counts_from_its_end(
     run()
 
     assert visit.participants.get().contact_erasure == ContactErasure.RETENTION
+
+
+def test_a_form_opened_before_the_erasure_saves_without_bringing_them_back(
+    client, frozen_now, salatiga, old_visit
+):
+    participant = old_visit.participants.get()
+    type(old_visit).objects.filter(pk=old_visit.pk).update(status=VisitStatus.SCHEDULED)
+    client.force_login(salatiga.staff)
+    url = reverse("visits:participant_edit", args=[old_visit.pk, participant.pk])
+    version = opened(client, url)
+    visits = type(old_visit).objects.filter(pk=old_visit.pk)
+    visits.update(status=VisitStatus.REPORTED)
+    run()
+    visits.update(status=VisitStatus.SCHEDULED)
+
+    response = client.post(
+        url,
+        {
+            **version,
+            "name": "Slamet Setyo Budi",
+            "back_title": "S.E., M.Acc.",
+            "position": "Penyuluh Sosial Ahli Madya",
+            "role": "member",
+            "employment_type": "pns",
+            "nip": NIP,
+            "phone": "081234567890",
+            "email": "slamet@example.id",
+        },
+    )
+
+    assert response.status_code == 302
+    participant.refresh_from_db()
+    assert participant.position == "Penyuluh Sosial Ahli Madya"
+    assert (participant.nip, participant.phone, participant.email) == ("", "", "")

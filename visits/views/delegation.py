@@ -14,7 +14,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Layout, Row
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -26,8 +26,11 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
+
+from edits.guard import EditConflict, EditGuard, render_edit
 
 from .. import delegation, imports, permissions
 from ..models import (
@@ -42,6 +45,8 @@ from ..permissions import (
     can_edit_participants,
     can_mark_attendance,
     get_visit_for_user,
+    refusal,
+    side_check,
     side_of,
 )
 
@@ -63,7 +68,7 @@ def _participant_for(request, pk, participant_pk, *, write=True):
     visit = get_visit_for_user(request, pk)
     participant = get_object_or_404(Participant, pk=participant_pk, visit=visit)
     if write and not can_edit_participants(request.user, visit, participant.side):
-        raise PermissionDenied
+        raise refusal(request.user, visit, side_check(can_edit_participants, participant.side))
     return visit, participant
 
 
@@ -381,6 +386,7 @@ def _visit_days(visit, limit=31):
 # --- Participants -------------------------------------------------------------
 
 
+@cache_control(private=True, no_store=True)
 @require_GET
 def participants(request, pk):
     """Both sides' people, searchable and paginated; each agency changes its own."""
@@ -438,11 +444,19 @@ def participant_add(request, pk):
 
 
 def participant_edit(request, pk, participant_pk):
+    """Change a participant of the user's own side; a save over someone
+    else's change made since the page opened is refused (409) with both
+    versions shown."""
     visit, participant = _participant_for(request, pk, participant_pk)
+    edit_guard = EditGuard(request, about=participant, values=delegation.participant_values)
     form = ParticipantForm(request.POST or None, instance=participant, side=participant.side)
     if request.method == "POST" and form.is_valid():
         try:
-            delegation.participant_save(participant=form.instance, by=request.user)
+            delegation.participant_save(
+                participant=form.instance, by=request.user, version=edit_guard.version
+            )
+        except EditConflict as conflict:
+            edit_guard.conflict = conflict
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -450,7 +464,7 @@ def participant_edit(request, pk, participant_pk):
                 request, _("Data %(name)s disimpan.") % {"name": participant.full_name}
             )
             return redirect(_participants_url(visit, participant))
-    return render(
+    return render_edit(
         request,
         "visits/participant_form.html",
         {
@@ -460,6 +474,7 @@ def participant_edit(request, pk, participant_pk):
             "participant": participant,
             "tab": "participants",
         },
+        edit_guard,
     )
 
 
@@ -609,6 +624,7 @@ def _attendance_counts(visit):
     return counts
 
 
+@cache_control(private=True, no_store=True)
 @require_GET
 def attendance(request, pk):
     """The checklist of the day: both sides, hadir / tidak hadir per person."""
@@ -682,10 +698,23 @@ def agenda(request, pk):
 
 
 def _agenda_form_page(request, visit, item):
+    edit_guard = None
+    if item.pk is not None:
+        edit_guard = EditGuard(
+            request,
+            about=item,
+            values=lambda stored: delegation.agenda_item_values(stored, visit=visit),
+        )
     form = AgendaItemForm(request.POST or None, instance=item, visit=visit)
     if request.method == "POST" and form.is_valid():
         try:
-            delegation.agenda_item_save(item=form.instance, by=request.user)
+            delegation.agenda_item_save(
+                item=form.instance,
+                by=request.user,
+                version=edit_guard.version if edit_guard else None,
+            )
+        except EditConflict as conflict:
+            edit_guard.conflict = conflict
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -693,7 +722,7 @@ def _agenda_form_page(request, visit, item):
             if "add_another" in request.POST:
                 return redirect("visits:agenda_add", visit.pk)
             return redirect(reverse("visits:agenda", args=[visit.pk]) + f"#a{item.pk}")
-    return render(
+    return render_edit(
         request,
         "visits/agenda_form.html",
         {
@@ -704,6 +733,7 @@ def _agenda_form_page(request, visit, item):
             "can_edit_agenda": True,
             "tab": "agenda",
         },
+        edit_guard,
     )
 
 
