@@ -270,6 +270,16 @@ class ReturnForm(CommentForm):
     )
 
 
+class UnpublishForm(CommentForm):
+    comment = forms.CharField(
+        label=_("Alasan menarik laporan dari halaman publik"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Dicatat di riwayat laporan, misalnya: memuat data pribadi warga."),
+        error_messages={"required": _("Tuliskan alasan laporan ditarik dari halaman publik.")},
+    )
+
+
 class ReportFilterForm(forms.Form):
     """The filters of the report list, read from the query string."""
 

@@ -32,12 +32,14 @@ class ReportStatus(models.TextChoices):
 
 
 # Allowed steps; "back to draft" is the head returning it with comments, or
-# withdrawing an approved report before it is published.
+# withdrawing an approved report before it is published. A published report
+# can be taken off the public pages (with a reason): it is still approved —
+# the visit stays reported, its plan stands — and can be published again.
 REPORT_TRANSITIONS = {
     ReportStatus.DRAFT: {ReportStatus.SUBMITTED},
     ReportStatus.SUBMITTED: {ReportStatus.APPROVED, ReportStatus.DRAFT},
     ReportStatus.APPROVED: {ReportStatus.PUBLISHED, ReportStatus.DRAFT},
-    ReportStatus.PUBLISHED: set(),
+    ReportStatus.PUBLISHED: {ReportStatus.APPROVED},
 }
 
 

@@ -81,6 +81,11 @@ def can_publish(user, report) -> bool:
     return report.status == ReportStatus.APPROVED and has_role(user, report.agency, HEAD_ROLES)
 
 
+def can_unpublish(user, report) -> bool:
+    """Take a published report off the public pages: a head of its agency."""
+    return report.status == ReportStatus.PUBLISHED and has_role(user, report.agency, HEAD_ROLES)
+
+
 def can_withdraw_approval(user, report) -> bool:
     """An approved report not yet published goes back to draft for changes."""
     return can_publish(user, report)

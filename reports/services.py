@@ -239,6 +239,23 @@ def report_publish(*, report, by, comment="", at=None) -> Report:
     )
 
 
+def report_unpublish(*, report, by, comment) -> Report:
+    """A head takes a published report off the news pages and feeds; it is
+    approved again and can be published later. The reason (``comment``) is
+    required and kept in the report's timeline. The public address then
+    answers 410 Gone (``reports.views.public.news_detail``)."""
+    if not comment.strip():
+        raise ValidationError(_("Tuliskan alasan laporan ditarik dari halaman publik."))
+    return _move_report(
+        report=report,
+        by=by,
+        allowed=permissions.can_unpublish,
+        to_status=ReportStatus.APPROVED,
+        comment=comment,
+        changes={"published_at": None},
+    )
+
+
 # --- ATM plan --------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("laporan/<int:pk>/kembalikan/", writing.report_return, name="return"),
     path("laporan/<int:pk>/tarik/", writing.report_withdraw, name="withdraw"),
     path("laporan/<int:pk>/terbitkan/", writing.report_publish, name="publish"),
+    path("laporan/<int:pk>/tarik-terbitan/", writing.report_unpublish, name="unpublish"),
     # Documentation photos (views/photos.py)
     path("laporan/<int:pk>/foto/", photos.photo_upload, name="photo_upload"),
     path("laporan/<int:pk>/foto/<int:photo_pk>/ubah/", photos.photo_edit, name="photo_edit"),

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "visits",
     "reports",
     "backups",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -421,6 +422,12 @@ LOGGING = {
 # JPEG at most PHOTO_MAX_SIDE pixels on its long side, and a thumbnail. A
 # reverse proxy in front must accept request bodies of
 # PHOTO_MAX_FILES x PHOTO_MAX_UPLOAD_MB (nginx: client_max_body_size).
+# Months after a visit is reported after which its participants' NIP, phone
+# and e-mail are erased (UU PDP; `manage.py erase_expired_contacts`, daily).
+PERSONAL_DATA_RETENTION_MONTHS = env_int("PERSONAL_DATA_RETENTION_MONTHS", 24)
+if PERSONAL_DATA_RETENTION_MONTHS < 1:
+    raise ImproperlyConfigured("PERSONAL_DATA_RETENTION_MONTHS must be at least 1.")
+
 PHOTO_MAX_UPLOAD_MB = env_int("PHOTO_MAX_UPLOAD_MB", 15)
 PHOTO_MAX_PIXELS = env_int("PHOTO_MAX_PIXELS", 50_000_000)
 PHOTO_MAX_FILES = env_int("PHOTO_MAX_FILES", 20)

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("visits.urls")),
     path("", include("agencies.urls")),
     path("", include("reports.urls")),
+    path("", include("privacy.urls")),
     path("akun/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("bahasa/", login_not_required(set_language), name="set_language"),

@@ -27,7 +27,13 @@ MODELS = list(admin.site._registry)
 # Their admins refuse additions: the timeline is written by the services, task
 # results by the task workers.
 # Written only by services (timeline, calendar feeds) or by the task worker.
-NO_ADD_PAGE = {"visits.VisitEvent", "visits.CalendarFeed", "django_tasks_database.DBTaskResult"}
+# The personal-data request log is evidence, written by privacy.services only.
+NO_ADD_PAGE = {
+    "visits.VisitEvent",
+    "visits.CalendarFeed",
+    "django_tasks_database.DBTaskResult",
+    "privacy.PersonalDataRequest",
+}
 
 
 def admin_url(model, view, *args):

@@ -72,6 +72,9 @@ SALATIGA_WRITERS = "L 403 ok ok 404 404 404 404 403"
 SALATIGA_HEADS = "L 403 403 ok 404 404 404 404 403"
 SALATIGA_PROGRESS = "L ok ok ok 404 404 404 404 403"
 NOBODY = "404 404 404 404 404 404 404 404 404"
+# The personal-data pages are for agency admins only, and no persona is one
+# (tests/privacy/ covers them).
+AGENCY_ADMINS = "L 403 403 403 403 403 403 403 403"
 
 
 S = VisitStatus
@@ -276,6 +279,14 @@ MATRIX = [
         {"pk": "submitted_report"},
         "L 403 403 403 404 404 404 404 403",
     ),
+    ("reports:unpublish", "POST", S.SCHEDULED, {"pk": "published_report"}, SALATIGA_HEADS),
+    (
+        "reports:unpublish",
+        "POST",
+        S.SCHEDULED,
+        {"pk": "approved_report"},
+        "L 403 403 403 404 404 404 404 403",
+    ),
     # Photos
     ("reports:photo_upload", "GET", S.SCHEDULED, {"pk": "draft_report"}, SALATIGA_WRITERS),
     (
@@ -348,6 +359,11 @@ MATRIX = [
     ("reports:report_pdf", "GET", S.SCHEDULED, {"pk": "draft_report"}, OWN_REPORT),
     ("reports:plan_pdf", "GET", S.SCHEDULED, {"pk": "draft_report"}, OWN_REPORT),
     ("reports:attendance_pdf", "GET", S.SCHEDULED, {"visit_pk": "visit"}, PARTIES),
+    # Personal data (UU PDP)
+    ("privacy:index", "GET", S.SCHEDULED, {}, AGENCY_ADMINS),
+    ("privacy:export", "POST", S.SCHEDULED, {}, AGENCY_ADMINS),
+    ("privacy:erase", "GET", S.SCHEDULED, {}, AGENCY_ADMINS),
+    ("privacy:erase", "POST", S.SCHEDULED, {}, AGENCY_ADMINS),
 ]
 
 

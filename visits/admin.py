@@ -176,10 +176,12 @@ class ParticipantAdmin(admin.ModelAdmin):
         "employment_type",
         "attended",
     )
-    list_filter = ("side", "role", "employment_type", "attended")
+    list_filter = ("side", "role", "employment_type", "attended", "contact_erasure")
     list_select_related = VISIT_AGENCIES
     search_fields = ("name", "nip", "visit__title")
     autocomplete_fields = ("visit",)
+    # Set by the erasure (retention or request), never by hand.
+    readonly_fields = ("contact_erased_at", "contact_erasure")
 
     @admin.display(description=_("nama lengkap"), ordering="name")
     def full_name(self, obj):

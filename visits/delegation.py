@@ -20,6 +20,7 @@ Two rules live here rather than in the predicates:
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from edits import guard
@@ -28,6 +29,7 @@ from . import permissions
 from .models import (
     VISITOR_ROLES,
     AgendaItem,
+    ContactErasure,
     DelegationRole,
     Participant,
     Side,
@@ -261,3 +263,51 @@ def agenda_item_delete(*, item: AgendaItem, by) -> None:
         if not permissions.can_edit_agenda(by, visit):
             raise permissions.refusal(by, visit, permissions.can_edit_agenda)
         AgendaItem.objects.filter(pk=item.pk, visit=visit).delete()
+
+
+# --- Personal data (UU PDP) ------------------------------------------------------------
+
+
+ERASURE_BATCH = 5000
+
+
+def scrub_contact_history(participant_pks: list[int]) -> None:
+    """Remove the erased NIP, phone and e-mail from every copy the change
+    history keeps of these participants.
+
+    The one place for it: the change history (issue 10, item 9) stores old
+    values of each row, and an erasure that left them there would not be one.
+    Called by ``participants_erase_contacts`` in its transaction; until the
+    history exists there is nothing to scrub."""
+
+
+def participants_erase_contacts(*, participants, reason: ContactErasure, by=None, at=None) -> int:
+    """Erase the NIP, phone and e-mail of ``participants`` (a queryset) and
+    record when and why on each row; names, titles, positions and attendance
+    stay as the historical record. Returns how many rows were erased.
+
+    The one erasure used by the retention task (``by=None``, the system) and
+    by a person's request (``privacy.services``). Like ``move_visit`` it does
+    not check permissions: its callers decide which rows a user may erase.
+    Rows already erased are left as they are (their first date stays).
+    """
+    at = at or timezone.now()
+    with transaction.atomic():
+        pks = list(
+            participants.filter(contact_erased_at__isnull=True)
+            .select_for_update(of=("self",))
+            .values_list("pk", flat=True)
+        )
+        # In batches: the first retention run on a national data set meets
+        # hundreds of thousands of rows, more than one statement may name.
+        for start in range(0, len(pks), ERASURE_BATCH):
+            batch = pks[start : start + ERASURE_BATCH]
+            Participant.objects.filter(pk__in=batch).update(
+                nip="",
+                phone="",
+                email="",
+                contact_erased_at=at,
+                contact_erasure=reason,
+            )
+            scrub_contact_history(batch)
+    return len(pks)

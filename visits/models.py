@@ -371,10 +371,19 @@ class EmploymentType(models.TextChoices):
     NON_ASN = "non_asn", _("Non-ASN")
 
 
+class ContactErasure(models.TextChoices):
+    """Why a participant's NIP, phone and e-mail were erased (UU PDP)."""
+
+    RETENTION = "retention", _("dihapus sesuai masa retensi")
+    REQUEST = "request", _("dihapus atas permintaan yang bersangkutan")
+
+
 class Participant(models.Model):
     """A person at the visit: a member of the visiting delegation or one of the
     host's officials. NIP, phone and e-mail are personal data (UU PDP): only the
-    two agencies of the visit may see them."""
+    two agencies of the visit may see them, and they are erased once the
+    retention period ends or the person asks (``contact_erased_at``); the name
+    and position stay as the historical record."""
 
     visit = models.ForeignKey(
         Visit, on_delete=models.CASCADE, related_name="participants", verbose_name=_("kunjungan")
@@ -403,6 +412,18 @@ class Participant(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     attended = models.BooleanField(_("hadir"), null=True, blank=True)
     order = models.PositiveIntegerField(_("urutan"), default=0)
+    # Set by visits.delegation.participants_erase_contacts, never cleared:
+    # pages say why the cells are empty and forms stop asking for them.
+    contact_erased_at = models.DateTimeField(_("kontak dihapus"), null=True, blank=True)
+    contact_erasure = models.CharField(
+        _("alasan penghapusan kontak"),
+        max_length=10,
+        choices=ContactErasure,
+        blank=True,
+        default="",
+        # Bulk loaders that name their columns (reports.national_data) leave it out.
+        db_default="",
+    )
 
     class Meta:
         # "-side": the delegation ("visitor") before the host's officials.
@@ -438,6 +459,18 @@ class Participant(models.Model):
                 condition=Q(role=DelegationRole.HEAD),
                 name="visits_participant_one_head_per_visit",
             ),
+            # Erased means erased: no contact data, and a reason with the date.
+            models.CheckConstraint(
+                condition=Q(contact_erased_at__isnull=True, contact_erasure="")
+                | Q(
+                    contact_erased_at__isnull=False,
+                    contact_erasure__in=ContactErasure.values,
+                    nip="",
+                    phone="",
+                    email="",
+                ),
+                name="visits_participant_erased_contact_is_empty",
+            ),
         ]
 
     def __str__(self):
@@ -450,9 +483,17 @@ class Participant(models.Model):
         name = f"{self.front_title} {self.name}".strip()
         return f"{name}, {self.back_title}" if self.back_title else name
 
+    @property
+    def contact_is_erased(self):
+        return self.contact_erased_at is not None
+
     def clean(self):
         if self.nip and self.employment_type == EmploymentType.NON_ASN:
             raise ValidationError({"nip": _("Pegawai non-ASN tidak memiliki NIP.")})
+        if self.contact_erased_at is not None and (self.nip or self.phone or self.email):
+            raise ValidationError(
+                _("NIP, telepon dan e-mail peserta ini telah dihapus dan tidak diisi lagi.")
+            )
 
 
 class VisitEvent(models.Model):

@@ -13,7 +13,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -26,7 +27,7 @@ from studitiru.query import page_number
 from visits.feeds import portal_url
 from visits.models import Side, Topic, VisitTopic
 
-from ..models import Photo, Report, ReportStatus
+from ..models import Photo, Report, ReportEvent, ReportStatus
 
 PAGE_SIZE = 12
 FEED_SIZE = 20
@@ -60,6 +61,15 @@ def published_reports():
             )
         )
         .order_by("-published_at", "-pk")
+    )
+
+
+def was_unpublished(pk) -> bool:
+    """True when the report ``pk`` was published once and is not any more."""
+    return (
+        ReportEvent.objects.filter(report_id=pk, from_status=ReportStatus.PUBLISHED)
+        .exclude(report__status=ReportStatus.PUBLISHED)
+        .exists()
     )
 
 
@@ -160,8 +170,13 @@ def news_list(request):
 @require_safe
 def news_detail(request, pk, slug):
     """A published report as a news page; another address of it (an old or
-    mistyped slug) redirects to the one address, anything unpublished is 404."""
-    report = get_object_or_404(published_reports(), pk=pk)
+    mistyped slug) redirects to the one address, anything unpublished is 404
+    — or 410 Gone once its agency has taken it off the public pages."""
+    report = published_reports().filter(pk=pk).first()
+    if report is None:
+        if was_unpublished(pk):
+            return render(request, "reports/public/news_gone.html", status=410)
+        raise Http404
     path = report.get_public_url()
     if slug != report.public_slug:
         return redirect(path, permanent=True)

@@ -33,6 +33,7 @@ from ..forms import (
     ReportFilterForm,
     ReportForm,
     ReturnForm,
+    UnpublishForm,
 )
 from ..models import Report
 from ..permissions import get_report_for_user, get_visit_for_report, reports_for_agency
@@ -335,13 +336,28 @@ ACTIONS = {
         title=gettext_lazy("Terbitkan laporan"),
         explanation=gettext_lazy(
             "Laporan tampil di halaman berita publik dan dapat dibaca siapa saja tanpa "
-            "masuk, tanpa data pribadi peserta (NIP, telepon, e-mail). Laporan yang "
-            "sudah terbit tidak dapat ditarik kembali."
+            "masuk, tanpa data pribadi peserta (NIP, telepon, e-mail). Bila perlu, "
+            "kepala dapat menariknya kembali dari halaman publik dengan alasan."
         ),
         button=gettext_lazy("Terbitkan"),
         done=gettext_lazy("Laporan telah terbit di halaman berita."),
         style="success",
         icon="globe2",
+    ),
+    "unpublish": Action(
+        allowed=permissions.can_unpublish,
+        service=services.report_unpublish,
+        form=UnpublishForm,
+        title=gettext_lazy("Tarik dari halaman publik"),
+        explanation=gettext_lazy(
+            "Laporan hilang dari halaman berita, umpan RSS/Atom dan alamat publiknya; "
+            "alasannya dicatat di riwayat laporan. Laporan tetap berstatus disetujui, "
+            "kunjungan tetap tercatat telah dilaporkan, dan laporan dapat diterbitkan lagi."
+        ),
+        button=gettext_lazy("Tarik dari publik"),
+        done=gettext_lazy("Laporan telah ditarik dari halaman publik."),
+        style="outline-danger",
+        icon="eye-slash",
     ),
 }
 
@@ -398,3 +414,7 @@ def report_withdraw(request, pk):
 
 def report_publish(request, pk):
     return _run_action(request, pk, "publish")
+
+
+def report_unpublish(request, pk):
+    return _run_action(request, pk, "unpublish")

@@ -11,7 +11,7 @@ fragment instead.
 import datetime
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Layout, Row
+from crispy_forms.layout import HTML, Column, Layout, Row
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -22,6 +22,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -218,6 +219,11 @@ class ParticipantForm(forms.ModelForm):
             self.fields["role"].help_text = _(
                 "Menjadikan seseorang ketua akan menjadikan ketua sebelumnya anggota."
             )
+        erased = self.instance.contact_erased_at is not None
+        if erased:
+            # Erased under UU PDP: not asked for again (the row keeps them empty).
+            for name in ("nip", "phone", "email"):
+                del self.fields[name]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
@@ -230,9 +236,26 @@ class ParticipantForm(forms.ModelForm):
             Row(
                 Column("role", css_class="col-md-4"),
                 Column("employment_type", css_class="col-md-4"),
-                Column("nip", css_class="col-md-4"),
+                Column("nip", css_class="col-md-4")
+                if not erased
+                else HTML(
+                    format_html(
+                        '<div class="col-md-4"><p class="form-text">{}</p></div>',
+                        _("NIP, telepon dan e-mail: %(reason)s.")
+                        % {"reason": self.instance.get_contact_erasure_display()},
+                    )
+                ),
             ),
-            Row(Column("phone", css_class="col-md-4"), Column("email", css_class="col-md-8")),
+            *(
+                []
+                if erased
+                else [
+                    Row(
+                        Column("phone", css_class="col-md-4"),
+                        Column("email", css_class="col-md-8"),
+                    )
+                ]
+            ),
         )
 
     def clean_nip(self):
