@@ -15,6 +15,8 @@ topics a search word names (``topics_matching``).
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from history.records import record_change, records_actor
+
 from .models import GoodPractice
 from .permissions import can_manage_practices
 
@@ -22,6 +24,7 @@ from .permissions import can_manage_practices
 EDITABLE_FIELDS = ("topic", "title", "description", "location", "contact", "is_active")
 
 
+@records_actor
 def create_practice(
     *, agency, by, topic, title, description="", location="", contact=""
 ) -> GoodPractice:
@@ -46,6 +49,7 @@ def create_practice(
     return practice
 
 
+@records_actor
 def update_practice(*, practice, by, **changes) -> GoodPractice:
     """Change the fields in ``changes`` (any of ``EDITABLE_FIELDS``).
 
@@ -67,6 +71,7 @@ def update_practice(*, practice, by, **changes) -> GoodPractice:
     return practice
 
 
+@records_actor
 def deactivate_practice(*, practice, by) -> GoodPractice:
     """Take the practice out of the directory; it stays in the database and
     its agency can show it again from the edit form."""
@@ -74,7 +79,8 @@ def deactivate_practice(*, practice, by) -> GoodPractice:
         raise PermissionDenied
     with transaction.atomic():
         GoodPractice.objects.filter(pk=practice.pk).update(is_active=False)
-    practice.is_active = False
+        practice.is_active = False
+        record_change(practice, by=by)  # the update above bypassed save()
     return practice
 
 

@@ -28,6 +28,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from history.records import records_actor
+
 from .models import Invitation, Membership, Role, User
 from .permissions import can_invite, can_manage_members
 from .sessions import end_sessions
@@ -309,6 +311,7 @@ def _lock_member(membership, by) -> Membership:
     return locked
 
 
+@records_actor
 def change_member(*, membership, role, division=None, position="", by) -> Membership:
     """Set a colleague's role, division and position. Raises
     ``PermissionDenied`` unless ``by`` manages the members of the colleague's
@@ -334,6 +337,7 @@ def change_member(*, membership, role, division=None, position="", by) -> Member
     return membership
 
 
+@records_actor
 def set_member_active(*, membership, active: bool, by) -> Membership:
     """Deactivate (``active=False``) or reactivate a colleague's account. A
     deactivated account cannot log in and its sessions end at once, so a

@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Division
+from history.records import tracked
 from visits.models import Topic, Visit
 
 
@@ -108,6 +109,9 @@ class Report(models.Model):
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
     published_at = models.DateTimeField(_("terbit"), null=True, blank=True)
+
+    # ``version`` is bumped with an F() expression: no value to copy.
+    history = tracked(excluded_fields=["version", "updated_at"])
 
     class Meta:
         ordering = ["-published_at", "-created_at", "-id"]
@@ -277,6 +281,8 @@ class Photo(models.Model):
     )
     created_at = models.DateTimeField(_("diunggah"), default=timezone.now)
 
+    history = tracked()
+
     class Meta:
         ordering = ["report_id", "order", "id"]
         verbose_name = _("foto dokumentasi")
@@ -395,6 +401,7 @@ class AdoptionItem(models.Model):
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
     objects = AdoptionItemQuerySet.as_manager()
+    history = tracked(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["report_id", "order", "id"]
@@ -456,6 +463,8 @@ class CheckIn(models.Model):
         verbose_name=_("oleh"),
     )
     created_at = models.DateTimeField(_("dicatat"), default=timezone.now)
+
+    history = tracked()
 
     class Meta:
         ordering = ["item_id", "-date", "-id"]

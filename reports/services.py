@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.permissions import agency_of
+from history.records import record_change, records_actor
 from uploads import cleanup
 from visits.models import VisitStatus
 from visits.services import move_visit
@@ -63,6 +64,7 @@ def report_defaults(visit, agency) -> dict:
     }
 
 
+@records_actor
 def report_create(*, visit, by) -> Report:
     """Start the user's agency's report of ``visit``, with one finding per
     topic of the visit to fill in. Raises ``ValidationError`` if the agency
@@ -102,6 +104,7 @@ def report_create(*, visit, by) -> Report:
     return report
 
 
+@records_actor
 def report_update(
     *,
     report: Report,
@@ -143,6 +146,7 @@ def report_update(
     return current
 
 
+@records_actor
 def _move_report(*, report, by, allowed, to_status, comment="", changes=None) -> Report:
     changes = changes or {}
     with transaction.atomic():
@@ -171,6 +175,7 @@ def _move_report(*, report, by, allowed, to_status, comment="", changes=None) ->
             **changes,
         )
         current.refresh_from_db()
+        record_change(current, by=by)  # the update above bypassed save()
         notify_report_event(event)
     return current
 
@@ -241,6 +246,7 @@ def report_publish(*, report, by, comment="", at=None) -> Report:
 # --- ATM plan --------------------------------------------------------------------------
 
 
+@records_actor
 def item_create(*, report, by, **fields) -> AdoptionItem:
     """Add a proposed item to the agency's ATM plan."""
     if not permissions.can_add_item(by, report):
@@ -258,6 +264,7 @@ def item_create(*, report, by, **fields) -> AdoptionItem:
     return item
 
 
+@records_actor
 def item_update(*, item, by, **fields) -> AdoptionItem:
     with transaction.atomic():
         current = AdoptionItem.objects.select_for_update().get(pk=item.pk)
@@ -270,6 +277,7 @@ def item_update(*, item, by, **fields) -> AdoptionItem:
     return current
 
 
+@records_actor
 def move_item(*, item, by, allowed, to_status, comment="") -> AdoptionEvent:
     """Move an ATM item along its lifecycle after checking ``allowed``."""
     with transaction.atomic():
@@ -292,6 +300,8 @@ def move_item(*, item, by, allowed, to_status, comment="") -> AdoptionEvent:
         AdoptionItem.objects.filter(pk=current.pk).update(
             status=to_status, updated_at=timezone.now()
         )
+        current.status = to_status
+        record_change(current, by=by)  # the update above bypassed save()
     item.status = to_status
     return event
 
@@ -360,6 +370,7 @@ def item_drop(*, item, by, comment):
     )
 
 
+@records_actor
 def checkin_add(*, item, by, date, note, evidence=None) -> CheckIn:
     """Record a dated progress note on an approved or running ATM item, with
     an optional evidence file already checked by content (``plan_forms``).
@@ -411,6 +422,7 @@ def _report_for_photos(report, by) -> Report:
     return current
 
 
+@records_actor
 def photo_add(*, report, by, photos) -> list[Photo]:
     """Add documentation photos to the report, after its last one.
 
@@ -446,15 +458,20 @@ def photo_add(*, report, by, photos) -> list[Photo]:
     return created
 
 
+@records_actor
 def photo_update_caption(*, photo, by, caption) -> Photo:
     """Change a photo's caption while the report may still be edited."""
     with transaction.atomic():
         _report_for_photos(photo.report, by)
         Photo.objects.filter(pk=photo.pk).update(caption=caption.strip())
+        current = Photo.objects.filter(pk=photo.pk).first()
+        if current is not None:  # None: a colleague deleted it a moment ago
+            record_change(current, by=by)  # the update above bypassed save()
     photo.caption = caption.strip()
     return photo
 
 
+@records_actor
 def photo_delete(*, photo, by) -> None:
     """Remove a photo from a report still being written; its files go once
     the deletion is committed (``uploads.cleanup``, for every deleted photo)."""

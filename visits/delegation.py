@@ -21,6 +21,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from history.records import records_actor
 
 from . import permissions
 from .models import (
@@ -54,7 +57,9 @@ def _demote_heads(visit, *, keep=None):
     heads = Participant.objects.filter(visit=visit, role=DelegationRole.HEAD)
     if keep is not None and keep.pk is not None:
         heads = heads.exclude(pk=keep.pk)
-    heads.update(role=DelegationRole.MEMBER)
+    for head in heads:  # at most one; saved one by one for the change history
+        head.role = DelegationRole.MEMBER
+        head.save(update_fields=["role"])
 
 
 def _check_role(participant):
@@ -68,6 +73,7 @@ def _check_role(participant):
         )
 
 
+@records_actor
 def participant_save(*, participant: Participant, by) -> Participant:
     """Add a participant to, or change one on, the user's own side.
 
@@ -94,6 +100,7 @@ def participant_save(*, participant: Participant, by) -> Participant:
     return participant
 
 
+@records_actor
 def participant_make_head(*, participant: Participant, by) -> Participant:
     """Make a member of the visiting delegation its head; the previous head
     becomes a member."""
@@ -112,6 +119,7 @@ def participant_make_head(*, participant: Participant, by) -> Participant:
     return participant
 
 
+@records_actor
 def participant_delete(*, participant: Participant, by) -> None:
     """Remove a participant of the user's own side, before the visit is held."""
     with transaction.atomic():
@@ -129,6 +137,7 @@ def participant_delete(*, participant: Participant, by) -> None:
         fresh.delete()
 
 
+@records_actor
 def participants_import(
     *, visit: Visit, side: Side, participants: list[Participant], replace: bool, by
 ) -> int:
@@ -163,10 +172,11 @@ def participants_import(
             participant.visit = locked
             participant.side = side
             participant.order = number
-        Participant.objects.bulk_create(participants, batch_size=500)
+        bulk_create_with_history(participants, Participant, batch_size=500, default_user=by)
     return len(participants)
 
 
+@records_actor
 def attendance_set(*, participant: Participant, attended: bool | None, by) -> Participant:
     """Record whether a participant (of either side) came: True, False, or
     None for "not recorded yet"."""
@@ -174,15 +184,16 @@ def attendance_set(*, participant: Participant, attended: bool | None, by) -> Pa
         visit = _lock(participant.visit)
         if not permissions.can_mark_attendance(by, visit):
             raise PermissionDenied
-        updated = Participant.objects.filter(pk=participant.pk, visit=visit).update(
-            attended=attended
-        )
-        if not updated:
+        current = Participant.objects.filter(pk=participant.pk, visit=visit).first()
+        if current is None:
             raise Participant.DoesNotExist
+        current.attended = attended
+        current.save(update_fields=["attended"])  # through save(): the history sees it
     participant.attended = attended
     return participant
 
 
+@records_actor
 def agenda_item_save(*, item: AgendaItem, by) -> AgendaItem:
     """Add an item to, or change one on, the visit's agenda. ``item.start`` and
     ``item.end`` are aware datetimes (the form reads them in the host's zone)."""
@@ -197,6 +208,7 @@ def agenda_item_save(*, item: AgendaItem, by) -> AgendaItem:
     return item
 
 
+@records_actor
 def agenda_item_delete(*, item: AgendaItem, by) -> None:
     with transaction.atomic():
         visit = _lock(item.visit)

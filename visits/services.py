@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.permissions import agency_of, can_schedule
+from history.records import records_actor
 from uploads import cleanup
 
 from . import permissions
@@ -20,6 +21,7 @@ from .models import Topic, Venue, Visit, VisitEvent, VisitStatus, VisitTopic
 from .notifications import notify_other_side
 
 
+@records_actor
 def move_visit(
     *, visit: Visit, to_status: VisitStatus, by, comment: str = "", at=None, changes=None
 ) -> VisitEvent:
@@ -72,23 +74,35 @@ def _act(*, visit, by, allowed, to_status, comment="", changes=None) -> VisitEve
 
 
 def _set_topics(visit, topics):
-    """Replace the visit's topics with ``topics``: (Topic, questions) pairs."""
-    visit.visit_topics.all().delete()
-    VisitTopic.objects.bulk_create(
-        VisitTopic(visit=visit, topic=topic, questions=questions, order=order)
-        for order, (topic, questions) in enumerate(topics)
-    )
+    """Make the visit's topics ``topics``: (Topic, questions) pairs.
+
+    Only what changed is written, row by row, so that the change history
+    says which topic was added, removed or given other questions (a visit
+    has a handful of topics)."""
+    stored = {row.topic_id: row for row in visit.visit_topics.all()}
+    for order, (topic, questions) in enumerate(topics):
+        row = stored.pop(topic.pk, None) or VisitTopic(visit=visit, topic=topic)
+        if row.pk is None or (row.questions, row.order) != (questions, order):
+            row.questions, row.order = questions, order
+            row.save()
+    for row in stored.values():
+        row.delete()
 
 
 def _set_venues(visit, venues):
-    """Replace the visit's places with ``venues``: (VenueKind, name) pairs."""
-    visit.venues.all().delete()
-    Venue.objects.bulk_create(
-        Venue(visit=visit, kind=kind, name=name, order=order)
-        for order, (kind, name) in enumerate(venues)
-    )
+    """Make the visit's places ``venues``: (VenueKind, name) pairs, in order;
+    like ``_set_topics``, only what changed is written."""
+    stored = list(visit.venues.all())
+    for order, (kind, name) in enumerate(venues):
+        row = stored.pop(0) if stored else Venue(visit=visit)
+        if row.pk is None or (row.kind, row.name, row.order) != (kind, name, order):
+            row.kind, row.name, row.order = kind, name, order
+            row.save()
+    for row in stored:
+        row.delete()
 
 
+@records_actor
 def visit_create(*, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by) -> Visit:
     """Save a new visit request of the user's agency as a draft.
 
@@ -118,6 +132,7 @@ def visit_create(*, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by
     return visit
 
 
+@records_actor
 def visit_update(*, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by) -> Visit:
     """Save the visitor's changes to a request the host has not answered yet.
 
@@ -136,6 +151,7 @@ def visit_update(*, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by
     return visit
 
 
+@records_actor
 def visit_record_reply_letter(*, visit: Visit, by, number, date, file=None) -> Visit:
     """The host records its reply letter (surat balasan): number, date, scan.
 

@@ -1,0 +1,34 @@
+"""What the "Riwayat perubahan" pages of a report and of an ATM item read
+(``history.changes``): the report with its photos' captions, the item with
+its check-ins."""
+
+import os
+
+from django.utils import formats
+
+from history.changes import Source
+
+from .models import AdoptionItem, CheckIn, Photo, Report
+
+
+def _photo(row, names):
+    return row.caption or os.path.basename(str(row.image))
+
+
+def report_history_sources(report) -> list[Source]:
+    return [
+        Source(Report, {"id": report.pk}, frozenset({"visit", "agency"})),
+        Source(Photo, {"report_id": report.pk}, frozenset({"report", "image"}), _photo),
+    ]
+
+
+def item_history_sources(item) -> list[Source]:
+    return [
+        Source(AdoptionItem, {"id": item.pk}, frozenset({"report"})),
+        Source(
+            CheckIn,
+            {"item_id": item.pk},
+            frozenset({"item"}),
+            lambda row, names: formats.date_format(row.date, "j F Y"),
+        ),
+    ]
