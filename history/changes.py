@@ -91,15 +91,15 @@ def change_page(sources, *, page_number=None, tz=None, page_size=PAGE_SIZE):
     newest first: a ``Page`` whose ``object_list`` are ``Entry`` objects.
     ``tz`` is the reader's time zone (their agency's)."""
     tz = tz or timezone.get_current_timezone()
-    union = None
-    for index, source in enumerate(sources):
-        rows = (
-            source.historical.objects.filter(**source.filters)
-            .annotate(source=Value(index, output_field=models.IntegerField()))
-            .values_list("source", "history_id", "history_date")
-            .order_by()
-        )
-        union = rows if union is None else union.union(rows, all=True)
+    first, *others = [
+        source.historical.objects.filter(**source.filters)
+        .annotate(source=Value(index, output_field=models.IntegerField()))
+        .values_list("source", "history_id", "history_date")
+        .order_by()
+        for index, source in enumerate(sources)
+    ]
+    # One UNION ALL of every table (SQLite refuses nested compound queries).
+    union = first.union(*others, all=True) if others else first
     union = union.order_by("-history_date", "-history_id")
     page = Paginator(union, page_size).get_page(page_number)
     page.object_list = _entries(sources, list(page.object_list), tz)
