@@ -1,14 +1,15 @@
 """What the "Riwayat perubahan" pages of a report and of an ATM item read
-(``history.changes``): the report with its photos' captions, the item with
-its check-ins."""
+(``history.changes``): the report with its findings, quotes, authors and
+photos' captions, the item with its check-ins."""
 
 import os
 
 from django.utils import formats
 
 from history.changes import Source
+from visits.models import Topic
 
-from .models import AdoptionItem, CheckIn, Photo, Report
+from .models import AdoptionItem, Author, CheckIn, Finding, Photo, Quote, Report
 
 
 def _photo(row, names):
@@ -18,6 +19,16 @@ def _photo(row, names):
 def report_history_sources(report) -> list[Source]:
     return [
         Source(Report, {"id": report.pk}, frozenset({"visit", "agency"})),
+        Source(
+            Finding,
+            {"report_id": report.pk},
+            frozenset({"report"}),
+            lambda row, names: names.get((Topic, row.topic_id), ""),
+        ),
+        Source(Quote, {"report_id": report.pk}, frozenset({"report"}), lambda r, n: r.speaker_name),
+        Source(
+            Author, {"report_id": report.pk}, frozenset({"report", "user"}), lambda r, n: r.name
+        ),
         Source(Photo, {"report_id": report.pk}, frozenset({"report", "image"}), _photo),
     ]
 

@@ -173,6 +173,8 @@ class Finding(models.Model):
     text = models.TextField(_("temuan"))
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
+    history = tracked()
+
     class Meta:
         ordering = ["report_id", "order", "id"]
         verbose_name = _("temuan")
@@ -202,6 +204,8 @@ class Quote(models.Model):
         help_text=_("Misalnya: Kepala Dinas Sosial Kota Salatiga."),
     )
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    history = tracked()
 
     class Meta:
         ordering = ["report_id", "order", "id"]
@@ -233,6 +237,8 @@ class Author(models.Model):
     back_title = models.CharField(_("gelar belakang"), max_length=100, blank=True)
     position = models.CharField(_("jabatan"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    history = tracked()
 
     class Meta:
         ordering = ["report_id", "order", "id"]

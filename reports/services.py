@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from agencies.permissions import agency_of
 from history.records import record_change, records_actor
@@ -88,9 +89,13 @@ def report_create(*, visit, by) -> Report:
             raise ValidationError(
                 _("Instansi Anda sudah memiliki laporan kunjungan ini.")
             ) from error
-        Finding.objects.bulk_create(
-            Finding(report=report, topic=vt.topic, text="", order=vt.order)
-            for vt in visit.visit_topics.select_related("topic")
+        bulk_create_with_history(
+            [
+                Finding(report=report, topic=vt.topic, text="", order=vt.order)
+                for vt in visit.visit_topics.select_related("topic")
+            ],
+            Finding,
+            default_user=by,
         )
         membership = getattr(by, "membership", None)
         Author.objects.create(
@@ -134,19 +139,44 @@ def report_update(
         current.updated_by = by
         current.save()
         for model, rows in ((Finding, findings), (Quote, quotes), (Author, authors)):
-            if rows is None:
-                continue
-            model.objects.filter(report=current).delete()
-            for order, row in enumerate(rows):
-                row.pk = None
-                row.report = current
-                row.order = order
-            model.objects.bulk_create(rows)
+            if rows is not None:
+                _replace_rows(model, current, rows)
         current.refresh_from_db()
     return current
 
 
 @records_actor
+def _replace_rows(model, report, rows):
+    """Make ``report``'s findings, quotes or authors (``model``) ``rows``, in
+    order. Stored rows are reused (a finding by its topic, which is unique in
+    the report; quotes and authors by their place) and only what changed is
+    written, so the change history says which quote was edited, added or
+    removed rather than that every row was replaced."""
+    stored = list(model.objects.filter(report=report).order_by("order", "id"))
+    by_topic = {row.topic_id: row for row in stored} if model is Finding else None
+    compared = [
+        f.attname for f in model._meta.concrete_fields if f.name not in {"id", "report", "order"}
+    ]
+    for order, row in enumerate(rows):
+        if by_topic is not None:
+            target = by_topic.pop(row.topic_id, None) or model(report=report)
+        else:
+            target = stored.pop(0) if stored else model(report=report)
+        values = {name: getattr(row, name) for name in compared}
+        if (
+            target.pk is not None
+            and target.order == order
+            and all(getattr(target, name) == value for name, value in values.items())
+        ):
+            continue
+        for name, value in values.items():
+            setattr(target, name, value)
+        target.order = order
+        target.save()
+    for row in by_topic.values() if by_topic is not None else stored:
+        row.delete()
+
+
 def _move_report(*, report, by, allowed, to_status, comment="", changes=None) -> Report:
     changes = changes or {}
     with transaction.atomic():

@@ -280,3 +280,27 @@ def test_the_item_history_runs_a_fixed_number_of_queries(
         response = client.get(reverse("reports:item_history", args=[item.pk]))
 
     assert len(entries(response)) == 1 + count
+
+
+def test_the_report_history_shows_a_findings_text_under_its_topic(client, salatiga, magelang):
+    from reports.models import Finding
+
+    held = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.HELD, topics=["DTKS"])
+    report = report_services.report_create(visit=held, by=salatiga.penyuluh)
+    finding = report.findings.get()
+    report_services.report_update(
+        report=report,
+        by=salatiga.penyuluh,
+        version=report.version,
+        fields={},
+        findings=[Finding(topic_id=finding.topic_id, text="Verifikasi DTSEN di desa")],
+    )
+    client.force_login(salatiga.head)
+
+    response = client.get(reverse("reports:history", args=[report.pk]))
+
+    entry = entries(response)[0]
+    assert entry.subject.startswith("Temuan: DTKS")
+    assert [(c.field, c.old, c.new) for c in entry.changes] == [
+        ("Temuan", "—", "Verifikasi DTSEN di desa")
+    ]

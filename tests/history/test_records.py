@@ -294,3 +294,56 @@ def test_a_deactivated_account_is_recorded(salatiga):
     assert after.history_user == salatiga.staff
     assert changed(after, before) == {"is_active": (True, False)}
     assert not hasattr(after, "password")
+
+
+def test_saving_a_report_records_only_the_finding_and_quote_that_changed(salatiga, magelang):
+    from reports.models import Finding, Quote
+
+    held = make_visit(
+        magelang.agency, salatiga.agency, status=VisitStatus.HELD, topics=["DTKS", "SLRT"]
+    )
+    report = report_services.report_create(visit=held, by=salatiga.penyuluh)
+    dtks, slrt = report.findings.order_by("order")
+    rows_before = get_history_manager_for_model(Finding).count()
+
+    def save(version, slrt_text, quotes):
+        return report_services.report_update(
+            report=report,
+            by=salatiga.penyuluh,
+            version=version,
+            fields={"title": "Studi tiru DTKS"},
+            findings=[
+                Finding(topic_id=dtks.topic_id, text=""),
+                Finding(topic_id=slrt.topic_id, text=slrt_text),
+            ],
+            quotes=[Quote(text=text, speaker_name=name) for name, text in quotes],
+        )
+
+    saved = save(report.version, "", [("Hadi", "Terbuka belajar"), ("Budi", "Terima kasih")])
+    save(
+        saved.version,
+        "Puskesos di kelurahan",
+        [("Hadi", "Kami terbuka belajar"), ("Budi", "Terima kasih")],
+    )
+
+    findings = (
+        get_history_manager_for_model(Finding).filter(history_id__gt=0).order_by("history_id")
+    )
+    assert findings.count() == rows_before + 1
+    before, after = history_of(Finding, slrt.pk)[-2:]
+    assert after.history_user == salatiga.penyuluh
+    assert changed(after, before) == {"text": ("", "Puskesos di kelurahan")}
+    quotes = list(Quote.objects.filter(report=report).order_by("order"))
+    assert [row.history_type for row in history_of(Quote, quotes[0].pk)] == ["+", "~"]
+    assert [row.history_type for row in history_of(Quote, quotes[1].pk)] == ["+"]
+
+
+def test_a_report_started_records_its_findings(salatiga, magelang):
+    from reports.models import Finding
+
+    held = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.HELD, topics=["DTKS"])
+
+    report = report_services.report_create(visit=held, by=salatiga.penyuluh)
+
+    rows = get_history_manager_for_model(Finding).filter(report_id=report.pk)
+    assert [(row.history_type, row.history_user) for row in rows] == [("+", salatiga.penyuluh)]
