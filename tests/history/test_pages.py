@@ -304,3 +304,24 @@ def test_the_report_history_shows_a_findings_text_under_its_topic(client, salati
     assert [(c.field, c.old, c.new) for c in entry.changes] == [
         ("Temuan", "—", "Verifikasi DTSEN di desa")
     ]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_report_history_runs_a_fixed_number_of_queries(
+    client, salatiga, magelang, settings, tmp_path, django_assert_num_queries, count
+):
+    settings.MEDIA_ROOT = tmp_path
+    held = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.HELD, topics=["DTKS"])
+    report = report_services.report_create(visit=held, by=salatiga.penyuluh)
+    for n in range(count):
+        photo = Photo.objects.create(
+            report=report, image=f"{n}.jpg", thumbnail="t.jpg", width=8, height=8
+        )
+        report_services.photo_update_caption(photo=photo, by=salatiga.penyuluh, caption=f"{n}")
+    client.force_login(salatiga.head)
+
+    with django_assert_num_queries(11):
+        response = client.get(reverse("reports:history", args=[report.pk]))
+
+    # The report, its finding and author, and each photo added then captioned.
+    assert len(entries(response)) == 3 + 2 * count
