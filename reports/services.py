@@ -145,7 +145,6 @@ def report_update(
     return current
 
 
-@records_actor
 def _replace_rows(model, report, rows):
     """Make ``report``'s findings, quotes or authors (``model``) ``rows``, in
     order. Stored rows are reused (a finding by its topic, which is unique in
@@ -177,6 +176,7 @@ def _replace_rows(model, report, rows):
         row.delete()
 
 
+@records_actor
 def _move_report(*, report, by, allowed, to_status, comment="", changes=None) -> Report:
     changes = changes or {}
     with transaction.atomic():
