@@ -11,6 +11,7 @@ who changed what stay, as the historical record.
 from django.apps import apps
 from django.db import transaction
 
+CHUNK = 1000
 # The personal fields of each tracked model, and the blank they get.
 PERSONAL_FIELDS = {
     "visits.Participant": {"nip": "", "phone": "", "email": ""},
@@ -30,18 +31,17 @@ def scrub_personal_history(*, participant_ids=(), membership_ids=(), user_ids=()
     address unique to the user, never the real one). Returns the number of
     historical rows changed. Writes no history of its own."""
     changed = 0
-    if participant_ids:
-        changed += (
-            _historical("visits.Participant")
-            .objects.filter(id__in=participant_ids)
-            .update(**PERSONAL_FIELDS["visits.Participant"])
-        )
-    if membership_ids:
-        changed += (
-            _historical("agencies.Membership")
-            .objects.filter(id__in=membership_ids)
-            .update(**PERSONAL_FIELDS["agencies.Membership"])
-        )
+    for label, ids in (
+        ("visits.Participant", list(participant_ids)),
+        ("agencies.Membership", list(membership_ids)),
+    ):
+        historical = _historical(label)
+        # In chunks: a retention run may erase thousands of people at once,
+        # and SQLite bounds the number of parameters of a query.
+        for start in range(0, len(ids), CHUNK):
+            changed += historical.objects.filter(id__in=ids[start : start + CHUNK]).update(
+                **PERSONAL_FIELDS[label]
+            )
     historical_user = _historical("agencies.User")
     for user_id in user_ids:
         changed += historical_user.objects.filter(id=user_id).update(
