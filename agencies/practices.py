@@ -15,6 +15,7 @@ topics a search word names (``topics_matching``).
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from edits import guard
 from history.records import record_change, records_actor
 
 from .models import GoodPractice
@@ -49,14 +50,21 @@ def create_practice(
     return practice
 
 
+def practice_values(practice) -> guard.Snapshot:
+    """What the practice form edits, compared by the edit guard."""
+    return guard.model_values(practice, EDITABLE_FIELDS)
+
+
 @records_actor
-def update_practice(*, practice, by, **changes) -> GoodPractice:
+def update_practice(*, practice, by, version=None, **changes) -> GoodPractice:
     """Change the fields in ``changes`` (any of ``EDITABLE_FIELDS``).
 
     Setting ``is_active=True`` shows a deactivated practice again. Raises
     ``PermissionDenied`` unless ``by`` keeps the practice's agency's practices,
     ``ValidationError`` for a duplicate title, ``TypeError`` for a field that
-    cannot be edited.
+    cannot be edited, and, with the ``version`` the edit form was opened at,
+    ``guard.EditConflict`` (saving nothing) when someone else changed the
+    practice since.
     """
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
@@ -64,8 +72,16 @@ def update_practice(*, practice, by, **changes) -> GoodPractice:
     if not can_manage_practices(by, practice.agency):
         raise PermissionDenied
     with transaction.atomic():
+        stored = GoodPractice.objects.select_for_update().get(pk=practice.pk)
         for field, value in changes.items():
             setattr(practice, field, value)
+        if version is not None:
+            guard.check(
+                version,
+                about=stored,
+                current=practice_values(stored),
+                mine=practice_values(practice),
+            )
         practice.full_clean()
         practice.save(update_fields=list(changes) or None)
     return practice

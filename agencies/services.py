@@ -28,6 +28,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from edits import guard
 from history.records import records_actor
 
 from .models import Invitation, Membership, Role, User
@@ -311,12 +312,19 @@ def _lock_member(membership, by) -> Membership:
     return locked
 
 
+def member_values(membership) -> guard.Snapshot:
+    """What the member form edits, compared by the edit guard."""
+    return guard.model_values(membership, ("role", "division", "position"))
+
+
 @records_actor
-def change_member(*, membership, role, division=None, position="", by) -> Membership:
+def change_member(*, membership, role, division=None, position="", by, version=None) -> Membership:
     """Set a colleague's role, division and position. Raises
     ``PermissionDenied`` unless ``by`` manages the members of the colleague's
     agency (and is not the colleague), ``ValidationError`` for an unknown role
-    or another agency's division."""
+    or another agency's division, and, with the ``version`` the edit form was
+    opened at, ``guard.EditConflict`` (saving nothing) when someone else
+    changed the member since."""
     with transaction.atomic():
         locked = _lock_member(membership, by)
         if role not in Role.values:
@@ -325,9 +333,12 @@ def change_member(*, membership, role, division=None, position="", by) -> Member
             raise ValidationError(
                 _("Bidang ini bukan bagian dari instansi tersebut."), code="foreign_division"
             )
+        saved = member_values(locked)
         locked.role = role
         locked.division = division
         locked.position = (position or "").strip()
+        if version is not None:
+            guard.check(version, about=locked, current=saved, mine=member_values(locked))
         locked.save(update_fields=["role", "division", "position"])
     membership.role, membership.division, membership.position = (
         locked.role,

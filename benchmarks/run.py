@@ -52,6 +52,9 @@ CLEARED = (
     "EMAIL_HOST",
     "SECURE_SSL_REDIRECT",
     "SECURE_COOKIES",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
     "BEHIND_PROXY",
     "DJANGO_SETTINGS_MODULE",
 )
@@ -163,6 +166,10 @@ def portal_env(args, *, url, static_root, port) -> dict:
         TASKS_BACKEND="immediate",
         PORTAL_URL=f"http://127.0.0.1:{port}",
         LOG_LEVEL="WARNING",
+        # Plain HTTP on loopback: production's HTTPS defaults are off by name.
+        SECURE_SSL_REDIRECT="false",
+        SECURE_COOKIES="false",
+        SECURE_HSTS_SECONDS="0",
     )
     if args.redis_url:
         env["REDIS_URL"] = args.redis_url

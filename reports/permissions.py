@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Role
 from agencies.permissions import (
@@ -24,7 +25,7 @@ from agencies.permissions import (
 )
 from visits.models import Visit, VisitStatus
 from visits.permissions import can_view as can_view_visit
-from visits.permissions import side_of
+from visits.permissions import passes_in_another_state, side_of
 
 from .models import AdoptionItem, AdoptionStatus, CheckIn, Report, ReportStatus
 
@@ -157,6 +158,49 @@ def can_adopt_item(user, item) -> bool:
     return item.can_move_to(AdoptionStatus.ADOPTED) and can_conclude_item(user, item)
 
 
+# --- Why a step is refused -------------------------------------------------------------
+
+# What the 403 page says when a step is refused because of where the report or
+# the ATM item is in its lifecycle (a page opened again with Back after the
+# step was taken), or because of the user's role.
+REPORT_RULES = {
+    ReportStatus.DRAFT: _("Laporan ini masih draf: belum diajukan kepada kepala."),
+    ReportStatus.SUBMITTED: _("Laporan ini sudah diajukan dan menunggu persetujuan kepala."),
+    ReportStatus.APPROVED: _("Laporan ini sudah disetujui."),
+    ReportStatus.PUBLISHED: _("Laporan ini sudah terbit."),
+}
+ITEM_RULES = {
+    AdoptionStatus.PROPOSED: _("Butir ATM ini sudah diusulkan dan menunggu tinjauan kepala."),
+    AdoptionStatus.RETURNED: _("Butir ATM ini dikembalikan kepada penulisnya untuk diperbaiki."),
+    AdoptionStatus.APPROVED: _("Butir ATM ini sudah disetujui."),
+    AdoptionStatus.IN_PROGRESS: _("Butir ATM ini sedang dijalankan."),
+    AdoptionStatus.ADOPTED: _("Butir ATM ini sudah diadopsi."),
+    AdoptionStatus.DROPPED: _("Butir ATM ini sudah dihentikan."),
+}
+NOT_YOUR_ROLE = _(
+    "Peran Anda tidak dapat melakukan langkah ini: laporan dan rencana ATM ditulis "
+    "oleh penyuluh dan kepala, ditinjau oleh kepala instansi."
+)
+NOT_HELD_YET = _("Laporan baru dapat ditulis setelah kunjungan terlaksana.")
+
+
+def refusal(user, obj, check) -> PermissionDenied:
+    """The ``PermissionDenied`` for ``check`` refusing ``user`` on a report or
+    an ATM item, with the rule that refused it: its state, or the user's role."""
+    rules = REPORT_RULES if isinstance(obj, Report) else ITEM_RULES
+    if passes_in_another_state(user, obj, check, list(rules)):
+        return PermissionDenied(rules[obj.status])
+    return PermissionDenied(NOT_YOUR_ROLE)
+
+
+def report_start_refusal(user, visit) -> PermissionDenied:
+    if visit.status not in REPORTABLE_VISIT_STATES and passes_in_another_state(
+        user, visit, can_start_report, REPORTABLE_VISIT_STATES
+    ):
+        return PermissionDenied(NOT_HELD_YET)
+    return PermissionDenied(NOT_YOUR_ROLE)
+
+
 # --- Loading for a request -------------------------------------------------------------
 
 
@@ -181,7 +225,7 @@ def get_report_for_user(request, pk, *, check=None) -> Report:
     if not can_view(request.user, report):
         raise Http404
     if check is not None and not check(request.user, report):
-        raise PermissionDenied
+        raise refusal(request.user, report, check)
     return report
 
 
@@ -197,7 +241,7 @@ def get_item_for_user(request, pk, *, check=None) -> AdoptionItem:
     if not can_view(request.user, item.report):
         raise Http404
     if check is not None and not check(request.user, item):
-        raise PermissionDenied
+        raise refusal(request.user, item, check)
     return item
 
 
@@ -209,7 +253,7 @@ def get_visit_for_report(request, visit_pk):
     if not can_view_visit(request.user, visit):
         raise Http404
     if not can_start_report(request.user, visit):
-        raise PermissionDenied
+        raise report_start_refusal(request.user, visit)
     return visit
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from agencies.permissions import agency_of
+from edits import guard
 from history.records import record_change, records_actor
 from uploads import cleanup
 from visits.models import VisitStatus
@@ -71,7 +72,7 @@ def report_create(*, visit, by) -> Report:
     topic of the visit to fill in. Raises ``ValidationError`` if the agency
     already has one."""
     if not permissions.can_start_report(by, visit):
-        raise PermissionDenied
+        raise permissions.report_start_refusal(by, visit)
     agency = agency_of(by)
     with transaction.atomic():
         if Report.objects.filter(visit=visit, agency=agency).exists():
@@ -130,7 +131,7 @@ def report_update(
     with transaction.atomic():
         current = Report.objects.select_for_update().get(pk=report.pk)
         if not permissions.can_edit(by, current):
-            raise PermissionDenied
+            raise permissions.refusal(by, current, permissions.can_edit)
         if current.version != version:
             raise StaleReportError(current)
         for name, value in fields.items():
@@ -182,7 +183,7 @@ def _move_report(*, report, by, allowed, to_status, comment="", changes=None) ->
     with transaction.atomic():
         current = Report.objects.select_for_update().get(pk=report.pk)
         if not allowed(by, current):
-            raise PermissionDenied
+            raise permissions.refusal(by, current, allowed)
         if not current.can_move_to(to_status):
             raise ValidationError(
                 _("Laporan berstatus %(from)s tidak dapat diubah menjadi %(to)s.")
@@ -294,15 +295,44 @@ def item_create(*, report, by, **fields) -> AdoptionItem:
     return item
 
 
+# What the ATM item form edits, compared by the edit guard.
+ITEM_FIELDS = (
+    "topic",
+    "observe",
+    "replicate",
+    "modify",
+    "division",
+    "target_date",
+    "success_indicator",
+)
+
+
+def item_values(item) -> guard.Snapshot:
+    return guard.model_values(item, ITEM_FIELDS)
+
+
 @records_actor
-def item_update(*, item, by, **fields) -> AdoptionItem:
+def item_update(*, item, by, version=None, **fields) -> AdoptionItem:
+    """Change an ATM item's text, topic, division or target. With the
+    ``version`` the edit form was opened at, raises ``guard.EditConflict``
+    (and saves nothing) when someone else changed the item since."""
     with transaction.atomic():
         current = AdoptionItem.objects.select_for_update().get(pk=item.pk)
         current.report = item.report
         if not permissions.can_edit_item(by, current):
-            raise PermissionDenied
+            raise permissions.refusal(by, current, permissions.can_edit_item)
+        saved = item_values(current)
         for name, value in fields.items():
             setattr(current, name, value)
+        if version is not None:
+            agency = current.report.agency
+            guard.check(
+                version,
+                about=current,
+                current=saved,
+                mine=item_values(current),
+                when=guard.moment(current.updated_at, agency.tzinfo, agency.time_zone),
+            )
         current.save()
     return current
 
@@ -314,7 +344,7 @@ def move_item(*, item, by, allowed, to_status, comment="") -> AdoptionEvent:
         current = AdoptionItem.objects.select_for_update().get(pk=item.pk)
         current.report = item.report
         if allowed is not None and not allowed(by, current):
-            raise PermissionDenied
+            raise permissions.refusal(by, current, allowed)
         if not current.can_move_to(to_status):
             raise ValidationError(
                 _("Butir berstatus %(from)s tidak dapat diubah menjadi %(to)s.")
@@ -415,7 +445,7 @@ def checkin_add(*, item, by, date, note, evidence=None) -> CheckIn:
         current = AdoptionItem.objects.select_for_update().get(pk=item.pk)
         current.report = item.report
         if not permissions.can_check_in(by, current):
-            raise PermissionDenied
+            raise permissions.refusal(by, current, permissions.can_check_in)
         errors = {}
         if not (note or "").strip():
             errors["note"] = _("Tuliskan kemajuan yang dicapai.")
@@ -448,7 +478,7 @@ def _report_for_photos(report, by) -> Report:
         Report.objects.select_for_update(of=("self",)).select_related("agency").get(pk=report.pk)
     )
     if not permissions.can_manage_photos(by, current):
-        raise PermissionDenied
+        raise permissions.refusal(by, current, permissions.can_manage_photos)
     return current
 
 
@@ -488,15 +518,25 @@ def photo_add(*, report, by, photos) -> list[Photo]:
     return created
 
 
+def photo_values(photo) -> guard.Snapshot:
+    return guard.model_values(photo, ("caption",))
+
+
 @records_actor
-def photo_update_caption(*, photo, by, caption) -> Photo:
-    """Change a photo's caption while the report may still be edited."""
+def photo_update_caption(*, photo, by, caption, version=None) -> Photo:
+    """Change a photo's caption while the report may still be edited. With
+    the ``version`` the edit form was opened at, raises
+    ``guard.EditConflict`` (and saves nothing) when someone else changed the
+    caption since."""
     with transaction.atomic():
         _report_for_photos(photo.report, by)
-        Photo.objects.filter(pk=photo.pk).update(caption=caption.strip())
-        current = Photo.objects.filter(pk=photo.pk).first()
-        if current is not None:  # None: a colleague deleted it a moment ago
-            record_change(current, by=by)  # the update above bypassed save()
+        current = Photo.objects.select_for_update().get(pk=photo.pk)
+        if version is not None:
+            saved = photo_values(current)
+            current.caption = caption.strip()
+            guard.check(version, about=current, current=saved, mine=photo_values(current))
+        current.caption = caption.strip()
+        current.save(update_fields=["caption"])  # through save(): the history sees it
     photo.caption = caption.strip()
     return photo
 

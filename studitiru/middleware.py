@@ -24,3 +24,28 @@ class PreferredLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class PrivatePagesMiddleware:
+    """Pages shown to a logged-in user are theirs: the agency's visits, the
+    names and NIPs of its people. Without a Cache-Control header a browser
+    (or a proxy between office and server) may keep and show them again, to
+    whoever uses the office computer next. Every response to a logged-in user
+    that says nothing of its own is sent ``private, no-cache``: kept by this
+    browser only, and asked for again each time. Views that list personal data
+    (participants, members, letters, evidence, attendance sheets) say
+    ``no-store`` themselves; public pages (news, feeds, published photos) and
+    anonymous visitors keep their own caching."""
+
+    VALUE = "private, no-cache"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        # The header first: a response that says something itself (the health
+        # check, an error page) never loads the user.
+        if "Cache-Control" not in response and request.user.is_authenticated:
+            response["Cache-Control"] = self.VALUE
+        return response

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "agencies",
     "visits",
     "reports",
+    "backups",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A logged-in user's pages are not kept by browsers and proxies.
+    "studitiru.middleware.PrivatePagesMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # The logged-in user names the historical rows written in a request
     # (the Django admin's edits among them); services name theirs (history/).
@@ -199,9 +202,13 @@ ACCOUNT_MAX_EMAIL_ADDRESSES = 1
 # what one office behind a NAT produces, so that a few people mistyping (or one
 # attacker behind the same gateway) do not lock out everyone there; a correct
 # login does not count. All login attempts of one address: 60 a minute.
+# Both failure limits can be set from the environment ("<count>/<period>",
+# periods like m, 5m, h), e.g. for a large office behind one gateway.
+LOGIN_FAILURES_PER_ADDRESS = env_str("LOGIN_FAILURES_PER_ADDRESS", "30/m")
+LOGIN_FAILURES_PER_ACCOUNT = env_str("LOGIN_FAILURES_PER_ACCOUNT", "5/5m")
 ACCOUNT_RATE_LIMITS = {
     "login": "60/m/ip",
-    "login_failed": "30/m/ip,5/5m/key",
+    "login_failed": f"{LOGIN_FAILURES_PER_ADDRESS}/ip,{LOGIN_FAILURES_PER_ACCOUNT}/key",
 }
 # The client's address, for those limits: the REMOTE_ADDR of the connection,
 # unless the portal runs behind reverse proxies. Then either the number of
@@ -363,17 +370,53 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Production speaks HTTPS only. With DEBUG off every one of these is on unless
+# the environment turns it off by name: plain HTTP redirects to HTTPS, the
+# session and CSRF cookies travel over HTTPS only, and browsers are told for a
+# year (HSTS) never to try plain HTTP again. A server on plain HTTP (a test or a
+# benchmark on loopback) says SECURE_SSL_REDIRECT=false, SECURE_COOKIES=false,
+# SECURE_HSTS_SECONDS=0. HSTS covers subdomains by default: a Dinas Sosial's
+# portal lives on a (sub)domain the agency's IT office owns, and a sibling
+# subdomain on plain HTTP could otherwise set cookies for it; an office whose
+# other subdomains still serve plain HTTP sets SECURE_HSTS_INCLUDE_SUBDOMAINS=
+# false. Preloading is a commitment to browsers' built-in lists, hard to undo:
+# off unless asked for.
 if not DEBUG:
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=False)
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+    if not SECURE_HSTS_PRELOAD:
+        # check --deploy warns unless preload is on. The preload lists take
+        # registrable domains (kabupaten.go.id), not the subdomain an agency
+        # runs its portal on, and leaving them takes months: a choice for the
+        # domain's owner, made with SECURE_HSTS_PRELOAD=true, not a default.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
     if env_bool("BEHIND_PROXY"):
+        # The TLS ends at the reverse proxy, which must set (never pass on)
+        # X-Forwarded-Proto: otherwise every request looks like plain HTTP.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# A form sent after its CSRF token expired gets the portal's page, which says
+# how to keep what was typed (studitiru/errors.py).
+CSRF_FAILURE_VIEW = "studitiru.errors.csrf_failure"
+
+# Logs go to the console (gunicorn's stderr, the journal). A request refused
+# with 4xx, or one that found the database unavailable, is one line without a
+# traceback (studitiru.errors.OneLineErrors): on the logger that writes them
+# (django.request), and on the handler for the other django.security.* ones.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line_errors": {"()": "studitiru.errors.OneLineErrors"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line_errors"]},
+    },
+    "loggers": {
+        "django.request": {"filters": ["one_line_errors"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 

@@ -3,10 +3,8 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
-from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from . import views
@@ -27,9 +25,10 @@ urlpatterns = [
     path("akun/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("bahasa/", login_not_required(set_language), name="set_language"),
-    path(
-        "favicon.ico",
-        login_not_required(RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
-        name="favicon",
-    ),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
+
+# A 500, or a 503 when the database is unavailable: a page that reads nothing
+# from the database (studitiru/errors.py). 400, 403 and 404 are Django's views
+# with the portal's templates (templates/400.html, 403.html, 404.html).
+handler500 = "studitiru.errors.server_error"

@@ -1,8 +1,10 @@
 """Pages that belong to the portal as a whole rather than to one app."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponse
+from django.db import connection
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from agencies.models import Agency
@@ -29,7 +31,20 @@ def home(request):
 @login_not_required
 @never_cache
 def health(request):
-    """For load balancers and monitoring: the app process answers. It touches
-    no database, so it also measures the ceiling of the middleware stack
-    (the benchmark's baseline)."""
+    """For load balancers and monitoring: the app process answers, and its
+    database connection is open (connecting if needed, or checking a kept
+    connection with the driver's ping). It runs no query of the portal's, so
+    it also measures the ceiling of the middleware stack (the benchmark's
+    baseline). With the database down it answers 503 like every page
+    (studitiru.errors.server_error)."""
+    connection.ensure_connection()
     return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+
+
+@login_not_required
+def favicon(request):
+    """Browsers ask for /favicon.ico: the portal's icon is an SVG. Its address
+    is looked up per request, not when the URLs are imported: with DEBUG off it
+    comes from collectstatic's manifest, which does not exist yet when
+    ``manage.py migrate`` runs first on a new server."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

@@ -17,12 +17,13 @@ Two rules live here rather than in the predicates:
   import can add to the list but no longer replace it.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from edits import guard
 from history.records import records_actor
 
 from . import permissions
@@ -73,23 +74,55 @@ def _check_role(participant):
         )
 
 
+# What the participant form edits, compared by the edit guard.
+PARTICIPANT_FIELDS = (
+    "front_title",
+    "name",
+    "back_title",
+    "position",
+    "division",
+    "role",
+    "employment_type",
+    "nip",
+    "phone",
+    "email",
+)
+
+
+def participant_values(participant) -> guard.Snapshot:
+    return guard.model_values(participant, PARTICIPANT_FIELDS)
+
+
 @records_actor
-def participant_save(*, participant: Participant, by) -> Participant:
+def participant_save(*, participant: Participant, by, version=None) -> Participant:
     """Add a participant to, or change one on, the user's own side.
 
     ``participant`` comes from the participant form: for a new one, ``visit``
     and ``side`` are set by the caller and the next number in the side's list
     is given. The side of a stored participant never changes. When the
     participant is made head of the delegation, the previous head becomes a
-    member (same transaction).
+    member (same transaction). A change with the ``version`` the edit form
+    was opened at raises ``guard.EditConflict`` when someone else changed
+    the participant since (nothing is saved).
     """
     with transaction.atomic():
         visit = _lock(participant.visit)
         if participant.pk is not None:
-            stored = Participant.objects.get(pk=participant.pk, visit=visit)
+            stored = Participant.objects.select_for_update().get(pk=participant.pk, visit=visit)
             participant.side = stored.side
         if not permissions.can_edit_participants(by, visit, participant.side):
-            raise PermissionDenied
+            raise permissions.refusal(
+                by,
+                visit,
+                permissions.side_check(permissions.can_edit_participants, participant.side),
+            )
+        if participant.pk is not None and version is not None:
+            guard.check(
+                version,
+                about=stored,
+                current=participant_values(stored),
+                mine=participant_values(participant),
+            )
         _check_role(participant)
         participant.full_clean(exclude=["visit"], validate_constraints=False)
         if participant.pk is None:
@@ -108,7 +141,9 @@ def participant_make_head(*, participant: Participant, by) -> Participant:
         visit = _lock(participant.visit)
         fresh = Participant.objects.get(pk=participant.pk, visit=visit)
         if not permissions.can_edit_participants(by, visit, fresh.side):
-            raise PermissionDenied
+            raise permissions.refusal(
+                by, visit, permissions.side_check(permissions.can_edit_participants, fresh.side)
+            )
         if fresh.side != Side.VISITOR:
             raise ValidationError(_("Hanya anggota rombongan pengunjung yang dapat menjadi ketua."))
         if fresh.role != DelegationRole.HEAD:
@@ -126,7 +161,9 @@ def participant_delete(*, participant: Participant, by) -> None:
         visit = _lock(participant.visit)
         fresh = Participant.objects.get(pk=participant.pk, visit=visit)
         if not permissions.can_edit_participants(by, visit, fresh.side):
-            raise PermissionDenied
+            raise permissions.refusal(
+                by, visit, permissions.side_check(permissions.can_edit_participants, fresh.side)
+            )
         if not permissions.can_remove_participants(by, visit, fresh.side):
             raise ValidationError(
                 _(
@@ -153,7 +190,9 @@ def participants_import(
     with transaction.atomic():
         locked = _lock(visit)
         if not permissions.can_edit_participants(by, locked, side):
-            raise PermissionDenied
+            raise permissions.refusal(
+                by, locked, permissions.side_check(permissions.can_edit_participants, side)
+            )
         if replace:
             if not permissions.can_remove_participants(by, locked, side):
                 raise ValidationError(
@@ -183,7 +222,7 @@ def attendance_set(*, participant: Participant, attended: bool | None, by) -> Pa
     with transaction.atomic():
         visit = _lock(participant.visit)
         if not permissions.can_mark_attendance(by, visit):
-            raise PermissionDenied
+            raise permissions.refusal(by, visit, permissions.can_mark_attendance)
         current = Participant.objects.filter(pk=participant.pk, visit=visit).first()
         if current is None:
             raise Participant.DoesNotExist
@@ -193,16 +232,34 @@ def attendance_set(*, participant: Participant, attended: bool | None, by) -> Pa
     return participant
 
 
+def agenda_item_values(item, *, visit) -> guard.Snapshot:
+    """What the agenda form edits, its times in the host's zone."""
+    fields = ("start", "end", "kind", "title", "place", "speaker")
+    return guard.model_values(item, fields, tz=visit.host.tzinfo, zone=visit.host.time_zone)
+
+
 @records_actor
-def agenda_item_save(*, item: AgendaItem, by) -> AgendaItem:
+def agenda_item_save(*, item: AgendaItem, by, version=None) -> AgendaItem:
     """Add an item to, or change one on, the visit's agenda. ``item.start`` and
-    ``item.end`` are aware datetimes (the form reads them in the host's zone)."""
+    ``item.end`` are aware datetimes (the form reads them in the host's zone).
+    A change with the ``version`` the edit form was opened at raises
+    ``guard.EditConflict`` when someone else changed the item since."""
     with transaction.atomic():
         visit = _lock(item.visit)
-        if item.pk is not None and not AgendaItem.objects.filter(pk=item.pk, visit=visit).exists():
-            raise AgendaItem.DoesNotExist
+        stored = None
+        if item.pk is not None:
+            stored = AgendaItem.objects.select_for_update().filter(pk=item.pk, visit=visit).first()
+            if stored is None:
+                raise AgendaItem.DoesNotExist
         if not permissions.can_edit_agenda(by, visit):
-            raise PermissionDenied
+            raise permissions.refusal(by, visit, permissions.can_edit_agenda)
+        if stored is not None and version is not None:
+            guard.check(
+                version,
+                about=stored,
+                current=agenda_item_values(stored, visit=visit),
+                mine=agenda_item_values(item, visit=visit),
+            )
         item.full_clean(exclude=["visit"])
         item.save()
     return item
@@ -213,5 +270,5 @@ def agenda_item_delete(*, item: AgendaItem, by) -> None:
     with transaction.atomic():
         visit = _lock(item.visit)
         if not permissions.can_edit_agenda(by, visit):
-            raise PermissionDenied
+            raise permissions.refusal(by, visit, permissions.can_edit_agenda)
         AgendaItem.objects.filter(pk=item.pk, visit=visit).delete()

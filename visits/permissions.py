@@ -7,9 +7,12 @@ or proposes another date (DESIGN.md). Another agency's visit answers 404, so
 its existence does not leak; the wrong role in the right agency answers 403.
 """
 
+import copy
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from agencies.permissions import HISTORY_ROLES, agency_of, can_schedule, has_role, membership_of
 
@@ -152,5 +155,64 @@ def get_visit_for_user(request, pk, *, check=None) -> Visit:
         raise PermissionDenied
     visit = get_object_or_404(visits_for_user(request.user), pk=pk)
     if check is not None and not check(request.user, visit):
-        raise PermissionDenied
+        raise refusal(request.user, visit, check)
     return visit
+
+
+# --- Why a step is refused -------------------------------------------------------------
+
+# What the 403 page says when a step is refused because of where the visit is
+# in its lifecycle: most often a page opened again with Back after the step
+# was taken ("Kunjungan ini sudah diterima").
+STATE_RULES = {
+    VisitStatus.DRAFT: _("Kunjungan ini masih draf: belum diajukan kepada tuan rumah."),
+    VisitStatus.REQUESTED: _("Permohonan ini sudah diajukan dan menunggu jawaban tuan rumah."),
+    VisitStatus.DATE_PROPOSED: _(
+        "Tuan rumah sudah mengusulkan tanggal lain: permohonan menunggu jawaban instansi tamu."
+    ),
+    VisitStatus.SCHEDULED: _("Kunjungan ini sudah diterima dan terjadwal."),
+    VisitStatus.DECLINED: _("Kunjungan ini sudah ditolak."),
+    VisitStatus.HELD: _("Kunjungan ini sudah terlaksana."),
+    VisitStatus.REPORTED: _("Kunjungan ini sudah terlaksana dan dilaporkan."),
+    VisitStatus.CANCELLED: _("Kunjungan ini sudah dibatalkan."),
+}
+NOT_STARTED = _("Kunjungan baru dapat dicatat terlaksana mulai hari pertamanya.")
+OTHER_SIDE = _("Langkah ini dilakukan oleh instansi lain dalam kunjungan ini.")
+NOT_A_SCHEDULER = _(
+    "Peran Anda tidak dapat melakukan langkah ini: kunjungan diatur oleh staf, "
+    "admin, dan kepala instansi."
+)
+
+
+def passes_in_another_state(user, obj, check, states) -> bool:
+    """Whether ``check`` would let ``user`` act on ``obj`` in one of the other
+    ``states``: then the refusal is about the lifecycle, not the user's role
+    or side. ``obj`` itself is left as it is."""
+    for state in states:
+        if state == obj.status:
+            continue
+        other = copy.copy(obj)
+        other.status = state
+        if check(user, other):
+            return True
+    return False
+
+
+def side_check(check, side):
+    """``check(user, visit, side)`` as a predicate of user and visit."""
+    return lambda user, visit: check(user, visit, side)
+
+
+def refusal(user, visit, check) -> PermissionDenied:
+    """The ``PermissionDenied`` for ``check`` refusing ``user`` on ``visit``,
+    with the rule that refused it: the visit's state, the other agency's
+    step, or the user's role. Refuses nothing by itself."""
+    if passes_in_another_state(user, visit, check, VisitStatus.values):
+        return PermissionDenied(STATE_RULES[visit.status])
+    side = side_of(user, visit)
+    agency = agency_of(user)
+    if side is None or not can_schedule(user, agency):
+        return PermissionDenied(NOT_A_SCHEDULER)
+    if check is can_mark_held and visit.status == VisitStatus.SCHEDULED:
+        return PermissionDenied(NOT_STARTED)
+    return PermissionDenied(OTHER_SIDE)

@@ -13,11 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.permissions import agency_of, can_schedule
+from edits import guard
 from history.records import records_actor
 from uploads import cleanup
 
 from . import permissions
-from .models import Topic, Venue, Visit, VisitEvent, VisitStatus, VisitTopic
+from .models import Topic, Venue, VenueKind, Visit, VisitEvent, VisitStatus, VisitTopic
 from .notifications import notify_other_side
 
 
@@ -64,7 +65,7 @@ def _act(*, visit, by, allowed, to_status, comment="", changes=None) -> VisitEve
     with transaction.atomic():
         fresh = Visit.objects.select_for_update().select_related("host", "visitor").get(pk=visit.pk)
         if not allowed(by, fresh):
-            raise PermissionDenied
+            raise permissions.refusal(by, fresh, allowed)
         event = move_visit(
             visit=fresh, to_status=to_status, by=by, comment=comment, changes=changes
         )
@@ -132,16 +133,71 @@ def visit_create(*, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by
     return visit
 
 
+# What the request form edits of the visit itself, compared by the edit guard
+# (with the times, the topics and the places).
+REQUEST_FIELDS = (
+    "host",
+    "title",
+    "start",
+    "end",
+    "purpose",
+    "basis",
+    "request_letter_number",
+    "request_letter_date",
+    "request_letter_file",
+)
+
+
+def _one_line(text):
+    return "; ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def visit_values(visit, *, topics=None, venues=None) -> guard.Snapshot:
+    """What the request form edits, its times in the host's zone. ``topics``
+    and ``venues`` are the form's pairs; the stored ones when not given."""
+    if topics is None:
+        # all(): the edit page prefetches them (with the topics) for its form too.
+        topics = [(vt.topic, vt.questions) for vt in visit.visit_topics.all()]
+    if venues is None:
+        venues = [(venue.kind, venue.name) for venue in visit.venues.all()]
+    host = visit.host
+    values = guard.model_values(visit, REQUEST_FIELDS, tz=host.tzinfo, zone=host.time_zone)
+    values["topics"] = guard.Value(
+        _("Topik dan pertanyaan"),
+        "\n".join(
+            f"{topic.code} — {topic.name}" + (f": {_one_line(questions)}" if questions else "")
+            for topic, questions in topics
+        ),
+    )
+    values["venues"] = guard.Value(
+        _("Tempat"),
+        "\n".join(f"{VenueKind(kind).label}: {name}" for kind, name in venues),
+    )
+    return values
+
+
 @records_actor
-def visit_update(*, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by) -> Visit:
+def visit_update(
+    *, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by, version=None
+) -> Visit:
     """Save the visitor's changes to a request the host has not answered yet.
 
-    Side effects: a request letter replaced or cleared leaves the storage
-    once the change is committed."""
+    With the ``version`` the edit form was opened at, raises
+    ``guard.EditConflict`` (and saves nothing) when someone else changed the
+    request since. Side effects: a request letter replaced or cleared leaves
+    the storage once the change is committed."""
     with transaction.atomic():
         fresh = Visit.objects.select_for_update().select_related("host", "visitor").get(pk=visit.pk)
         if not permissions.can_edit_request(by, fresh):
-            raise PermissionDenied
+            raise permissions.refusal(by, fresh, permissions.can_edit_request)
+        if version is not None:
+            guard.check(
+                version,
+                about=fresh,
+                current=visit_values(fresh),
+                mine=visit_values(visit, topics=topics, venues=venues),
+                when=guard.moment(fresh.updated_at, fresh.host.tzinfo, fresh.host.time_zone),
+            )
         visit.status = fresh.status  # the form never changes the state
         visit.full_clean(exclude=["request_letter_file", "reply_letter_file"])
         visit.save()
@@ -151,18 +207,29 @@ def visit_update(*, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by
     return visit
 
 
+REPLY_LETTER_FIELDS = ("reply_letter_number", "reply_letter_date", "reply_letter_file")
+
+
+def reply_letter_values(visit) -> guard.Snapshot:
+    """What the reply letter form edits, compared by the edit guard."""
+    return guard.model_values(visit, REPLY_LETTER_FIELDS)
+
+
 @records_actor
-def visit_record_reply_letter(*, visit: Visit, by, number, date, file=None) -> Visit:
+def visit_record_reply_letter(*, visit: Visit, by, number, date, file=None, version=None) -> Visit:
     """The host records its reply letter (surat balasan): number, date, scan.
 
     ``file`` is a new scan (a PDF checked by ``forms.LetterField``), None to
     keep the one stored, or False to remove it, as a form's file field
-    cleans. Side effects: a replaced or removed scan leaves the storage once
-    the change is committed."""
+    cleans. With the ``version`` the form was opened at, raises
+    ``guard.EditConflict`` (saving nothing) when someone else recorded the
+    letter since. Side effects: a replaced or removed scan leaves the storage
+    once the change is committed."""
     with transaction.atomic():
         fresh = Visit.objects.select_for_update().select_related("host", "visitor").get(pk=visit.pk)
         if not permissions.can_record_reply_letter(by, fresh):
-            raise PermissionDenied
+            raise permissions.refusal(by, fresh, permissions.can_record_reply_letter)
+        saved = reply_letter_values(fresh)
         stored = fresh.reply_letter_file
         fresh.reply_letter_number = number
         fresh.reply_letter_date = date
@@ -170,6 +237,14 @@ def visit_record_reply_letter(*, visit: Visit, by, number, date, file=None) -> V
         if file is not None:
             fresh.reply_letter_file = file or ""
             fields.append("reply_letter_file")
+        if version is not None:
+            guard.check(
+                version,
+                about=fresh,
+                current=saved,
+                mine=reply_letter_values(fresh),
+                when=guard.moment(fresh.updated_at, fresh.host.tzinfo, fresh.host.time_zone),
+            )
         fresh.save(update_fields=fields)
         if fresh.reply_letter_file.name != stored.name:
             cleanup.delete_on_commit(stored)

@@ -16,9 +16,11 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
+
+from edits.guard import EditConflict, EditGuard, render_edit
 
 from .. import services
 from ..member_forms import AcceptInvitationForm, InvitationForm, MemberForm
@@ -76,6 +78,7 @@ def _team_context(request, membership, *, invite_form=None) -> dict:
     }
 
 
+@cache_control(private=True, no_store=True)
 def members(request):
     """The agency's team: members with role, division and position, open
     invitations and, for coordinators, the invitation form."""
@@ -141,11 +144,19 @@ def resend_invitation(request, pk):
 def edit_member(request, pk):
     """A coordinator changes a colleague's role, division and position."""
     member = get_member_for_manager(request, pk)
+    edit_guard = EditGuard(request, about=member, values=services.member_values)
     if request.method == "POST":
         form = MemberForm(request.POST, agency=member.agency)
         if form.is_valid():
             try:
-                services.change_member(membership=member, by=request.user, **form.cleaned_data)
+                services.change_member(
+                    membership=member,
+                    by=request.user,
+                    version=edit_guard.version,
+                    **form.cleaned_data,
+                )
+            except EditConflict as conflict:
+                edit_guard.conflict = conflict
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -163,7 +174,9 @@ def edit_member(request, pk):
                 "position": member.position,
             },
         )
-    return render(request, "agencies/member_edit.html", {"member": member, "form": form})
+    return render_edit(
+        request, "agencies/member_edit.html", {"member": member, "form": form}, edit_guard
+    )
 
 
 def _set_active(request, pk, *, active):

@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from edits.guard import EditConflict, EditGuard, render_edit
+
 from ..models import GoodPractice, Province
 from ..permissions import (
     agency_of,
@@ -33,6 +35,7 @@ from ..permissions import (
 from ..practices import (
     create_practice,
     deactivate_practice,
+    practice_values,
     topic_lineage,
     topics_matching,
     update_practice,
@@ -213,11 +216,16 @@ def practice_edit(request, pk):
     # The form writes into its instance while validating; the page keeps
     # showing the saved title and visibility.
     saved = GoodPractice(title=practice.title, is_active=practice.is_active)
+    edit_guard = EditGuard(request, about=practice, values=practice_values)
     form = PracticeForm(request.POST or None, instance=practice, agency=practice.agency)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.fields}
         try:
-            update_practice(practice=practice, by=request.user, **changes)
+            update_practice(
+                practice=practice, by=request.user, version=edit_guard.version, **changes
+            )
+        except EditConflict as conflict:
+            edit_guard.conflict = conflict
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
@@ -231,7 +239,7 @@ def practice_edit(request, pk):
         "saved": saved,
         "agency": practice.agency,
     }
-    return render(request, "agencies/practice_form.html", context)
+    return render_edit(request, "agencies/practice_form.html", context, edit_guard)
 
 
 @require_POST

@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
+from edits.guard import EditConflict, EditGuard, render_edit
+
 from .. import permissions, services
 from ..models import Photo
 from ..permissions import get_report_for_user
@@ -77,21 +79,32 @@ def photo_upload(request, pk):
 
 
 def photo_edit(request, pk, photo_pk):
+    """Change a photo's caption; a save over someone else's change made
+    since the page opened is refused (409) with both versions shown."""
     photo = _get_photo(request, pk, photo_pk)
+    edit_guard = EditGuard(request, about=photo, values=services.photo_values)
     if request.method == "POST":
         form = PhotoCaptionForm(request.POST, instance=photo)
         if form.is_valid():
-            services.photo_update_caption(
-                photo=photo, by=request.user, caption=form.cleaned_data["caption"]
-            )
-            messages.success(request, _("Keterangan foto tersimpan."))
-            return redirect(_gallery_url(photo.report))
+            try:
+                services.photo_update_caption(
+                    photo=photo,
+                    by=request.user,
+                    caption=form.cleaned_data["caption"],
+                    version=edit_guard.version,
+                )
+            except EditConflict as conflict:
+                edit_guard.conflict = conflict
+            else:
+                messages.success(request, _("Keterangan foto tersimpan."))
+                return redirect(_gallery_url(photo.report))
     else:
         form = PhotoCaptionForm(instance=photo)
-    return render(
+    return render_edit(
         request,
         "reports/photo_edit.html",
         {"report": photo.report, "photo": photo, "form": form},
+        edit_guard,
     )
 
 

@@ -19,9 +19,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from agencies.permissions import agency_of, require_membership
+from edits.guard import EditConflict, EditGuard, render_edit
 from visits.actions import Action
 from visits.forms import CommentForm
 
@@ -239,12 +241,17 @@ def item_add(request, pk):
 def item_edit(request, item_pk):
     item = get_item_for_user(request, item_pk, check=permissions.can_edit_item)
     report = item.report
+    edit_guard = EditGuard(request, about=item, values=services.item_values)
     form = AdoptionItemForm(
         request.POST if request.method == "POST" else None, instance=item, report=report
     )
     if form.is_valid():
         try:
-            services.item_update(item=item, by=request.user, **form.item_fields())
+            services.item_update(
+                item=item, by=request.user, version=edit_guard.version, **form.item_fields()
+            )
+        except EditConflict as conflict:
+            edit_guard.conflict = conflict
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -256,10 +263,11 @@ def item_edit(request, item_pk):
             else:
                 messages.success(request, _("Perubahan butir tersimpan."))
             return redirect("reports:item_detail", item_pk=item.pk)
-    return render(
+    return render_edit(
         request,
         "reports/plan/item_form.html",
         {"form": form, "report": report, "visit": report.visit, "item": item},
+        edit_guard,
     )
 
 
@@ -318,6 +326,7 @@ def checkin_add(request, item_pk):
     return _render_item(request, item, form)
 
 
+@cache_control(private=True, no_store=True)
 def checkin_evidence(request, checkin_pk):
     """The evidence file of a check-in, to the item's agency only, as a
     download under a name of our own."""

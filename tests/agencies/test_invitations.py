@@ -454,7 +454,8 @@ def test_a_coordinator_changes_a_colleagues_role_division_and_position(
     page = coordinator_client.get(reverse("agencies:edit_member", args=[membership.pk]))
     response = coordinator_client.post(
         reverse("agencies:edit_member", args=[membership.pk]),
-        {"role": Role.HEAD, "division": division.pk, "position": "Kepala Bidang"},
+        {"role": Role.HEAD, "division": division.pk, "position": "Kepala Bidang"}
+        | {"edit_version": page.context["edit_guard"].page_version},
     )
 
     assert page.status_code == 200

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from agencies.models import GoodPractice, Role
 from agencies.practices import create_practice, deactivate_practice, update_practice
+from tests.editing import opened
 from tests.factories import make_agency, make_practice, make_user
 from visits.models import Topic
 
@@ -374,9 +375,10 @@ def test_a_missing_title_is_refused_in_indonesian(client, malang):
 def test_staff_edit_their_own_agency_practice(client, malang):
     practice = make_practice(malang, "SLRT", title="Lama")
 
-    response = logged_in(client, make_user(malang)).post(
-        reverse("agencies:practice_edit", args=[practice.pk]),
-        practice_data("PUSKESOS", title="Baru", is_active="on"),
+    client = logged_in(client, make_user(malang))
+    edit = reverse("agencies:practice_edit", args=[practice.pk])
+    response = client.post(
+        edit, practice_data("PUSKESOS", title="Baru", is_active="on") | opened(client, edit)
     )
 
     practice.refresh_from_db()
@@ -439,9 +441,10 @@ def test_deactivate_rejects_get(client, malang):
 def test_a_hidden_practice_is_shown_again_from_the_edit_form(client, malang):
     practice = make_practice(malang, "SLRT", title="SLRT", is_active=False)
 
-    response = logged_in(client, make_user(malang)).post(
-        reverse("agencies:practice_edit", args=[practice.pk]),
-        practice_data("SLRT", title="SLRT", is_active="on"),
+    client = logged_in(client, make_user(malang))
+    edit = reverse("agencies:practice_edit", args=[practice.pk])
+    response = client.post(
+        edit, practice_data("SLRT", title="SLRT", is_active="on") | opened(client, edit)
     )
 
     practice.refresh_from_db()

@@ -4,9 +4,9 @@ counters in the database cache every worker shares, behind one trusted proxy
 (ALLAUTH_TRUSTED_PROXY_COUNT=1; the proxy's X-Forwarded-For is sent by hand).
 
 Each worker process serves one request and is replaced (--max-requests 1,
-the application preloaded so a new worker is a quick fork): no two attempts
-are ever answered by the same process, so a counter kept in one process's
-memory could never block. The access log names the process of each request.
+the application preloaded so a new worker is a quick fork): no process
+answers more than one attempt, so a counter kept in one process's memory
+could never block. The access log names the process of each request.
 The server is started on a free loopback port, waited for on /sehat/, and
 always stopped."""
 
@@ -19,6 +19,7 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,11 @@ def portal(tmp_path_factory):
         "SECURE_HSTS_SECONDS": "0",
         # One nginx in front, which appends the client's address.
         "ALLAUTH_TRUSTED_PROXY_COUNT": "1",
+        # The address limit as an operator may set it: 30 failures in 10
+        # minutes, so that the 31 attempts below fall in one window even
+        # when a busy machine answers each in seconds. The account limit is
+        # the default (5 in 5 minutes).
+        "LOGIN_FAILURES_PER_ADDRESS": "30/10m",
     }
     with _admin_connection(server) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -180,9 +186,10 @@ def answer(status, page):
     return "blocked" if BLOCKED in page else "wrong" if WRONG in page else f"{status}?"
 
 
-def login_workers(portal):
+def attempts_per_process(portal):
+    """How many login attempts (POSTs) each worker process answered."""
     lines = Path(portal.access_log).read_text().splitlines()
-    return {line.split()[0] for line in lines if " POST /akun/login/ " in line}
+    return Counter(line.split()[0] for line in lines if " POST /akun/login/ " in line)
 
 
 def test_five_failures_of_an_account_block_it_at_the_sixth_across_worker_processes(portal):
@@ -194,12 +201,13 @@ def test_five_failures_of_an_account_block_it_at_the_sixth_across_worker_process
 
     assert answers == ["wrong"] * 5 + ["blocked"] * 15
     assert answer(*right) == "blocked"
-    assert len(login_workers(portal)) >= 21, "an attempt was answered by a reused process"
+    # No process saw five attempts itself: the blocks came from shared counters.
+    assert max(attempts_per_process(portal).values()) < 5
 
 
 def test_two_clients_behind_one_proxy_do_not_lock_each_other_out(portal):
     a, b = Browser(portal.base_url, CLIENT_A), Browser(portal.base_url, CLIENT_B)
-    # Client A tries 31 addresses (30 failures a minute is its address's limit).
+    # Client A tries 31 addresses (30 failures is its address's limit).
     answers = [answer(*a.log_in(f"tidak-ada-{n}@test.id", "salah")) for n in range(31)]
 
     assert answers == ["wrong"] * 30 + ["blocked"]

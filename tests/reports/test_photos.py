@@ -16,6 +16,7 @@ from PIL import Image, ImageFile
 from reports import services
 from reports.models import Photo, Report, ReportStatus
 from reports.photos import process_upload
+from tests.editing import opened
 from tests.factories import make_report, make_visit
 from tests.pictures import pillow_alone_accepts, truncated_jpeg_upload
 from visits.models import VisitStatus
@@ -496,8 +497,9 @@ def test_a_caption_is_changed_later(client, report, salatiga):
     client.force_login(salatiga.penyuluh)
     url = f"/laporan/{report.pk}/foto/{photo.pk}/ubah/"
 
-    assert client.get(url).status_code == 200
-    response = client.post(url, {"caption": "Sambutan Kepala Dinas Sosial Kota Magelang"})
+    response = client.post(
+        url, {"caption": "Sambutan Kepala Dinas Sosial Kota Magelang"} | opened(client, url)
+    )
 
     assert response.status_code == 302
     photo.refresh_from_db()

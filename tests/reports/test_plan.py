@@ -19,6 +19,7 @@ from PIL import Image
 
 from agencies.models import Role
 from reports.models import AdoptionEvent, AdoptionItem, AdoptionStatus, CheckIn
+from tests.editing import opened
 from tests.factories import make_adoption_item, make_division, make_report, make_user, make_visit
 from tests.pictures import after_a_pdf_was_rendered, truncated_jpeg_upload
 from visits.models import Topic, VisitStatus
@@ -162,9 +163,11 @@ def test_the_writer_revises_a_returned_item_and_proposes_it_again(client, salati
     item = item_in(report, S.RETURNED)
     client.force_login(salatiga.penyuluh)
 
+    edit = reverse("reports:item_edit", args=[item.pk])
     edited = client.post(
-        reverse("reports:item_edit", args=[item.pk]),
-        item_form_data(replicate="Integrasi SLRT ke Puskesos desa, bertahap."),
+        edit,
+        item_form_data(replicate="Integrasi SLRT ke Puskesos desa, bertahap.")
+        | opened(client, edit),
     )
     proposed = act(
         client, salatiga.penyuluh, "propose_again", item, {"comment": "Sudah diperbaiki."}

@@ -172,10 +172,11 @@ def test_an_item_is_edited_with_its_times_shown_in_the_hosts_zone(client, visit,
     item = make_item(visit, 9, "Sambutan", kind=AgendaKind.WELCOME)
     client.force_login(magelang.staff)
 
-    form = client.get(url("agenda_edit", visit, item.pk)).context["form"]
+    page = client.get(url("agenda_edit", visit, item.pk)).context
+    form, version = page["form"], page["edit_guard"].page_version
     response = client.post(
         url("agenda_edit", visit, item.pk),
-        item_data(title="Sambutan Kepala Dinas", start_time="08:30"),
+        item_data(title="Sambutan Kepala Dinas", start_time="08:30") | {"edit_version": version},
     )
 
     assert form.initial["start_time"] == datetime.time(9, 0)

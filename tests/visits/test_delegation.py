@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from tests.editing import opened
 from tests.factories import make_participant, make_visit
 from visits import delegation
 from visits.models import DelegationRole, EmploymentType, Participant, Side, VisitStatus
@@ -133,9 +134,11 @@ def test_visitor_staff_edits_its_own_participant(client, visit, salatiga):
     member = make_participant(visit, Side.VISITOR, name="Andre")
     client.force_login(salatiga.staff)
 
+    edit = url("participant_edit", visit, member.pk)
     response = client.post(
-        url("participant_edit", visit, member.pk),
-        person(name="Andre", position="Koordinator SLRT", email="andre@madiun.test"),
+        edit,
+        person(name="Andre", position="Koordinator SLRT", email="andre@madiun.test")
+        | opened(client, edit),
     )
 
     assert response.status_code == 302
@@ -203,7 +206,8 @@ def test_participants_can_still_be_corrected_once_the_visit_is_held(client, sala
     member = make_participant(visit, Side.VISITOR, name="Andre")
     client.force_login(salatiga.staff)
 
-    response = client.post(url("participant_edit", visit, member.pk), person(name="Andre S."))
+    edit = url("participant_edit", visit, member.pk)
+    response = client.post(edit, person(name="Andre S.") | opened(client, edit))
 
     assert response.status_code == 302
     member.refresh_from_db()

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.editing import opened
 from tests.factories import make_visit
 from tests.visits.test_request_form import request_data
 from visits.models import Visit, VisitStatus
@@ -80,6 +81,11 @@ def test_a_request_letter_is_stored_under_a_name_that_reveals_nothing(
     assert read(visit.request_letter_file) == PDF
 
 
+def reply_opened(client, visit):
+    """The version of the reply letter form on the visit's page."""
+    return opened(client, reverse("visits:detail", args=[visit.pk]), guard="reply_guard")
+
+
 def test_a_reply_letter_is_stored_under_a_name_that_reveals_nothing(client, magelang, requested):
     client.force_login(magelang.staff)
 
@@ -89,7 +95,8 @@ def test_a_reply_letter_is_stored_under_a_name_that_reveals_nothing(client, mage
             "reply_letter_number": "400.9/123/Dinsos",
             "reply_letter_date": "2023-06-01",
             "reply_letter_file": letter(name="Balasan Magelang untuk Salatiga.pdf"),
-        },
+        }
+        | reply_opened(client, requested),
     )
 
     requested.refresh_from_db()
@@ -162,7 +169,8 @@ def test_replacing_the_request_letter_deletes_the_old_file(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("visits:edit", args=[requested.pk]),
-            request_data(magelang.agency, request_letter_file=letter(OTHER_PDF)),
+            request_data(magelang.agency, request_letter_file=letter(OTHER_PDF))
+            | opened(client, reverse("visits:edit", args=[requested.pk])),
         )
 
     assert response.status_code == 302
@@ -181,7 +189,8 @@ def test_editing_the_request_without_a_new_letter_keeps_the_stored_one(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("visits:edit", args=[requested.pk]),
-            request_data(magelang.agency, title="Judul baru"),
+            request_data(magelang.agency, title="Judul baru")
+            | opened(client, reverse("visits:edit", args=[requested.pk])),
         )
 
     requested.refresh_from_db()
@@ -197,7 +206,8 @@ def test_removing_the_request_letter_deletes_its_file(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("visits:edit", args=[requested.pk]),
-            request_data(magelang.agency, **{"request_letter_file-clear": "on"}),
+            request_data(magelang.agency, **{"request_letter_file-clear": "on"})
+            | opened(client, reverse("visits:edit", args=[requested.pk])),
         )
 
     requested.refresh_from_db()
@@ -212,19 +222,32 @@ def test_replacing_the_reply_letter_deletes_the_old_file_and_keeps_it_otherwise(
     client.force_login(magelang.staff)
     data = {"reply_letter_number": "400.9/123/Dinsos", "reply_letter_date": "2023-06-01"}
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, data | {"reply_letter_file": letter(PDF, "balasan.pdf")})
+        client.post(
+            url,
+            data
+            | {"reply_letter_file": letter(PDF, "balasan.pdf")}
+            | reply_opened(client, requested),
+        )
     requested.refresh_from_db()
     first = requested.reply_letter_file.name
 
     # The number corrected, no new scan: the stored one stays.
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, data | {"reply_letter_number": "400.9/124/Dinsos"})
+        client.post(
+            url,
+            data | {"reply_letter_number": "400.9/124/Dinsos"} | reply_opened(client, requested),
+        )
     requested.refresh_from_db()
     assert requested.reply_letter_file.name == first
     assert len(stored_letters(media_root)) == 2  # request and reply
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, data | {"reply_letter_file": letter(OTHER_PDF, "balasan-baru.pdf")})
+        client.post(
+            url,
+            data
+            | {"reply_letter_file": letter(OTHER_PDF, "balasan-baru.pdf")}
+            | reply_opened(client, requested),
+        )
     requested.refresh_from_db()
     assert requested.reply_letter_file.name != first
     assert read(requested.reply_letter_file) == OTHER_PDF
@@ -244,7 +267,8 @@ def test_removing_the_reply_letter_deletes_its_file(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("visits:reply_letter", args=[requested.pk]),
-            {"reply_letter_number": "400.9/123/Dinsos", "reply_letter_file-clear": "on"},
+            {"reply_letter_number": "400.9/123/Dinsos", "reply_letter_file-clear": "on"}
+            | reply_opened(client, requested),
         )
 
     requested.refresh_from_db()

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from agencies.models import GoodPractice, Regency
+from tests.editing import opened
 from tests.factories import make_agency, make_visit
 from visits.models import Participant, Topic, VenueKind, Visit, VisitEvent, VisitStatus
 
@@ -236,9 +237,9 @@ def test_the_visitor_edits_its_request_until_the_host_answers(client, salatiga, 
     )
     client.force_login(salatiga.staff)
 
+    edit = reverse("visits:edit", args=[visit.pk])
     response = client.post(
-        reverse("visits:edit", args=[visit.pk]),
-        request_data(magelang.agency, title="Judul baru"),
+        edit, request_data(magelang.agency, title="Judul baru") | opened(client, edit)
     )
 
     assert response.status_code == 302

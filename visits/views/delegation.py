@@ -14,7 +14,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -25,8 +25,11 @@ from django.utils.formats import date_format, number_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
+
+from edits.guard import EditConflict, EditGuard, render_edit
 
 from .. import delegation, imports, permissions
 from ..models import (
@@ -41,6 +44,8 @@ from ..permissions import (
     can_edit_participants,
     can_mark_attendance,
     get_visit_for_user,
+    refusal,
+    side_check,
     side_of,
 )
 
@@ -62,7 +67,7 @@ def _participant_for(request, pk, participant_pk, *, write=True):
     visit = get_visit_for_user(request, pk)
     participant = get_object_or_404(Participant, pk=participant_pk, visit=visit)
     if write and not can_edit_participants(request.user, visit, participant.side):
-        raise PermissionDenied
+        raise refusal(request.user, visit, side_check(can_edit_participants, participant.side))
     return visit, participant
 
 
@@ -358,6 +363,7 @@ def _visit_days(visit, limit=31):
 # --- Participants -------------------------------------------------------------
 
 
+@cache_control(private=True, no_store=True)
 @require_GET
 def participants(request, pk):
     """Both sides' people, searchable and paginated; each agency changes its own."""
@@ -415,11 +421,19 @@ def participant_add(request, pk):
 
 
 def participant_edit(request, pk, participant_pk):
+    """Change a participant of the user's own side; a save over someone
+    else's change made since the page opened is refused (409) with both
+    versions shown."""
     visit, participant = _participant_for(request, pk, participant_pk)
+    edit_guard = EditGuard(request, about=participant, values=delegation.participant_values)
     form = ParticipantForm(request.POST or None, instance=participant, side=participant.side)
     if request.method == "POST" and form.is_valid():
         try:
-            delegation.participant_save(participant=form.instance, by=request.user)
+            delegation.participant_save(
+                participant=form.instance, by=request.user, version=edit_guard.version
+            )
+        except EditConflict as conflict:
+            edit_guard.conflict = conflict
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -427,7 +441,7 @@ def participant_edit(request, pk, participant_pk):
                 request, _("Data %(name)s disimpan.") % {"name": participant.full_name}
             )
             return redirect(_participants_url(visit, participant))
-    return render(
+    return render_edit(
         request,
         "visits/participant_form.html",
         {
@@ -437,6 +451,7 @@ def participant_edit(request, pk, participant_pk):
             "participant": participant,
             "tab": "participants",
         },
+        edit_guard,
     )
 
 
@@ -586,6 +601,7 @@ def _attendance_counts(visit):
     return counts
 
 
+@cache_control(private=True, no_store=True)
 @require_GET
 def attendance(request, pk):
     """The checklist of the day: both sides, hadir / tidak hadir per person."""
@@ -659,10 +675,23 @@ def agenda(request, pk):
 
 
 def _agenda_form_page(request, visit, item):
+    edit_guard = None
+    if item.pk is not None:
+        edit_guard = EditGuard(
+            request,
+            about=item,
+            values=lambda stored: delegation.agenda_item_values(stored, visit=visit),
+        )
     form = AgendaItemForm(request.POST or None, instance=item, visit=visit)
     if request.method == "POST" and form.is_valid():
         try:
-            delegation.agenda_item_save(item=form.instance, by=request.user)
+            delegation.agenda_item_save(
+                item=form.instance,
+                by=request.user,
+                version=edit_guard.version if edit_guard else None,
+            )
+        except EditConflict as conflict:
+            edit_guard.conflict = conflict
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -670,7 +699,7 @@ def _agenda_form_page(request, visit, item):
             if "add_another" in request.POST:
                 return redirect("visits:agenda_add", visit.pk)
             return redirect(reverse("visits:agenda", args=[visit.pk]) + f"#a{item.pk}")
-    return render(
+    return render_edit(
         request,
         "visits/agenda_form.html",
         {
@@ -681,6 +710,7 @@ def _agenda_form_page(request, visit, item):
             "can_edit_agenda": True,
             "tab": "agenda",
         },
+        edit_guard,
     )
 
 

@@ -5,13 +5,16 @@ and is carried out by a POST that calls the matching service."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from agencies.models import Agency
 from agencies.permissions import agency_of, can_schedule, require_membership
+from edits.guard import EditConflict, EditGuard, render_edit
 
 from .. import permissions, services
 from ..actions import Action
@@ -23,7 +26,7 @@ from ..forms import (
     ReplyLetterForm,
     VisitRequestForm,
 )
-from ..models import Side, Topic, Visit
+from ..models import Side, Topic, Visit, VisitTopic
 from ..permissions import get_visit_for_user
 
 
@@ -74,21 +77,38 @@ def _prefill(request):
 
 
 def visit_edit(request, pk):
+    """Change a request the host has not answered; a save over someone
+    else's change made since the page opened is refused (409) with both
+    versions shown."""
     visit = get_visit_for_user(request, pk, check=permissions.can_edit_request)
+    # Read once for the form and for the version the page carries.
+    prefetch_related_objects(
+        [visit],
+        Prefetch("visit_topics", queryset=VisitTopic.objects.select_related("topic")),
+        "venues",
+    )
+    edit_guard = EditGuard(request, about=visit, values=services.visit_values)
     if request.method == "POST":
         form = VisitRequestForm(request.POST, request.FILES, instance=visit, visitor=visit.visitor)
         if form.is_valid():
-            services.visit_update(
-                visit=form.save(commit=False),
-                topics=form.chosen_topics,
-                venues=form.venues(),
-                by=request.user,
-            )
-            messages.success(request, _("Perubahan permohonan tersimpan."))
-            return redirect("visits:detail", pk=visit.pk)
+            try:
+                services.visit_update(
+                    visit=form.save(commit=False),
+                    topics=form.chosen_topics,
+                    venues=form.venues(),
+                    by=request.user,
+                    version=edit_guard.version,
+                )
+            except EditConflict as conflict:
+                edit_guard.conflict = conflict
+            else:
+                messages.success(request, _("Perubahan permohonan tersimpan."))
+                return redirect("visits:detail", pk=visit.pk)
     else:
         form = VisitRequestForm(instance=visit, visitor=visit.visitor)
-    return render(request, "visits/visit_form.html", {"form": form, "visit": visit})
+    return render_edit(
+        request, "visits/visit_form.html", {"form": form, "visit": visit}, edit_guard
+    )
 
 
 def visit_detail(request, pk):
@@ -119,6 +139,7 @@ def visit_detail(request, pk):
         "can_mark_attendance": permissions.can_mark_attendance(user, visit),
         "can_view_history": permissions.can_view_history(user, visit),
         "reply_form": ReplyLetterForm(instance=visit),
+        "reply_guard": EditGuard(request, about=visit, values=services.reply_letter_values),
     }
     return render(request, "visits/visit_detail.html", context)
 
@@ -131,6 +152,7 @@ def _holidays_of(visit):
     return holidays_between(visit.start.astimezone(tz).date(), visit.end.astimezone(tz).date())
 
 
+@cache_control(private=True, no_store=True)
 def visit_letter(request, pk, kind):
     """Download the request or reply letter: only the two agencies of the visit."""
     visit = get_visit_for_user(request, pk)
@@ -147,21 +169,31 @@ def visit_letter(request, pk, kind):
 
 @require_POST
 def visit_reply_letter(request, pk):
+    """Record the reply letter from the form on the visit's page. A save over
+    someone else's letter recorded since the page opened is refused (409) on
+    a page of its own with both versions."""
     visit = get_visit_for_user(request, pk, check=permissions.can_record_reply_letter)
+    edit_guard = EditGuard(request, about=visit, values=services.reply_letter_values)
     form = ReplyLetterForm(request.POST, request.FILES, instance=visit)
     if form.is_valid():
-        services.visit_record_reply_letter(
-            visit=visit,
-            by=request.user,
-            number=form.cleaned_data["reply_letter_number"],
-            date=form.cleaned_data["reply_letter_date"],
-            # A new scan, False when the stored one is removed, None to keep it.
-            file=(
-                form.cleaned_data["reply_letter_file"]
-                if "reply_letter_file" in form.changed_data
-                else None
-            ),
-        )
+        try:
+            services.visit_record_reply_letter(
+                visit=visit,
+                by=request.user,
+                number=form.cleaned_data["reply_letter_number"],
+                date=form.cleaned_data["reply_letter_date"],
+                # A new scan, False when the stored one is removed, None to keep it.
+                file=(
+                    form.cleaned_data["reply_letter_file"]
+                    if "reply_letter_file" in form.changed_data
+                    else None
+                ),
+                version=edit_guard.version,
+            )
+        except EditConflict as conflict:
+            edit_guard.conflict = conflict
+            context = {"visit": visit, "form": form}
+            return render_edit(request, "visits/reply_letter_form.html", context, edit_guard)
         messages.success(request, _("Surat balasan tersimpan."))
     else:
         errors = "; ".join(str(e) for field_errors in form.errors.values() for e in field_errors)
