@@ -10,6 +10,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from uploads import cleanup, images
 
@@ -77,7 +78,7 @@ class AgencyAdminForm(forms.ModelForm):
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(SimpleHistoryAdmin):
     form = AgencyAdminForm
     list_display = ("name", "level", "province", "regency", "is_active")
     list_filter = ("level", "province", "is_active")
@@ -127,7 +128,7 @@ class MembershipInline(admin.StackedInline):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
     form = UserForm
     add_form = UserCreationForm
     fieldsets = (
@@ -164,7 +165,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SimpleHistoryAdmin):
     list_display = ("user", "agency", "division", "role", "position")
     list_filter = ("role", "agency__province")
     list_select_related = ("user", "agency", "division")
@@ -173,7 +174,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(GoodPractice)
-class GoodPracticeAdmin(admin.ModelAdmin):
+class GoodPracticeAdmin(SimpleHistoryAdmin):
     list_display = ("title", "agency", "topic", "is_active")
     list_filter = ("topic", "agency__province", "is_active")
     list_select_related = ("agency", "topic")

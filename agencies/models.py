@@ -16,6 +16,8 @@ from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from history.records import tracked
+
 from .validators import validate_nip
 
 
@@ -133,6 +135,8 @@ class Agency(models.Model):
     )
     is_active = models.BooleanField(_("aktif"), default=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    history = tracked()
 
     class Meta:
         ordering = ["name"]
@@ -255,6 +259,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("terdaftar"), default=timezone.now)
 
     objects = UserManager()
+    # Not the password hash, nor the time of the last login (a login is no
+    # change of the account, and writes no historical row).
+    history = tracked(excluded_fields=["password", "last_login"])
 
     EMAIL_FIELD = "email"
     USERNAME_FIELD = "email"
@@ -315,6 +322,8 @@ class Membership(models.Model):
     )
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
 
+    history = tracked()
+
     class Meta:
         ordering = ["agency_id", "id"]
         verbose_name = _("keanggotaan")
@@ -361,6 +370,8 @@ class GoodPractice(models.Model):
     contact = models.CharField(_("narahubung"), max_length=200, blank=True)
     is_active = models.BooleanField(_("ditampilkan"), default=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    history = tracked()
 
     class Meta:
         ordering = ["agency_id", "title"]

@@ -19,6 +19,9 @@ HEAD_ROLES = frozenset({Role.HEAD})
 # Roles that must log in with a second factor: they approve what the agency
 # publishes and manage its accounts.
 SECOND_FACTOR_ROLES = frozenset({Role.HEAD, Role.ADMIN})
+# Roles that read the change history (who changed what, when) of the
+# agency's visits, reports and ATM items.
+HISTORY_ROLES = frozenset({Role.HEAD, Role.ADMIN})
 
 
 def membership_of(user) -> Membership | None:

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from edits import guard
+from history.records import record_change, records_actor
 
 from .models import GoodPractice
 from .permissions import can_manage_practices
@@ -24,6 +25,7 @@ from .permissions import can_manage_practices
 EDITABLE_FIELDS = ("topic", "title", "description", "location", "contact", "is_active")
 
 
+@records_actor
 def create_practice(
     *, agency, by, topic, title, description="", location="", contact=""
 ) -> GoodPractice:
@@ -53,6 +55,7 @@ def practice_values(practice) -> guard.Snapshot:
     return guard.model_values(practice, EDITABLE_FIELDS)
 
 
+@records_actor
 def update_practice(*, practice, by, version=None, **changes) -> GoodPractice:
     """Change the fields in ``changes`` (any of ``EDITABLE_FIELDS``).
 
@@ -84,6 +87,7 @@ def update_practice(*, practice, by, version=None, **changes) -> GoodPractice:
     return practice
 
 
+@records_actor
 def deactivate_practice(*, practice, by) -> GoodPractice:
     """Take the practice out of the directory; it stays in the database and
     its agency can show it again from the edit form."""
@@ -91,7 +95,8 @@ def deactivate_practice(*, practice, by) -> GoodPractice:
         raise PermissionDenied
     with transaction.atomic():
         GoodPractice.objects.filter(pk=practice.pk).update(is_active=False)
-    practice.is_active = False
+        practice.is_active = False
+        record_change(practice, by=by)  # the update above bypassed save()
     return practice
 
 

@@ -29,6 +29,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from edits import guard
+from history.records import records_actor
 
 from .models import Invitation, Membership, Role, User
 from .permissions import can_invite, can_manage_members
@@ -316,6 +317,7 @@ def member_values(membership) -> guard.Snapshot:
     return guard.model_values(membership, ("role", "division", "position"))
 
 
+@records_actor
 def change_member(*, membership, role, division=None, position="", by, version=None) -> Membership:
     """Set a colleague's role, division and position. Raises
     ``PermissionDenied`` unless ``by`` manages the members of the colleague's
@@ -346,6 +348,7 @@ def change_member(*, membership, role, division=None, position="", by, version=N
     return membership
 
 
+@records_actor
 def set_member_active(*, membership, active: bool, by) -> Membership:
     """Deactivate (``active=False``) or reactivate a colleague's account. A
     deactivated account cannot log in and its sessions end at once, so a

@@ -6,6 +6,7 @@ so the admin shows them without changing them."""
 from django.contrib import admin
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     AdoptionEvent,
@@ -75,7 +76,7 @@ class ReportEventInline(ReadOnlyInlineMixin, admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(SimpleHistoryAdmin):
     list_display = ("title", "agency", "visit_title", "status", "updated_at", "published_at")
     list_filter = ("status", "agency__province")
     list_select_related = ("agency", "visit")
@@ -121,7 +122,7 @@ class AdoptionEventInline(ReadOnlyInlineMixin, admin.TabularInline):
 
 
 @admin.register(AdoptionItem)
-class AdoptionItemAdmin(admin.ModelAdmin):
+class AdoptionItemAdmin(SimpleHistoryAdmin):
     list_display = ("__str__", "report_agency", "topic", "status", "target_date")
     list_filter = ("status", "topic")
     list_select_related = ("report__agency", "topic")

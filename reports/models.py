@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Division
+from history.records import tracked
 from visits.models import Topic, Visit
 
 
@@ -111,6 +112,9 @@ class Report(models.Model):
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
     published_at = models.DateTimeField(_("terbit"), null=True, blank=True)
 
+    # ``version`` is bumped with an F() expression: no value to copy.
+    history = tracked(excluded_fields=["version", "updated_at"])
+
     class Meta:
         ordering = ["-published_at", "-created_at", "-id"]
         verbose_name = _("laporan")
@@ -171,6 +175,8 @@ class Finding(models.Model):
     text = models.TextField(_("temuan"))
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
+    history = tracked()
+
     class Meta:
         ordering = ["report_id", "order", "id"]
         verbose_name = _("temuan")
@@ -200,6 +206,8 @@ class Quote(models.Model):
         help_text=_("Misalnya: Kepala Dinas Sosial Kota Salatiga."),
     )
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    history = tracked()
 
     class Meta:
         ordering = ["report_id", "order", "id"]
@@ -231,6 +239,8 @@ class Author(models.Model):
     back_title = models.CharField(_("gelar belakang"), max_length=100, blank=True)
     position = models.CharField(_("jabatan"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    history = tracked()
 
     class Meta:
         ordering = ["report_id", "order", "id"]
@@ -278,6 +288,8 @@ class Photo(models.Model):
         verbose_name=_("diunggah oleh"),
     )
     created_at = models.DateTimeField(_("diunggah"), default=timezone.now)
+
+    history = tracked()
 
     class Meta:
         ordering = ["report_id", "order", "id"]
@@ -397,6 +409,7 @@ class AdoptionItem(models.Model):
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
     objects = AdoptionItemQuerySet.as_manager()
+    history = tracked(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["report_id", "order", "id"]
@@ -458,6 +471,8 @@ class CheckIn(models.Model):
         verbose_name=_("oleh"),
     )
     created_at = models.DateTimeField(_("dicatat"), default=timezone.now)
+
+    history = tracked()
 
     class Meta:
         ordering = ["item_id", "-date", "-id"]

@@ -16,7 +16,13 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Role
-from agencies.permissions import HEAD_ROLES, agency_of, has_role, require_membership
+from agencies.permissions import (
+    HEAD_ROLES,
+    HISTORY_ROLES,
+    agency_of,
+    has_role,
+    require_membership,
+)
 from visits.models import Visit, VisitStatus
 from visits.permissions import can_view as can_view_visit
 from visits.permissions import passes_in_another_state, side_of
@@ -89,6 +95,17 @@ def can_unpublish(user, report) -> bool:
 def can_withdraw_approval(user, report) -> bool:
     """An approved report not yet published goes back to draft for changes."""
     return can_publish(user, report)
+
+
+def can_view_history(user, report) -> bool:
+    """The change history of a report and of its photos' captions: the heads
+    and admins of the report's agency."""
+    return has_role(user, report.agency, HISTORY_ROLES)
+
+
+def can_view_item_history(user, item) -> bool:
+    """The change history of an ATM item and its check-ins: like the report's."""
+    return can_view_history(user, item.report)
 
 
 def can_manage_photos(user, report) -> bool:

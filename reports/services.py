@@ -11,9 +11,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from agencies.permissions import agency_of
 from edits import guard
+from history.records import record_change, records_actor
 from uploads import cleanup
 from visits.models import VisitStatus
 from visits.services import move_visit
@@ -64,6 +66,7 @@ def report_defaults(visit, agency) -> dict:
     }
 
 
+@records_actor
 def report_create(*, visit, by) -> Report:
     """Start the user's agency's report of ``visit``, with one finding per
     topic of the visit to fill in. Raises ``ValidationError`` if the agency
@@ -87,9 +90,13 @@ def report_create(*, visit, by) -> Report:
             raise ValidationError(
                 _("Instansi Anda sudah memiliki laporan kunjungan ini.")
             ) from error
-        Finding.objects.bulk_create(
-            Finding(report=report, topic=vt.topic, text="", order=vt.order)
-            for vt in visit.visit_topics.select_related("topic")
+        bulk_create_with_history(
+            [
+                Finding(report=report, topic=vt.topic, text="", order=vt.order)
+                for vt in visit.visit_topics.select_related("topic")
+            ],
+            Finding,
+            default_user=by,
         )
         membership = getattr(by, "membership", None)
         Author.objects.create(
@@ -103,6 +110,7 @@ def report_create(*, visit, by) -> Report:
     return report
 
 
+@records_actor
 def report_update(
     *,
     report: Report,
@@ -132,18 +140,44 @@ def report_update(
         current.updated_by = by
         current.save()
         for model, rows in ((Finding, findings), (Quote, quotes), (Author, authors)):
-            if rows is None:
-                continue
-            model.objects.filter(report=current).delete()
-            for order, row in enumerate(rows):
-                row.pk = None
-                row.report = current
-                row.order = order
-            model.objects.bulk_create(rows)
+            if rows is not None:
+                _replace_rows(model, current, rows)
         current.refresh_from_db()
     return current
 
 
+def _replace_rows(model, report, rows):
+    """Make ``report``'s findings, quotes or authors (``model``) ``rows``, in
+    order. Stored rows are reused (a finding by its topic, which is unique in
+    the report; quotes and authors by their place) and only what changed is
+    written, so the change history says which quote was edited, added or
+    removed rather than that every row was replaced."""
+    stored = list(model.objects.filter(report=report).order_by("order", "id"))
+    by_topic = {row.topic_id: row for row in stored} if model is Finding else None
+    compared = [
+        f.attname for f in model._meta.concrete_fields if f.name not in {"id", "report", "order"}
+    ]
+    for order, row in enumerate(rows):
+        if by_topic is not None:
+            target = by_topic.pop(row.topic_id, None) or model(report=report)
+        else:
+            target = stored.pop(0) if stored else model(report=report)
+        values = {name: getattr(row, name) for name in compared}
+        if (
+            target.pk is not None
+            and target.order == order
+            and all(getattr(target, name) == value for name, value in values.items())
+        ):
+            continue
+        for name, value in values.items():
+            setattr(target, name, value)
+        target.order = order
+        target.save()
+    for row in by_topic.values() if by_topic is not None else stored:
+        row.delete()
+
+
+@records_actor
 def _move_report(*, report, by, allowed, to_status, comment="", changes=None) -> Report:
     changes = changes or {}
     with transaction.atomic():
@@ -172,6 +206,7 @@ def _move_report(*, report, by, allowed, to_status, comment="", changes=None) ->
             **changes,
         )
         current.refresh_from_db()
+        record_change(current, by=by)  # the update above bypassed save()
         notify_report_event(event)
     return current
 
@@ -259,6 +294,7 @@ def report_unpublish(*, report, by, comment) -> Report:
 # --- ATM plan --------------------------------------------------------------------------
 
 
+@records_actor
 def item_create(*, report, by, **fields) -> AdoptionItem:
     """Add a proposed item to the agency's ATM plan."""
     if not permissions.can_add_item(by, report):
@@ -292,6 +328,7 @@ def item_values(item) -> guard.Snapshot:
     return guard.model_values(item, ITEM_FIELDS)
 
 
+@records_actor
 def item_update(*, item, by, version=None, **fields) -> AdoptionItem:
     """Change an ATM item's text, topic, division or target. With the
     ``version`` the edit form was opened at, raises ``guard.EditConflict``
@@ -317,6 +354,7 @@ def item_update(*, item, by, version=None, **fields) -> AdoptionItem:
     return current
 
 
+@records_actor
 def move_item(*, item, by, allowed, to_status, comment="") -> AdoptionEvent:
     """Move an ATM item along its lifecycle after checking ``allowed``."""
     with transaction.atomic():
@@ -339,6 +377,8 @@ def move_item(*, item, by, allowed, to_status, comment="") -> AdoptionEvent:
         AdoptionItem.objects.filter(pk=current.pk).update(
             status=to_status, updated_at=timezone.now()
         )
+        current.status = to_status
+        record_change(current, by=by)  # the update above bypassed save()
     item.status = to_status
     return event
 
@@ -407,6 +447,7 @@ def item_drop(*, item, by, comment):
     )
 
 
+@records_actor
 def checkin_add(*, item, by, date, note, evidence=None) -> CheckIn:
     """Record a dated progress note on an approved or running ATM item, with
     an optional evidence file already checked by content (``plan_forms``).
@@ -458,6 +499,7 @@ def _report_for_photos(report, by) -> Report:
     return current
 
 
+@records_actor
 def photo_add(*, report, by, photos) -> list[Photo]:
     """Add documentation photos to the report, after its last one.
 
@@ -497,6 +539,7 @@ def photo_values(photo) -> guard.Snapshot:
     return guard.model_values(photo, ("caption",))
 
 
+@records_actor
 def photo_update_caption(*, photo, by, caption, version=None) -> Photo:
     """Change a photo's caption while the report may still be edited. With
     the ``version`` the edit form was opened at, raises
@@ -509,11 +552,13 @@ def photo_update_caption(*, photo, by, caption, version=None) -> Photo:
             saved = photo_values(current)
             current.caption = caption.strip()
             guard.check(version, about=current, current=saved, mine=photo_values(current))
-        Photo.objects.filter(pk=photo.pk).update(caption=caption.strip())
+        current.caption = caption.strip()
+        current.save(update_fields=["caption"])  # through save(): the history sees it
     photo.caption = caption.strip()
     return photo
 
 
+@records_actor
 def photo_delete(*, photo, by) -> None:
     """Remove a photo from a report still being written; its files go once
     the deletion is committed (``uploads.cleanup``, for every deleted photo)."""

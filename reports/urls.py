@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import documents, photos, plan, public, writing
+from .views import documents, history, photos, plan, public, writing
 
 app_name = "reports"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("laporan/<int:pk>/tarik/", writing.report_withdraw, name="withdraw"),
     path("laporan/<int:pk>/terbitkan/", writing.report_publish, name="publish"),
     path("laporan/<int:pk>/tarik-terbitan/", writing.report_unpublish, name="unpublish"),
+    path("laporan/<int:pk>/riwayat/", history.report_history, name="history"),
     # Documentation photos (views/photos.py)
     path("laporan/<int:pk>/foto/", photos.photo_upload, name="photo_upload"),
     path("laporan/<int:pk>/foto/<int:photo_pk>/ubah/", photos.photo_edit, name="photo_edit"),
@@ -41,6 +42,7 @@ urlpatterns = [
     path("atm/<int:item_pk>/diadopsi/", plan.item_adopt, name="item_adopt"),
     path("atm/<int:item_pk>/hentikan/", plan.item_drop, name="item_drop"),
     path("atm/<int:item_pk>/kemajuan/", plan.checkin_add, name="checkin_add"),
+    path("atm/<int:item_pk>/riwayat/", history.item_history, name="item_history"),
     path("atm/kemajuan/<int:checkin_pk>/bukti/", plan.checkin_evidence, name="checkin_evidence"),
     # PDF documents (views/documents.py)
     path("laporan/<int:pk>/laporan.pdf", documents.report_pdf, name="report_pdf"),

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "simple_history",
     "agencies",
     "visits",
     "reports",
@@ -104,6 +105,9 @@ MIDDLEWARE = [
     # A logged-in user's pages are not kept by browsers and proxies.
     "studitiru.middleware.PrivatePagesMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # The logged-in user names the historical rows written in a request
+    # (the Django admin's edits among them); services name theirs (history/).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -416,6 +420,13 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Change history (django-simple-history, see history/): a historical row keeps
+# a stored file's name as text; the file itself is the live row's business.
+SIMPLE_HISTORY_FILEFIELD_TO_CHARFIELD = True
+# Who changed what is shown in the portal's own pages and the admin; the
+# admin's "revert to this version" is not offered (SimpleHistoryAdmin below).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Documentation photos of reports (reports/photos.py). Each upload is decoded
 # with Pillow and refused beyond these limits; what is stored is a re-encoded

@@ -59,6 +59,7 @@ PARTIES = "L ok ok ok ok ok ok 404 403"
 VISITOR_SCHEDULERS = "L ok 403 ok 403 403 403 404 403"
 HOST_SCHEDULERS = "L 403 403 403 ok 403 ok 404 403"
 BOTH_SCHEDULERS = "L ok 403 ok ok 403 ok 404 403"
+BOTH_HEADS = "L 403 403 ok 403 403 ok 404 403"
 ANY_MEMBER = "L ok ok ok ok ok ok ok 403"
 ANY_SCHEDULER = "L ok 403 ok ok 403 ok ok 403"
 LOGGED_IN = "L ok ok ok ok ok ok ok ok"
@@ -111,6 +112,9 @@ MATRIX = [
     ("visits:mark_held", "POST", S.SCHEDULED, {"pk": "started_visit"}, BOTH_SCHEDULERS),
     ("visits:reply_letter", "POST", S.REQUESTED, {"pk": "visit"}, HOST_SCHEDULERS),
     ("visits:letter", "GET", S.SCHEDULED, {"pk": "visit", "kind": "permohonan"}, PARTIES),
+    # Who changed what, when: the heads and admins of either agency
+    ("visits:history", "GET", S.SCHEDULED, {"pk": "visit"}, BOTH_HEADS),
+    ("visits:history", "GET", S.DRAFT, {"pk": "visit"}, "L 403 403 ok 404 404 404 404 403"),
     # Delegation, attendance, agenda
     ("visits:participants", "GET", S.SCHEDULED, {"pk": "visit"}, PARTIES),
     ("visits:participant_add", "GET", S.SCHEDULED, {"pk": "visit"}, BOTH_SCHEDULERS),
@@ -272,6 +276,7 @@ MATRIX = [
     ("reports:return", "POST", S.SCHEDULED, {"pk": "submitted_report"}, SALATIGA_HEADS),
     ("reports:withdraw", "POST", S.SCHEDULED, {"pk": "approved_report"}, SALATIGA_HEADS),
     ("reports:publish", "POST", S.SCHEDULED, {"pk": "approved_report"}, SALATIGA_HEADS),
+    ("reports:history", "GET", S.SCHEDULED, {"pk": "draft_report"}, SALATIGA_HEADS),
     (
         "reports:publish",
         "POST",
@@ -354,6 +359,7 @@ MATRIX = [
     ("reports:item_adopt", "POST", S.SCHEDULED, {"item_pk": "started_item"}, SALATIGA_HEADS),
     ("reports:item_drop", "POST", S.SCHEDULED, {"item_pk": "approved_item"}, SALATIGA_HEADS),
     ("reports:checkin_add", "POST", S.SCHEDULED, {"item_pk": "approved_item"}, SALATIGA_PROGRESS),
+    ("reports:item_history", "GET", S.SCHEDULED, {"item_pk": "proposed_item"}, SALATIGA_HEADS),
     ("reports:checkin_evidence", "GET", S.SCHEDULED, {"checkin_pk": "checkin"}, OWN_REPORT),
     # Documents
     ("reports:report_pdf", "GET", S.SCHEDULED, {"pk": "draft_report"}, OWN_REPORT),

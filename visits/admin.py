@@ -4,6 +4,7 @@ never edited here: lifecycle changes go through ``visits.services.move_visit``."
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from uploads import cleanup
 
@@ -102,7 +103,7 @@ class VisitAdminForm(forms.ModelForm):
 
 
 @admin.register(Visit)
-class VisitAdmin(admin.ModelAdmin):
+class VisitAdmin(SimpleHistoryAdmin):
     form = VisitAdminForm
     list_display = ("title", "visitor", "host", "start", "status")
     list_filter = ("status", "visit_topics__topic", "host__province")
@@ -139,7 +140,7 @@ class VisitAdmin(admin.ModelAdmin):
 
 
 @admin.register(VisitTopic)
-class VisitTopicAdmin(admin.ModelAdmin):
+class VisitTopicAdmin(SimpleHistoryAdmin):
     list_display = ("topic", "visit", "order")
     list_filter = ("topic",)
     list_select_related = ("topic", *VISIT_AGENCIES)
@@ -148,7 +149,7 @@ class VisitTopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Venue)
-class VenueAdmin(admin.ModelAdmin):
+class VenueAdmin(SimpleHistoryAdmin):
     list_display = ("name", "kind", "visit", "address")
     list_filter = ("kind",)
     list_select_related = VISIT_AGENCIES
@@ -157,7 +158,7 @@ class VenueAdmin(admin.ModelAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(SimpleHistoryAdmin):
     list_display = ("title", "visit", "start", "kind", "place", "speaker")
     list_filter = ("kind",)
     list_select_related = VISIT_AGENCIES
@@ -166,7 +167,7 @@ class AgendaItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(admin.ModelAdmin):
+class ParticipantAdmin(SimpleHistoryAdmin):
     list_display = (
         "full_name",
         "visit",

@@ -22,8 +22,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from edits import guard
+from history.personal import scrub_personal_history
+from history.records import records_actor
 
 from . import permissions
 from .models import (
@@ -58,7 +61,9 @@ def _demote_heads(visit, *, keep=None):
     heads = Participant.objects.filter(visit=visit, role=DelegationRole.HEAD)
     if keep is not None and keep.pk is not None:
         heads = heads.exclude(pk=keep.pk)
-    heads.update(role=DelegationRole.MEMBER)
+    for head in heads:  # at most one; saved one by one for the change history
+        head.role = DelegationRole.MEMBER
+        head.save(update_fields=["role"])
 
 
 def _check_role(participant):
@@ -91,6 +96,7 @@ def participant_values(participant) -> guard.Snapshot:
     return guard.model_values(participant, PARTICIPANT_FIELDS)
 
 
+@records_actor
 def participant_save(*, participant: Participant, by, version=None) -> Participant:
     """Add a participant to, or change one on, the user's own side.
 
@@ -130,6 +136,7 @@ def participant_save(*, participant: Participant, by, version=None) -> Participa
     return participant
 
 
+@records_actor
 def participant_make_head(*, participant: Participant, by) -> Participant:
     """Make a member of the visiting delegation its head; the previous head
     becomes a member."""
@@ -150,6 +157,7 @@ def participant_make_head(*, participant: Participant, by) -> Participant:
     return participant
 
 
+@records_actor
 def participant_delete(*, participant: Participant, by) -> None:
     """Remove a participant of the user's own side, before the visit is held."""
     with transaction.atomic():
@@ -169,6 +177,7 @@ def participant_delete(*, participant: Participant, by) -> None:
         fresh.delete()
 
 
+@records_actor
 def participants_import(
     *, visit: Visit, side: Side, participants: list[Participant], replace: bool, by
 ) -> int:
@@ -205,10 +214,11 @@ def participants_import(
             participant.visit = locked
             participant.side = side
             participant.order = number
-        Participant.objects.bulk_create(participants, batch_size=500)
+        bulk_create_with_history(participants, Participant, batch_size=500, default_user=by)
     return len(participants)
 
 
+@records_actor
 def attendance_set(*, participant: Participant, attended: bool | None, by) -> Participant:
     """Record whether a participant (of either side) came: True, False, or
     None for "not recorded yet"."""
@@ -216,11 +226,11 @@ def attendance_set(*, participant: Participant, attended: bool | None, by) -> Pa
         visit = _lock(participant.visit)
         if not permissions.can_mark_attendance(by, visit):
             raise permissions.refusal(by, visit, permissions.can_mark_attendance)
-        updated = Participant.objects.filter(pk=participant.pk, visit=visit).update(
-            attended=attended
-        )
-        if not updated:
+        current = Participant.objects.filter(pk=participant.pk, visit=visit).first()
+        if current is None:
             raise Participant.DoesNotExist
+        current.attended = attended
+        current.save(update_fields=["attended"])  # through save(): the history sees it
     participant.attended = attended
     return participant
 
@@ -231,6 +241,7 @@ def agenda_item_values(item, *, visit) -> guard.Snapshot:
     return guard.model_values(item, fields, tz=visit.host.tzinfo, zone=visit.host.time_zone)
 
 
+@records_actor
 def agenda_item_save(*, item: AgendaItem, by, version=None) -> AgendaItem:
     """Add an item to, or change one on, the visit's agenda. ``item.start`` and
     ``item.end`` are aware datetimes (the form reads them in the host's zone).
@@ -257,6 +268,7 @@ def agenda_item_save(*, item: AgendaItem, by, version=None) -> AgendaItem:
     return item
 
 
+@records_actor
 def agenda_item_delete(*, item: AgendaItem, by) -> None:
     with transaction.atomic():
         visit = _lock(item.visit)
@@ -277,8 +289,8 @@ def scrub_contact_history(participant_pks: list[int]) -> None:
 
     The one place for it: the change history (issue 10, item 9) stores old
     values of each row, and an erasure that left them there would not be one.
-    Called by ``participants_erase_contacts`` in its transaction; until the
-    history exists there is nothing to scrub."""
+    Called by ``participants_erase_contacts`` in its transaction."""
+    scrub_personal_history(participant_ids=participant_pks)
 
 
 def participants_erase_contacts(*, participants, reason: ContactErasure, by=None, at=None) -> int:

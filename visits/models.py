@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from agencies.validators import validate_nip
+from history.records import tracked
 
 
 class Topic(models.Model):
@@ -191,6 +192,7 @@ class Visit(models.Model):
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
     objects = VisitQuerySet.as_manager()
+    history = tracked(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["-start"]
@@ -264,6 +266,8 @@ class VisitTopic(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
+    history = tracked()
+
     class Meta:
         ordering = ["visit_id", "order", "id"]
         verbose_name = _("topik kunjungan")
@@ -295,6 +299,8 @@ class Venue(models.Model):
     name = models.CharField(_("nama tempat"), max_length=200)
     address = models.CharField(_("alamat"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    history = tracked()
 
     class Meta:
         ordering = ["visit_id", "order", "id"]
@@ -330,6 +336,8 @@ class AgendaItem(models.Model):
     title = models.CharField(_("acara"), max_length=250)
     place = models.CharField(_("tempat"), max_length=200, blank=True)
     speaker = models.CharField(_("pembicara"), max_length=200, blank=True)
+
+    history = tracked()
 
     class Meta:
         ordering = ["visit_id", "start", "id"]
@@ -424,6 +432,8 @@ class Participant(models.Model):
         # Bulk loaders that name their columns (reports.national_data) leave it out.
         db_default="",
     )
+
+    history = tracked()
 
     class Meta:
         # "-side": the delegation ("visitor") before the host's officials.

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agencies.permissions import agency_of, can_schedule, membership_of
+from agencies.permissions import HISTORY_ROLES, agency_of, can_schedule, has_role, membership_of
 
 from .models import Side, Visit, VisitStatus
 
@@ -122,6 +122,13 @@ def can_edit_agenda(user, visit) -> bool:
 
 def can_mark_attendance(user, visit) -> bool:
     return can_edit_agenda(user, visit)
+
+
+def can_view_history(user, visit) -> bool:
+    """The change history of a visit (its data, topics, places, people and
+    agenda): the heads and admins of either agency, who both see the visit
+    with its participants' personal data."""
+    return can_view(user, visit) and has_role(user, agency_of(user), HISTORY_ROLES)
 
 
 def visits_for_agency(agency):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from agencies.permissions import agency_of, can_schedule
 from edits import guard
+from history.records import records_actor
 from uploads import cleanup
 
 from . import permissions
@@ -21,6 +22,7 @@ from .models import Topic, Venue, VenueKind, Visit, VisitEvent, VisitStatus, Vis
 from .notifications import notify_other_side
 
 
+@records_actor
 def move_visit(
     *, visit: Visit, to_status: VisitStatus, by, comment: str = "", at=None, changes=None
 ) -> VisitEvent:
@@ -73,23 +75,35 @@ def _act(*, visit, by, allowed, to_status, comment="", changes=None) -> VisitEve
 
 
 def _set_topics(visit, topics):
-    """Replace the visit's topics with ``topics``: (Topic, questions) pairs."""
-    visit.visit_topics.all().delete()
-    VisitTopic.objects.bulk_create(
-        VisitTopic(visit=visit, topic=topic, questions=questions, order=order)
-        for order, (topic, questions) in enumerate(topics)
-    )
+    """Make the visit's topics ``topics``: (Topic, questions) pairs.
+
+    Only what changed is written, row by row, so that the change history
+    says which topic was added, removed or given other questions (a visit
+    has a handful of topics)."""
+    stored = {row.topic_id: row for row in visit.visit_topics.all()}
+    for order, (topic, questions) in enumerate(topics):
+        row = stored.pop(topic.pk, None) or VisitTopic(visit=visit, topic=topic)
+        if row.pk is None or (row.questions, row.order) != (questions, order):
+            row.questions, row.order = questions, order
+            row.save()
+    for row in stored.values():
+        row.delete()
 
 
 def _set_venues(visit, venues):
-    """Replace the visit's places with ``venues``: (VenueKind, name) pairs."""
-    visit.venues.all().delete()
-    Venue.objects.bulk_create(
-        Venue(visit=visit, kind=kind, name=name, order=order)
-        for order, (kind, name) in enumerate(venues)
-    )
+    """Make the visit's places ``venues``: (VenueKind, name) pairs, in order;
+    like ``_set_topics``, only what changed is written."""
+    stored = list(visit.venues.all())
+    for order, (kind, name) in enumerate(venues):
+        row = stored.pop(0) if stored else Venue(visit=visit)
+        if row.pk is None or (row.kind, row.name, row.order) != (kind, name, order):
+            row.kind, row.name, row.order = kind, name, order
+            row.save()
+    for row in stored:
+        row.delete()
 
 
+@records_actor
 def visit_create(*, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by) -> Visit:
     """Save a new visit request of the user's agency as a draft.
 
@@ -162,6 +176,7 @@ def visit_values(visit, *, topics=None, venues=None) -> guard.Snapshot:
     return values
 
 
+@records_actor
 def visit_update(
     *, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by, version=None
 ) -> Visit:
@@ -200,6 +215,7 @@ def reply_letter_values(visit) -> guard.Snapshot:
     return guard.model_values(visit, REPLY_LETTER_FIELDS)
 
 
+@records_actor
 def visit_record_reply_letter(*, visit: Visit, by, number, date, file=None, version=None) -> Visit:
     """The host records its reply letter (surat balasan): number, date, scan.
 

@@ -4,7 +4,7 @@ from django.urls import path
 
 import studitiru.converters  # noqa: F401  (registers <token:…>)
 
-from .views import agencies, calendar, delegation, lists, requests
+from .views import agencies, calendar, delegation, history, lists, requests
 
 app_name = "visits"
 
@@ -30,6 +30,8 @@ urlpatterns = [
     path("kunjungan/<int:pk>/terlaksana/", requests.visit_mark_held, name="mark_held"),
     path("kunjungan/<int:pk>/surat-balasan/", requests.visit_reply_letter, name="reply_letter"),
     path("kunjungan/<int:pk>/surat/<str:kind>/", requests.visit_letter, name="letter"),
+    # Who changed what, when (views/history.py)
+    path("kunjungan/<int:pk>/riwayat/", history.visit_history, name="history"),
     # Delegation, attendance and agenda (views/delegation.py)
     path("kunjungan/<int:pk>/peserta/", delegation.participants, name="participants"),
     path("kunjungan/<int:pk>/peserta/tambah/", delegation.participant_add, name="participant_add"),

@@ -298,6 +298,7 @@ def _render_item(request, item, checkin_form):
         "actions": allowed_actions(user, item),
         "can_edit": permissions.can_edit_item(user, item),
         "can_check_in": permissions.can_check_in(user, item),
+        "can_view_history": permissions.can_view_item_history(user, item),
         "checkin_form": checkin_form,
     }
     return render(request, "reports/plan/item_detail.html", context)

@@ -111,6 +111,7 @@ def report_detail(request, pk):
         "photos": report.photos.all(),
         "can_manage_photos": permissions.can_manage_photos(user, report),
         "can_edit": permissions.can_edit(user, report),
+        "can_view_history": permissions.can_view_history(user, report),
         "actions": [
             (name, action) for name, action in ACTIONS.items() if action.allowed(user, report)
         ],

@@ -218,6 +218,19 @@ def test_a_confirmed_erasure_empties_the_contacts_in_the_agencys_visits(client, 
     assert REASON in page
 
 
+def test_an_erasure_on_request_leaves_no_copy_in_the_change_history(client, admin, people):
+    participant = Participant.objects.get(pk=people["ours"].pk)
+    assert participant.history.filter(nip=NIP).exists()
+
+    erase(client, admin, {"subject": NIP, "reason": REASON, "confirmed": "1"})
+
+    assert not participant.history.filter(nip=NIP).exists()
+    assert not participant.history.filter(email=EMAIL).exists()
+    # Another agency's visit keeps its history as it keeps its row.
+    theirs = Participant.objects.get(pk=people["theirs"].pk)
+    assert theirs.history.filter(nip=NIP).exists()
+
+
 def test_the_participant_list_says_the_contact_was_erased_on_request(
     client, salatiga, admin, people
 ):

@@ -283,3 +283,21 @@ def test_a_form_opened_before_the_erasure_saves_without_bringing_them_back(
     participant.refresh_from_db()
     assert participant.position == "Penyuluh Sosial Ahli Madya"
     assert (participant.nip, participant.phone, participant.email) == ("", "", "")
+
+
+def test_the_change_history_keeps_no_copy_of_the_erased_contacts(frozen_now, old_visit):
+    participant = old_visit.participants.get()
+    participant.position = "Kepala Bidang Rehabilitasi Sosial"
+    participant.save()  # a second historical row holding the contacts
+    assert participant.history.filter(nip=NIP).count() == 2
+
+    run()
+
+    rows = participant.history.all()
+    assert rows.count() == 2
+    assert {(row.nip, row.phone, row.email) for row in rows} == {("", "", "")}
+    # The history still says who held which position.
+    assert {row.position for row in rows} == {
+        "Penyuluh Sosial Ahli Muda",
+        "Kepala Bidang Rehabilitasi Sosial",
+    }

@@ -149,6 +149,7 @@ def visit_detail(request, pk):
         "can_edit_host_participants": permissions.can_edit_participants(user, visit, Side.HOST),
         "can_edit_agenda": permissions.can_edit_agenda(user, visit),
         "can_mark_attendance": permissions.can_mark_attendance(user, visit),
+        "can_view_history": permissions.can_view_history(user, visit),
         "reply_form": ReplyLetterForm(instance=visit),
         "reply_guard": EditGuard(request, about=visit, values=services.reply_letter_values),
     }
