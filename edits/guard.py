@@ -158,9 +158,23 @@ def check(version, *, about, current: Snapshot, mine: Snapshot, when="", who="")
             continue  # both ended at the same value
         changes.append(Change(label=now.label, theirs=now.text, mine=ours.text))
     if changes:
+        if not who:
+            who, when = _last_saved(about, when)
         raise EditConflict(
             changes=changes, version=version_of(current, about=about), when=when, who=who
         )
+
+
+def _last_saved(about, when) -> tuple[str, str]:
+    """Who saved ``about`` last and when, from its change history (models
+    tracked by django-simple-history have one): the other person of a
+    conflict. Untracked models, or a save without an author, name nobody."""
+    records = getattr(about, "history", None)
+    latest = records.select_related("history_user").first() if records is not None else None
+    if latest is None or latest.history_user is None:
+        return "", when
+    user = latest.history_user
+    return (getattr(user, "name", "") or user.get_username()), (when or moment(latest.history_date))
 
 
 class VersionForm(forms.Form):

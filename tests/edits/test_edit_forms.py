@@ -104,6 +104,22 @@ def test_a_participant_edit_never_overwrites_a_colleagues(salatiga, magelang):
     assert andre.position == "Pekerja Sosial Ahli Muda"
 
 
+def test_the_conflict_names_the_colleague_who_saved_in_between(salatiga, magelang):
+    visit = make_visit(magelang.agency, salatiga.agency)
+    andre = make_participant(visit, Side.VISITOR, name="Andre", position="Staf")
+    url = reverse("visits:participant_edit", args=[visit.pk, andre.pk])
+    rina = make_user(salatiga.agency, Role.STAFF, email="rina@test.id", name="Rina Wulandari")
+    theirs, mine = session(rina), session(salatiga.staff)
+    my_version = version(mine.get(url))
+    theirs.post(url, person(name="Andre", position="Koordinator SLRT") | version(theirs.get(url)))
+
+    refused = mine.post(url, person(name="Andre", position="Pekerja Sosial") | my_version)
+
+    assert refused.status_code == 409
+    assert refused.context["edit_guard"].conflict.who == "Rina Wulandari"
+    assert "Data ini telah diubah oleh Rina Wulandari pada" in refused.content.decode()
+
+
 # --- Agenda item -----------------------------------------------------------------------
 
 
