@@ -7,7 +7,7 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.utils.translation import gettext_lazy as _
 
-from .mfa import SECOND_FACTOR_TYPES
+from .mfa import SECOND_FACTOR_TYPES, seal, unseal
 from .permissions import must_use_second_factor
 
 
@@ -25,6 +25,12 @@ class MFAAdapter(DefaultMFAAdapter):
             "pemulihan lalu mintalah administrator mengatur ulang autentikator Anda."
         ),
     }
+
+    def encrypt(self, text: str) -> str:
+        return seal(text)
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return unseal(encrypted_text)
 
     def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
         if authenticator.type not in SECOND_FACTOR_TYPES:

@@ -7,12 +7,16 @@ factor is an authenticator app (TOTP) — recovery codes alone are only its
 spare key.
 """
 
+import base64
 import time
 
 from allauth.mfa import app_settings
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from allauth.mfa.utils import decrypt, encrypt
+from cryptography.fernet import Fernet, MultiFernet
+from django.conf import settings
+from django.utils.crypto import salted_hmac
 
 from .permissions import must_use_second_factor
 
@@ -20,6 +24,38 @@ SECOND_FACTOR_TYPES = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
 # The session remembers whose second factor it has seen (a user id), so that
 # the middleware asks the database once per session, not once per request.
 SESSION_KEY = "studitiru.second_factor"
+# Authenticator secrets and recovery-code seeds are stored sealed (Fernet:
+# AES with an HMAC) under a key derived from SECRET_KEY, so that a database
+# dump or backup alone cannot produce anyone's codes. Values stored before
+# sealing carry no prefix and are read as they are until the migration that
+# seals them has run.
+SEALED = "fernet:"
+
+
+def _cipher() -> MultiFernet:
+    """The newest key seals; SECRET_KEY_FALLBACKS keep older values readable
+    while the key is rotated."""
+    keys = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+    return MultiFernet(
+        [
+            Fernet(
+                base64.urlsafe_b64encode(
+                    salted_hmac(SEALED, "", secret=key, algorithm="sha256").digest()
+                )
+            )
+            for key in keys
+        ]
+    )
+
+
+def seal(text: str) -> str:
+    return SEALED + _cipher().encrypt(text.encode()).decode()
+
+
+def unseal(stored: str) -> str:
+    if not stored.startswith(SEALED):
+        return stored
+    return _cipher().decrypt(stored.removeprefix(SEALED).encode()).decode()
 
 
 def has_second_factor(user) -> bool:

@@ -64,6 +64,9 @@ if not SECRET_KEY:
         )
     # Development only: sessions signed with this key are worthless elsewhere.
     SECRET_KEY = "django-insecure-development-only-key-for-portal-studi-tiru"
+# Earlier keys, while SECRET_KEY is rotated: what they signed or sealed (the
+# authenticator secrets, agencies.mfa) stays readable.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else []

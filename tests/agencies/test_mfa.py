@@ -3,6 +3,7 @@ heads, agency admins and national admins cannot use the portal until they
 have enrolled one, and then log in with its code; everyone else may enrol."""
 
 import re
+from importlib import import_module
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -11,7 +12,7 @@ from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects
 
-from agencies.mfa import current_totp_code
+from agencies.mfa import SEALED, current_totp_code, totp_secret, unseal
 from agencies.models import Role
 from tests.factories import TOTP_SECRET, make_agency, make_national_admin, make_user, totp_code
 
@@ -259,3 +260,42 @@ def test_the_health_check_of_a_logged_in_head_reads_no_session_and_no_user(
         response = client.get(reverse("health"))
 
     assert response.status_code == 200
+
+
+def test_authenticator_secrets_and_recovery_seeds_are_stored_sealed(client, salatiga):
+    head = make_user(salatiga, Role.HEAD, email="kepala@test.id")  # enrolled with TOTP_SECRET
+    RecoveryCodes.activate(head)
+    stored = {a.type: a.data for a in Authenticator.objects.filter(user=head)}
+
+    assert stored[Authenticator.Type.TOTP]["secret"].startswith(SEALED)
+    assert TOTP_SECRET not in str(stored)
+    assert stored[Authenticator.Type.RECOVERY_CODES]["seed"].startswith(SEALED)
+    assert totp_secret(head) == TOTP_SECRET
+    # Logging in with the app's code still works.
+    log_in(client, "kepala@test.id")
+    client.post(reverse("mfa_authenticate"), {"code": totp_code()})
+    assert logged_in_user_id(client) == str(head.pk)
+
+
+def test_sealed_secrets_stay_readable_while_the_secret_key_is_rotated(settings, salatiga):
+    head = make_user(salatiga, Role.HEAD, email="kepala@test.id")
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-secret-key-for-the-rotation-" + "x" * 30
+
+    assert totp_secret(head) == TOTP_SECRET
+
+
+def test_the_migration_seals_secrets_stored_in_the_clear(salatiga):
+    from django.apps import apps
+
+    seal_secrets = import_module("agencies.migrations.0009_seal_authenticator_secrets").seal_secrets
+    penyuluh = make_user(salatiga, Role.PENYULUH, email="penyuluh@test.id")
+    Authenticator.objects.create(
+        user=penyuluh, type=Authenticator.Type.TOTP, data={"secret": TOTP_SECRET}
+    )
+    assert totp_secret(penyuluh) == TOTP_SECRET  # read as it is until sealed
+
+    seal_secrets(apps, None)
+
+    stored = Authenticator.objects.get(user=penyuluh).data["secret"]
+    assert stored.startswith(SEALED) and unseal(stored) == TOTP_SECRET
