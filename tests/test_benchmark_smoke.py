@@ -9,13 +9,13 @@ import json
 import os
 import subprocess
 import sys
-import urllib.parse
 from pathlib import Path
 
 import pytest
 
+from tests.postgres import drop_database, reachable_server
+
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/"
 LOAD_PAGES = {
     "baseline",
     "dashboard",
@@ -29,48 +29,13 @@ LOAD_PAGES = {
 }
 
 
-def _server_url():
-    """The PostgreSQL server of the test run (DATABASE_URL), or the local one."""
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        return urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(path="/"))
-    return DEFAULT_SERVER
-
-
-def _connect(server):
-    import psycopg
-
-    parts = urllib.parse.urlsplit(server)
-    return psycopg.connect(
-        host=parts.hostname,
-        port=parts.port or 5432,
-        user=urllib.parse.unquote(parts.username or "postgres"),
-        password=urllib.parse.unquote(parts.password or "") or None,
-        dbname="postgres",
-        autocommit=True,
-        connect_timeout=3,
-    )
-
-
 @pytest.fixture
 def benchmark_database():
     """The address of a database the benchmark creates and fills; dropped after."""
-    import psycopg
-
-    server = _server_url()
-    try:
-        _connect(server).close()
-    except psycopg.OperationalError as error:
-        reason = f"PostgreSQL is not reachable at {server}: the benchmark needs it ({error})"
-        # CI has PostgreSQL: there a missing server is a broken run, not a reason
-        # to let the benchmark rot unnoticed. A laptop without it may skip.
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+    server = reachable_server("the benchmark")
     name = f"studitiru_bench_smoke_{os.getpid()}"
     yield server + name
-    with _connect(server) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_database(server, name)
 
 
 def test_the_benchmark_measures_every_page_without_errors(benchmark_database, tmp_path):

@@ -25,9 +25,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.load import Gunicorn, free_port
+from tests.postgres import create_database, drop_database, reachable_server
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/"
 BLOCKED = "Terlalu banyak percobaan masuk yang gagal. Coba lagi nanti."
 WRONG = "Alamat e-mail dan/atau kata sandi yang anda masukkan tidak benar."
 # Clients behind the proxy (documentation addresses: only ever in a header);
@@ -44,28 +44,6 @@ USERS = "\n".join(
         "    Membership.objects.create(user=u, agency=a, role=Role.STAFF)",
     ]
 )
-
-
-def _server_url():
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        return urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(path="/"))
-    return DEFAULT_SERVER
-
-
-def _admin_connection(server):
-    import psycopg
-
-    parts = urllib.parse.urlsplit(server)
-    return psycopg.connect(
-        host=parts.hostname,
-        port=parts.port or 5432,
-        user=urllib.parse.unquote(parts.username or "postgres"),
-        password=urllib.parse.unquote(parts.password or "") or None,
-        dbname="postgres",
-        autocommit=True,
-        connect_timeout=3,
-    )
 
 
 class LoggedGunicorn(Gunicorn):
@@ -86,16 +64,7 @@ class LoggedGunicorn(Gunicorn):
 
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory):
-    import psycopg
-
-    server = _server_url()
-    try:
-        _admin_connection(server).close()
-    except psycopg.OperationalError as error:
-        reason = f"PostgreSQL is not reachable at {server} ({error})"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+    server = reachable_server("the login limits under gunicorn")
     name = f"studitiru_ratelimit_{os.getpid()}"
     workdir = tmp_path_factory.mktemp("gunicorn")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS", "ALLAUTH_"))}
@@ -123,9 +92,7 @@ def portal(tmp_path_factory):
         # the default (5 in 5 minutes).
         "LOGIN_FAILURES_PER_ADDRESS": "30/10m",
     }
-    with _admin_connection(server) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+    create_database(server, name)
     gunicorn = LoggedGunicorn(
         env=env, port=port, workers=3, threads=1, log_path=workdir / "gunicorn.log"
     )
@@ -145,8 +112,7 @@ def portal(tmp_path_factory):
         yield gunicorn
     finally:
         gunicorn.stop()
-        with _admin_connection(server) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(server, name)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -11,14 +11,14 @@ import hashlib
 import os
 import subprocess
 import sys
-import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tests.postgres import create_database, drop_database, reachable_server
+
 ROOT = Path(__file__).resolve().parent.parent.parent
-DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/"
 
 # Real uploads through the portal's picture pipeline: three documentation
 # photos (each a re-encoded JPEG and its thumbnail) on the demo's first
@@ -56,28 +56,6 @@ UPLOADS = "\n".join(
         "cache.set('allauth:rl:login_failed:k:target@test.id', [1.0], 300)",
     ]
 )
-
-
-def server_url():
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        return urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(path="/"))
-    return DEFAULT_SERVER
-
-
-def connect(server, dbname="postgres"):
-    import psycopg
-
-    parts = urllib.parse.urlsplit(server)
-    return psycopg.connect(
-        host=parts.hostname,
-        port=parts.port or 5432,
-        user=urllib.parse.unquote(parts.username or "postgres"),
-        password=urllib.parse.unquote(parts.password or "") or None,
-        dbname=dbname,
-        autocommit=True,
-        connect_timeout=3,
-    )
 
 
 def file_digests(root: Path) -> dict:
@@ -132,9 +110,7 @@ class PostgresServer:
 
     def new_database(self, label):
         name = f"{self.prefix}_{label}"
-        with connect(self.url) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{name}"')
+        create_database(self.url, name)
         self.names.append(name)
         return name
 
@@ -142,23 +118,13 @@ class PostgresServer:
         return Site(self.url + self.new_database(label), media_root)
 
     def drop_all(self):
-        with connect(self.url) as conn:
-            for name in self.names:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for name in self.names:
+            drop_database(self.url, name)
 
 
 @pytest.fixture(scope="session")
 def postgres():
-    import psycopg
-
-    server = server_url()
-    try:
-        connect(server).close()
-    except psycopg.OperationalError as error:
-        reason = f"PostgreSQL is not reachable at {server} ({error})"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+    server = reachable_server("the backup drill")
     databases = PostgresServer(server, f"studitiru_backup_drill_{os.getpid()}")
     try:
         yield databases

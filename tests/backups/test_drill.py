@@ -8,7 +8,9 @@ import json
 
 import pytest
 
-from .conftest import connect, file_digests
+from tests.postgres import connect
+
+from .conftest import file_digests
 
 # Backed up empty: the database cache (rate-limit counters) and the sessions.
 TRANSIENT = ["django_session", "studitiru_cache", "usersessions_usersession"]

@@ -10,7 +10,9 @@ import tarfile
 
 import pytest
 
-from .conftest import Site, connect
+from tests.postgres import connect
+
+from .conftest import Site
 
 
 def tables(postgres, site):
