@@ -94,5 +94,12 @@ def record_change(instance, *, by=None):
     """Write a "changed" historical row for ``instance`` as it is now, after
     a write that bypassed ``save()`` (a ``QuerySet.update``). ``instance``
     must hold the values the database holds (refresh it first)."""
-    user = by if by is not None else history_user()
-    type(instance).history.bulk_history_create([instance], update=True, default_user=user)
+    record_changes([instance], by=by)
+
+
+def record_changes(instances, *, by=None):
+    """``record_change`` for many rows of one model, in one insert."""
+    instances = list(instances)
+    if instances:
+        user = by if by is not None else history_user()
+        type(instances[0]).history.bulk_history_create(instances, update=True, default_user=user)

@@ -26,7 +26,7 @@ from simple_history.utils import bulk_create_with_history
 
 from edits import guard
 from history.personal import scrub_personal_history
-from history.records import records_actor
+from history.records import record_changes, records_actor
 
 from . import permissions
 from .models import (
@@ -283,16 +283,6 @@ def agenda_item_delete(*, item: AgendaItem, by) -> None:
 ERASURE_BATCH = 5000
 
 
-def scrub_contact_history(participant_pks: list[int]) -> None:
-    """Remove the erased NIP, phone and e-mail from every copy the change
-    history keeps of these participants.
-
-    The one place for it: the change history (issue 10, item 9) stores old
-    values of each row, and an erasure that left them there would not be one.
-    Called by ``participants_erase_contacts`` in its transaction."""
-    scrub_personal_history(participant_ids=participant_pks)
-
-
 def participants_erase_contacts(*, participants, reason: ContactErasure, by=None, at=None) -> int:
     """Erase the NIP, phone and e-mail of ``participants`` (a queryset) and
     record when and why on each row; names, titles, positions and attendance
@@ -321,5 +311,8 @@ def participants_erase_contacts(*, participants, reason: ContactErasure, by=None
                 contact_erased_at=at,
                 contact_erasure=reason,
             )
-            scrub_contact_history(batch)
+            # The history keeps no copy of what was erased, and records the
+            # erasure itself with who made it (nobody: the retention task).
+            scrub_personal_history(participant_ids=batch)
+            record_changes(Participant.objects.filter(pk__in=batch), by=by)
     return len(pks)

@@ -226,6 +226,9 @@ def test_an_erasure_on_request_leaves_no_copy_in_the_change_history(client, admi
 
     assert not participant.history.filter(nip=NIP).exists()
     assert not participant.history.filter(email=EMAIL).exists()
+    # The erasure is in the history, made by the admin.
+    latest = participant.history.first()
+    assert (latest.history_user, latest.contact_erasure) == (admin, ContactErasure.REQUEST)
     # Another agency's visit keeps its history as it keeps its row.
     theirs = Participant.objects.get(pk=people["theirs"].pk)
     assert theirs.history.filter(nip=NIP).exists()

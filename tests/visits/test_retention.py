@@ -294,10 +294,26 @@ def test_the_change_history_keeps_no_copy_of_the_erased_contacts(frozen_now, old
     run()
 
     rows = participant.history.all()
-    assert rows.count() == 2
+    assert rows.count() == 3  # the two, and the erasure
     assert {(row.nip, row.phone, row.email) for row in rows} == {("", "", "")}
     # The history still says who held which position.
     assert {row.position for row in rows} == {
         "Penyuluh Sosial Ahli Muda",
         "Kepala Bidang Rehabilitasi Sosial",
     }
+
+
+def test_the_erasure_is_in_the_change_history_with_who_made_it(frozen_now, old_visit):
+    participant = old_visit.participants.get()
+
+    run()  # the retention task: nobody in particular
+
+    latest = participant.history.first()
+    assert (latest.history_type, latest.history_user) == ("~", None)
+    assert (latest.contact_erasure, latest.nip) == (ContactErasure.RETENTION, "")
+    # The next edit is not credited with the erasure.
+    participant.refresh_from_db()
+    participant.position = "Kepala Bidang"
+    participant.save()
+    previous, latest = participant.history.all()[1], participant.history.first()
+    assert previous.contact_erasure == latest.contact_erasure == ContactErasure.RETENTION
