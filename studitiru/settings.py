@@ -387,6 +387,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 # off unless asked for.
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    # A load balancer's health probe often speaks plain HTTP to the app.
+    SECURE_REDIRECT_EXEMPT = [r"^sehat/$"]
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60)

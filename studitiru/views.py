@@ -37,6 +37,9 @@ def health(request):
     it also measures the ceiling of the middleware stack (the benchmark's
     baseline). With the database down it answers 503 like every page
     (studitiru.errors.server_error)."""
+    # A kept connection is pinged (CONN_HEALTH_CHECKS) only when it is
+    # first used in a request: ensure_connection() alone would trust it.
+    connection.close_if_health_check_failed()
     connection.ensure_connection()
     return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
