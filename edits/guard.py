@@ -173,8 +173,7 @@ def _last_saved(about, when) -> tuple[str, str]:
     latest = records.select_related("history_user").first() if records is not None else None
     if latest is None or latest.history_user is None:
         return "", when
-    user = latest.history_user
-    return (getattr(user, "name", "") or user.get_username()), (when or moment(latest.history_date))
+    return latest.history_user.get_full_name(), (when or moment(latest.history_date))
 
 
 class VersionForm(forms.Form):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from agencies.permissions import agency_of
 from history.changes import change_page
+from studitiru.query import page_number
 
 from ..history import visit_history_sources
 from ..permissions import can_view_history, get_visit_for_user
@@ -18,7 +19,7 @@ def visit_history(request, pk):
     visit = get_visit_for_user(request, pk, check=can_view_history)
     page = change_page(
         visit_history_sources(visit),
-        page_number=request.GET.get("halaman"),
+        page_number=page_number(request.GET, "halaman"),
         tz=agency_of(request.user).tzinfo,
     )
     context = {
