@@ -63,11 +63,16 @@ TRANSIENT_MODELS = [("sessions", "Session"), ("usersessions", "UserSession")]
 
 
 def transient_tables() -> list[str]:
+    """The same whatever cache the environment chose: a backup made with
+    Redis is restored where the database cache is used, and the other way
+    round, and the cache table (made by a migration) exists in both."""
     tables = {
         cache["LOCATION"]
         for cache in settings.CACHES.values()
         if cache["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
     }
+    if getattr(settings, "CACHE_TABLE", None):
+        tables.add(settings.CACHE_TABLE)
     for label, model in TRANSIENT_MODELS:
         if any(config.label == label for config in apps.get_app_configs()):
             tables.add(apps.get_model(label, model)._meta.db_table)

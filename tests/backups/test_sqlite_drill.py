@@ -150,3 +150,19 @@ def test_a_backup_inside_the_media_folder_is_refused(source):
         done.stderr
     )
     assert not inside.exists()
+
+
+def test_the_cache_table_is_transient_whatever_cache_serves(settings):
+    """A backup made on a server with Redis keeps its cache table's rows (login
+    counters keyed by e-mail address) out, and a restore without Redis
+    compares the same tables."""
+    from backups.database import transient_tables
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+        }
+    }
+
+    assert settings.CACHE_TABLE in transient_tables()
