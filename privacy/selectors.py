@@ -14,7 +14,7 @@ from agencies.models import Agency, Invitation, User
 from reports.models import Author, Photo, Report, ReportEvent
 from visits.models import Participant, VisitEvent
 
-from .lookup import Subject
+from .lookup import Subject, subject_digests
 from .models import LookupKind, PersonalDataRequest
 
 
@@ -210,7 +210,7 @@ def person_data(*, agency: Agency, subject: Subject) -> dict:
             "baris_peserta": request.participants,
         }
         for request in PersonalDataRequest.objects.filter(
-            agency=agency, subject_digest=subject.digest
+            agency=agency, subject_digest__in=subject_digests(subject)
         )
         .select_related("actor")
         .order_by("created_at", "pk")

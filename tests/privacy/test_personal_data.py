@@ -100,6 +100,18 @@ def test_the_export_is_recorded_without_the_identifier(client, admin, people):
     assert "no-store" in page["Cache-Control"]
 
 
+def test_earlier_requests_are_found_after_the_secret_key_is_rotated(
+    client, settings, admin, people
+):
+    export(client, admin, NIP)
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-secret-key-for-the-rotation-" + "x" * 30
+
+    data = json.loads(export(client, admin, NIP).content)
+
+    assert [row["jenis"] for row in data["permintaan_sebelumnya"]] == ["Ekspor data"]
+
+
 def test_a_members_account_and_authorship_are_in_the_export(client, salatiga, magelang, admin):
     member = make_user(
         salatiga.agency,
