@@ -9,6 +9,7 @@ the admin call these; nothing else changes ``Visit.status``.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -191,6 +192,11 @@ def visit_update(
         if not permissions.can_edit_request(by, fresh):
             raise permissions.refusal(by, fresh, permissions.can_edit_request)
         if version is not None:
+            prefetch_related_objects(
+                [fresh],
+                Prefetch("visit_topics", VisitTopic.objects.select_related("topic")),
+                "venues",
+            )
             guard.check(
                 version,
                 about=fresh,

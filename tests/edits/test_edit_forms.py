@@ -216,6 +216,28 @@ def test_a_request_edit_sees_a_colleagues_change_of_topics(salatiga, magelang):
     assert Visit.objects.get(pk=visit.pk).visit_topics.count() == 1
 
 
+@pytest.mark.parametrize("codes", [["DTKS"], ["DTKS", "FTJSLP", "SLRT"]])
+def test_checking_a_request_edit_reads_the_topics_in_fixed_queries(salatiga, magelang, codes):
+    """The guard's snapshot of the saved request does not read each topic."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from edits import guard
+    from visits import services
+
+    visit = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.REQUESTED, topics=codes)
+    version = guard.version_of(services.visit_values(visit), about=visit)
+    topics = [(vt.topic, vt.questions) for vt in visit.visit_topics.select_related("topic")]
+
+    with CaptureQueriesContext(connection) as queries:
+        services.visit_update(
+            visit=visit, topics=topics, venues=(), by=salatiga.staff, version=version
+        )
+
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    assert sum('"visits_topic"' in sql for sql in reads) <= 1
+
+
 # --- Photo caption ---------------------------------------------------------------------
 
 
