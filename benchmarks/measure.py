@@ -448,7 +448,7 @@ def import_seconds(visit_pk, email, rows=500) -> dict:
     """Seconds to read and check a ``rows``-row sheet and save its
     participants on a visit being planned, as the import page does; in a
     transaction that is rolled back."""
-    from visits.delegation import participants_import
+    from visits.delegation import participants_import, registered_nips
     from visits.imports import read_participant_sheet
 
     data = participant_sheet(rows)
@@ -456,12 +456,8 @@ def import_seconds(visit_pk, email, rows=500) -> dict:
     visit = Visit.objects.select_related("host__province", "visitor__province").get(pk=visit_pk)
     with transaction.atomic():
         began = time.perf_counter()
-        known = visit.participants.filter(side=Side.VISITOR).exclude(nip="")
         result = read_participant_sheet(
-            data,
-            filename="peserta.xlsx",
-            side=Side.VISITOR,
-            existing_nips=set(known.values_list("nip", flat=True)),
+            data, filename="peserta.xlsx", side=Side.VISITOR, existing_nips=registered_nips(visit)
         )
         read = time.perf_counter() - began
         if not result.ok:

@@ -48,6 +48,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .delegation import nip_taken_message
 from .models import DelegationRole, EmploymentType, Participant, Side
 
 MAX_ROWS = 2000
@@ -226,13 +227,15 @@ def _limit_text(number):
 
 
 def read_participant_sheet(
-    data: bytes, *, filename: str = "", side: Side, existing_nips=frozenset()
+    data: bytes, *, filename: str = "", side: Side, existing_nips=None
 ) -> SheetResult:
     """Check a whole participant sheet and turn it into unsaved participants
     of ``side``. Raises ``SheetError`` when the file cannot be read at all;
     otherwise returns a ``SheetResult`` whose ``problems`` list every wrong
     cell (and then nothing may be saved). ``existing_nips`` are the NIPs
-    already on the visit, so that an appended sheet does not repeat a person.
+    already on the visit with their participants' names
+    (``visits.delegation.registered_nips``), so that an appended sheet does
+    not repeat a person.
     """
     if len(data) > MAX_UPLOAD_BYTES:
         raise SheetError(
@@ -247,7 +250,7 @@ def read_participant_sheet(
     rows = _rows(data, filename)
     header_number, mapping, ignored = _find_header(rows)
     result = SheetResult(ignored_columns=ignored)
-    _read_body(rows, mapping, side, result, existing_nips=set(existing_nips))
+    _read_body(rows, mapping, side, result, existing_nips=dict(existing_nips or {}))
     if not result.participants and not result.problems:
         raise SheetError(
             _("Berkas tidak berisi satu pun baris peserta di bawah baris judul (baris %(row)s).")
@@ -494,11 +497,8 @@ def _read_body(rows, mapping, side, result, *, existing_nips):
                     )
                 )
             elif participant.nip in existing_nips:
-                problems.append(
-                    Problem(
-                        number, "NIP", _("Peserta dengan NIP ini sudah terdaftar di kunjungan ini.")
-                    )
-                )
+                name = existing_nips[participant.nip]
+                problems.append(Problem(number, "NIP", nip_taken_message(name)))
             nip_rows.setdefault(participant.nip, number)
         if participant is not None and participant.role == DelegationRole.HEAD:
             if head_row is not None:

@@ -138,3 +138,25 @@ def _at(hour):
     return datetime.datetime(
         2023, 6, 14, hour, tzinfo=datetime.timezone(datetime.timedelta(hours=7))
     )
+
+
+def test_an_nip_is_stored_once_per_visit(magelang, salatiga):
+    visit = make_visit(host=magelang, visitor=salatiga)
+    nip = "197903122005011004"
+    Participant.objects.create(visit=visit, side=Side.VISITOR, name="Andre", nip=nip)
+
+    with pytest.raises(IntegrityError) as error, transaction.atomic():
+        Participant.objects.create(
+            visit=visit, side=Side.HOST, role=DelegationRole.RECEIVING_OFFICIAL, name="B", nip=nip
+        )
+    assert "visits_participant_nip_once_per_visit" in str(error.value)
+
+
+def test_many_participants_of_a_visit_may_have_no_nip(magelang, salatiga):
+    visit = make_visit(host=magelang, visitor=salatiga)
+    for name in ("A", "B"):
+        Participant.objects.create(
+            visit=visit, side=Side.VISITOR, name=name, employment_type=EmploymentType.NON_ASN
+        )
+
+    assert visit.participants.filter(nip="").count() == 2

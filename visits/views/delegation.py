@@ -552,15 +552,10 @@ def participant_import(request, pk):
     if request.method == "POST" and form.is_valid():
         replace = form.cleaned_data["mode"] == ParticipantImportForm.REPLACE
         upload = form.cleaned_data["file"]
-        known = visit.participants.exclude(nip="")
-        if replace:
-            known = known.exclude(side=side)
+        known = delegation.registered_nips(visit, replacing_side=side if replace else None)
         try:
             result = imports.read_participant_sheet(
-                upload.read(),
-                filename=upload.name,
-                side=side,
-                existing_nips=set(known.values_list("nip", flat=True)),
+                upload.read(), filename=upload.name, side=side, existing_nips=known
             )
         except imports.SheetError as error:
             form.add_error("file", error.message)
