@@ -23,8 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from agencies.models import Province
+from studitiru.links import absolute_url
 from studitiru.query import page_number
-from visits.feeds import portal_url
 from visits.models import Side, Topic, VisitTopic
 
 from ..models import Photo, Report, ReportEvent, ReportStatus
@@ -201,10 +201,8 @@ def news_detail(request, pk, slug):
         "visitor_count": counts["visitors"],
         "host_count": counts["hosts"],
         "description": Truncator(teaser(report, words=60)).chars(DESCRIPTION_CHARS),
-        "canonical_url": portal_url(path),
-        "image_url": (
-            portal_url(reverse("reports:photo_file", args=[photos[0].pk, "asli"])) if photos else ""
-        ),
+        "canonical_url": absolute_url(path),
+        "image_url": (absolute_url("reports:photo_file", photos[0].pk, "asli") if photos else ""),
     }
     return render(request, "reports/public/news_detail.html", context)
 
