@@ -377,7 +377,7 @@ def pdf_cpu_seconds(report_pk, runs=5) -> dict:
     the database and WeasyPrint's rendering, never taken from the cache),
     warm, median of ``runs``; and, as ``cached_cpu_s``, to answer it from
     the cache (the context and the HTML, which make the cache's key)."""
-    from reports import documents
+    from reports import pdf
 
     def document():
         report = Report.objects.select_related(
@@ -386,9 +386,9 @@ def pdf_cpu_seconds(report_pk, runs=5) -> dict:
             "visit__host__province",
             "visit__visitor__province",
         ).get(pk=report_pk)
-        return documents.Document("reports/pdf/report.html", documents.report_context(report))
+        return pdf.Document("reports/pdf/report.html", pdf.report_context(report))
 
-    pdf = document().render()  # warm: WeasyPrint's import, fonts, templates
+    rendered = document().render()  # warm: WeasyPrint's import, fonts, templates
     cpu, wall = _cpu_and_wall(lambda: document().render(), runs)
     document().pdf()  # into the cache
     cached_cpu, _wall = _cpu_and_wall(lambda: document().pdf(), runs)
@@ -396,7 +396,7 @@ def pdf_cpu_seconds(report_pk, runs=5) -> dict:
         "cpu_s": round(statistics.median(cpu), 3),
         "wall_s": round(statistics.median(wall), 3),
         "runs": runs,
-        "bytes": len(pdf),
+        "bytes": len(rendered),
         "cached_cpu_s": round(statistics.median(cached_cpu), 4),
     }
 
