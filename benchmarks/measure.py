@@ -416,7 +416,7 @@ def participant_sheet(rows) -> bytes:
     with valid, distinct NIPs, phones and e-mail addresses as text."""
     import openpyxl
 
-    from visits.imports import template_headers
+    from visits.participant_import import template_headers
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active
@@ -449,7 +449,7 @@ def import_seconds(visit_pk, email, rows=500) -> dict:
     participants on a visit being planned, as the import page does; in a
     transaction that is rolled back."""
     from visits.delegation import participants_import, registered_nips
-    from visits.imports import read_participant_sheet
+    from visits.participant_import import read_participant_sheet
 
     data = participant_sheet(rows)
     user = User.objects.select_related("membership__agency").get(email=email)

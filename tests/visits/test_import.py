@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.factories import make_participant, make_visit
-from visits import delegation, imports
+from visits import delegation, participant_import
 from visits.models import DelegationRole, EmploymentType, Participant, Side, VisitStatus
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ def problems_of(response):
 
 
 def read(content, name="peserta.xlsx", side=Side.VISITOR):
-    return imports.read_participant_sheet(content, filename=name, side=side)
+    return participant_import.read_participant_sheet(content, filename=name, side=side)
 
 
 # --- Good sheets -------------------------------------------------------------------
@@ -364,7 +364,7 @@ def test_the_csv_template_downloads_and_reimports_cleanly(client, visit, magelan
 
 
 def test_an_empty_template_is_refused_as_empty(client, visit, salatiga):
-    content = imports.template_xlsx(Side.VISITOR)
+    content = participant_import.template_xlsx(Side.VISITOR)
 
     response = upload(client, salatiga.staff, visit, content)
 
@@ -537,14 +537,14 @@ def test_a_text_file_renamed_xlsx_is_refused(client, visit, salatiga):
 
 
 def test_an_old_xls_file_is_refused():
-    with pytest.raises(imports.SheetError) as error:
+    with pytest.raises(participant_import.SheetError) as error:
         read(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "peserta.xls")
 
     assert error.value.message.startswith("Berkas Excel lama (.xls)")
 
 
 def test_a_binary_file_is_refused():
-    with pytest.raises(imports.SheetError) as error:
+    with pytest.raises(participant_import.SheetError) as error:
         read(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "foto.png")
 
     assert error.value.message == (
@@ -560,7 +560,7 @@ def test_a_zip_that_is_not_a_workbook_is_refused():
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("content.xml", "<office:document/>")
 
-    with pytest.raises(imports.SheetError) as error:
+    with pytest.raises(participant_import.SheetError) as error:
         read(out.getvalue(), "peserta.ods")
 
     assert error.value.message.startswith("Berkas ini arsip ZIP tetapi bukan buku kerja Excel")

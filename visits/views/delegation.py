@@ -33,13 +33,22 @@ from django_htmx.http import HttpResponseClientRedirect
 from edits.guard import EditConflict, EditGuard, render_edit
 from studitiru.query import next_path, page_number
 
-from .. import delegation, imports, permissions
+from .. import delegation, permissions
 from ..models import (
     VISITOR_ROLES,
     AgendaItem,
     DelegationRole,
     Participant,
     Side,
+)
+from ..participant_import import (
+    MAX_ROWS,
+    MAX_UPLOAD_BYTES,
+    SheetError,
+    read_participant_sheet,
+    template_csv,
+    template_headers,
+    template_xlsx,
 )
 from ..permissions import (
     can_edit_agenda,
@@ -290,8 +299,8 @@ class ParticipantImportForm(forms.Form):
             "Paling besar %(size)s MB dan %(rows)s baris. Seluruh isi berkas diperiksa dulu; "
             "jika ada satu baris yang salah, tidak ada yang diimpor."
         ) % {
-            "size": imports.MAX_UPLOAD_BYTES // 1024 // 1024,
-            "rows": number_format(imports.MAX_ROWS, force_grouping=True),
+            "size": MAX_UPLOAD_BYTES // 1024 // 1024,
+            "rows": number_format(MAX_ROWS, force_grouping=True),
         }
         if not can_replace:
             self.fields["mode"].choices = self.fields["mode"].choices[:1]
@@ -301,10 +310,10 @@ class ParticipantImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > imports.MAX_UPLOAD_BYTES:
+        if upload.size > MAX_UPLOAD_BYTES:
             raise ValidationError(
                 _("Berkas terlalu besar. Ukuran berkas paling besar %(size)s MB.")
-                % {"size": imports.MAX_UPLOAD_BYTES // 1024 // 1024}
+                % {"size": MAX_UPLOAD_BYTES // 1024 // 1024}
             )
         return upload
 
@@ -554,10 +563,10 @@ def participant_import(request, pk):
         upload = form.cleaned_data["file"]
         known = delegation.registered_nips(visit, replacing_side=side if replace else None)
         try:
-            result = imports.read_participant_sheet(
+            result = read_participant_sheet(
                 upload.read(), filename=upload.name, side=side, existing_nips=known
             )
-        except imports.SheetError as error:
+        except SheetError as error:
             form.add_error("file", error.message)
         else:
             if result.ok:
@@ -597,8 +606,8 @@ def participant_import(request, pk):
             "problems": problems,
             "problem_count": problem_count,
             "more_problems": max(problem_count - SHOWN_PROBLEMS, 0),
-            "max_rows": imports.MAX_ROWS,
-            "headers": imports.template_headers(side),
+            "max_rows": MAX_ROWS,
+            "headers": template_headers(side),
             "tab": "participants",
         },
     )
@@ -611,11 +620,11 @@ def participant_template(request, pk):
     side = side_of(request.user, visit)
     stem = "peserta-rombongan" if side == Side.VISITOR else "peserta-tuan-rumah"
     if TemplateFormatForm(request.GET).wants_csv():
-        response = HttpResponse(imports.template_csv(side), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(template_csv(side), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="templat-{stem}.csv"'
     else:
         response = HttpResponse(
-            imports.template_xlsx(side),
+            template_xlsx(side),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="templat-{stem}.xlsx"'
