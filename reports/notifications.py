@@ -64,9 +64,6 @@ def report_event_emails(event_id: int):
     event = ReportEvent.objects.select_related(
         "report__agency__province", "report__visit__host", "report__visit__visitor", "actor"
     ).get(pk=event_id)
-    recipients = recipients_for(event)
-    if not recipients:
-        return
     report = event.report
     context = {
         "event": event,
@@ -77,5 +74,8 @@ def report_event_emails(event_id: int):
         "url": absolute_url("reports:detail", report.pk),
     }
     yield mail.Email(
-        "reports/report_email_subject.txt", "reports/report_email_body.txt", context, recipients
+        "reports/report_email_subject.txt",
+        "reports/report_email_body.txt",
+        context,
+        recipients_for(event),
     )

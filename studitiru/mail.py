@@ -72,6 +72,7 @@ def send_composed(name: str, object_id) -> int:
     recipients = 0
     with transaction.atomic():
         for email in compose(object_id):
-            email.send()
-            recipients += len(email.to)
+            if email.to:  # nobody to tell
+                email.send()
+                recipients += len(email.to)
     return recipients

@@ -64,3 +64,13 @@ def test_a_refused_message_rolls_back_what_the_composer_wrote():
 
     invitation.refresh_from_db()
     assert invitation.token_hash == before
+
+
+@mail.composer
+def nobody_to_tell(object_id):
+    yield mail.Email("reports/report_email_subject.txt", "reports/report_email_body.txt", {}, [])
+
+
+def test_a_message_without_recipients_is_not_sent(mailoutbox):
+    assert mail.send_composed.call(mail.composer_name(nobody_to_tell), 1) == 0
+    assert mailoutbox == []

@@ -38,9 +38,6 @@ def visit_event_emails(event_id: int):
     event = VisitEvent.objects.select_related(
         "visit__host__province", "visit__visitor__province", "actor", "actor_agency"
     ).get(pk=event_id)
-    recipients = recipients_for(event)
-    if not recipients:
-        return
     visit = event.visit
     other_side = Side.HOST if event.actor_agency_id == visit.visitor_id else Side.VISITOR
     context = {
@@ -51,5 +48,8 @@ def visit_event_emails(event_id: int):
         "url": absolute_url("visits:detail", visit.pk),
     }
     yield mail.Email(
-        "visits/email/event_subject.txt", "visits/email/event_body.txt", context, recipients
+        "visits/email/event_subject.txt",
+        "visits/email/event_body.txt",
+        context,
+        recipients_for(event),
     )
