@@ -13,6 +13,7 @@ import inspect
 import itertools
 
 from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
 
 from agencies.models import Agency, Membership, Role, User
 
@@ -71,6 +72,13 @@ def granted(predicate, objects: dict) -> set:
         for key, obj in objects.items()
         if predicate(user, obj)
     }
+
+
+def request_by(user):
+    """A request of ``user``, for the loaders."""
+    request = RequestFactory().get("/")
+    request.user = user
+    return request
 
 
 class Pinned(set):

@@ -12,14 +12,13 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.test import RequestFactory
 from django.utils import timezone
 
 from agencies.models import Role
 from reports import permissions
 from reports.models import AdoptionItem, AdoptionStatus, CheckIn, Report, ReportStatus
 from tests.factories import make_adoption_item, make_report, make_visit
-from tests.rules import HOST, OUTSIDER, ROLES, VISITOR, Pinned, granted, of, person
+from tests.rules import HOST, OUTSIDER, ROLES, VISITOR, Pinned, granted, of, person, request_by
 from visits.models import Visit, VisitStatus
 
 R = ReportStatus
@@ -204,12 +203,6 @@ def check_in(item):
     return CheckIn.objects.create(item=item, date=timezone.localdate(), note="SK tim terbit.")
 
 
-def request_by(user):
-    request = RequestFactory().get("/")
-    request.user = user
-    return request
-
-
 @pinned.by(permissions.reports_for_agency)
 def test_an_agency_lists_its_own_reports_only(visit, report, salatiga, magelang, malang):
     hosts = make_report(visit, magelang.agency)
@@ -259,62 +252,56 @@ def test_the_outcome_shows_our_items_and_the_others_approved_ones(
     assert outcome(national_admin) == {}
 
 
-@pinned.by(permissions.get_report_for_user)
-def test_the_report_loader_gives_the_agency_its_report_and_404_to_others(
-    report, salatiga, magelang, malang
+# Each loader: what it loads, a check the penyuluh passes, a check the head
+# fails and the rule the refusal names.
+LOADERS = {
+    "report": (
+        "get_report_for_user",
+        "can_submit",
+        "can_review",
+        permissions.REPORT_RULES[R.DRAFT],
+    ),
+    "item": (
+        "get_item_for_user",
+        "can_check_in",
+        "can_review_item",
+        permissions.ITEM_RULES[A.IN_PROGRESS],
+    ),
+}
+pinned.update(getattr(permissions, loader) for loader, *_ in LOADERS.values())
+
+
+@pytest.mark.parametrize("loaded", LOADERS)
+def test_the_loader_gives_the_agency_its_own_and_404_to_others(
+    request, loaded, salatiga, magelang, malang
 ):
-    assert permissions.get_report_for_user(request_by(salatiga.staff), report.pk) == report
+    obj = request.getfixturevalue(loaded)
+    load = getattr(permissions, LOADERS[loaded][0])
+
+    assert load(request_by(salatiga.staff), obj.pk) == obj
     for other in (magelang.head, malang.head):
         with pytest.raises(Http404):
-            permissions.get_report_for_user(request_by(other), report.pk)
+            load(request_by(other), obj.pk)
     with pytest.raises(Http404):
-        permissions.get_report_for_user(request_by(salatiga.staff), report.pk + 1000)
+        load(request_by(salatiga.staff), obj.pk + 1000)
 
 
-@pinned.by(permissions.get_report_for_user)
-def test_the_report_loader_answers_403_without_an_agency_or_when_the_check_refuses(
-    report, salatiga, national_admin
+@pytest.mark.parametrize("loaded", LOADERS)
+def test_the_loader_answers_403_without_an_agency_or_when_the_check_refuses(
+    request, loaded, salatiga, national_admin
 ):
-    loaded = permissions.get_report_for_user(
-        request_by(salatiga.penyuluh), report.pk, check=permissions.can_submit
-    )
+    obj = request.getfixturevalue(loaded)
+    loader, passing, refusing, rule = LOADERS[loaded]
+    load = getattr(permissions, loader)
+
+    passed = load(request_by(salatiga.penyuluh), obj.pk, check=getattr(permissions, passing))
     with pytest.raises(PermissionDenied):
-        permissions.get_report_for_user(request_by(national_admin), report.pk)
+        load(request_by(national_admin), obj.pk)
     with pytest.raises(PermissionDenied) as refused:
-        permissions.get_report_for_user(
-            request_by(salatiga.head), report.pk, check=permissions.can_review
-        )
+        load(request_by(salatiga.head), obj.pk, check=getattr(permissions, refusing))
 
-    assert loaded == report
-    assert refused.value.args == (permissions.REPORT_RULES[R.DRAFT],)
-
-
-@pinned.by(permissions.get_item_for_user)
-def test_the_item_loader_gives_the_agency_its_item_and_404_to_others(
-    item, salatiga, magelang, malang
-):
-    assert permissions.get_item_for_user(request_by(salatiga.staff), item.pk) == item
-    for other in (magelang.head, malang.head):
-        with pytest.raises(Http404):
-            permissions.get_item_for_user(request_by(other), item.pk)
-
-
-@pinned.by(permissions.get_item_for_user)
-def test_the_item_loader_answers_403_without_an_agency_or_when_the_check_refuses(
-    item, salatiga, national_admin
-):
-    loaded = permissions.get_item_for_user(
-        request_by(salatiga.staff), item.pk, check=permissions.can_check_in
-    )
-    with pytest.raises(PermissionDenied):
-        permissions.get_item_for_user(request_by(national_admin), item.pk)
-    with pytest.raises(PermissionDenied) as refused:
-        permissions.get_item_for_user(
-            request_by(salatiga.head), item.pk, check=permissions.can_review_item
-        )
-
-    assert loaded == item
-    assert refused.value.args == (permissions.ITEM_RULES[A.IN_PROGRESS],)
+    assert passed == obj
+    assert refused.value.args == (rule,)
 
 
 @pinned.by(permissions.get_visit_for_report)

@@ -8,7 +8,6 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.test import RequestFactory
 from django.utils import timezone
 
 from agencies.models import Role
@@ -24,6 +23,7 @@ from tests.rules import (
     of,
     people,
     person,
+    request_by,
 )
 from visits import permissions
 from visits.models import Side, Visit, VisitStatus
@@ -239,12 +239,6 @@ def test_a_user_sees_the_visits_of_their_agency_and_nobody_else_any(
             ("kota-salatiga", "kota-magelang"),
             ("kota-magelang", "kota-salatiga"),
         }
-
-
-def request_by(user):
-    request = RequestFactory().get("/")
-    request.user = user
-    return request
 
 
 @pinned.by(permissions.get_visit_for_user)
