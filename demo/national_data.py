@@ -73,6 +73,19 @@ from agencies.models import (
     Role,
     User,
 )
+from reports.models import (
+    AdoptionEvent,
+    AdoptionItem,
+    AdoptionStatus,
+    Author,
+    CheckIn,
+    Finding,
+    Photo,
+    Quote,
+    Report,
+    ReportEvent,
+    ReportStatus,
+)
 from visits.models import (
     AgendaItem,
     AgendaKind,
@@ -88,20 +101,6 @@ from visits.models import (
     VisitEvent,
     VisitStatus,
     VisitTopic,
-)
-
-from .models import (
-    AdoptionEvent,
-    AdoptionItem,
-    AdoptionStatus,
-    Author,
-    CheckIn,
-    Finding,
-    Photo,
-    Quote,
-    Report,
-    ReportEvent,
-    ReportStatus,
 )
 
 # --- Markers, sizes, accounts -------------------------------------------------------

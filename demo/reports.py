@@ -1,5 +1,5 @@
 """The demo reports: what came of the two real study visits of
-``visits/demo.py``, written from the articles in shared/seeds/.
+``demo/visits.py``, written from the articles in shared/seeds/.
 
 - Seed 000 is itself Dinas Sosial Kota Magelang's account of receiving
   Dinas Sosial Kota Salatiga, written by its two penyuluh: here it is
@@ -37,15 +37,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from agencies.models import Division, User
-from visits import demo as visits_demo
-
-# The row synchronisation of the visits demo, so that both demos restore
-# and count rows the same way.
-from visits.demo import WIB, _restore, _sync_rows
-from visits.models import Topic, Visit, VisitEvent, VisitStatus
-
-from . import notifications, services
-from .models import (
+from reports import notifications, services
+from reports.models import (
     AdoptionEvent,
     AdoptionItem,
     AdoptionStatus,
@@ -57,6 +50,11 @@ from .models import (
     ReportEvent,
     ReportStatus,
 )
+from visits.models import Topic, Visit, VisitEvent, VisitStatus
+
+from . import visits as visits_demo
+from .sync import restore, sync_rows
+from .visits import WIB
 
 # The service that takes a report, or an ATM item, to each state.
 REPORT_STEPS = {
@@ -524,7 +522,7 @@ CHECK_IN_TIME = datetime.time(16, 0)
 def load_demo(*, reset_passwords=False):
     """Load the visits demo, then the reports above, in one transaction.
 
-    Returns the ``Counter`` of ``visits.demo.load_demo`` with the report rows
+    Returns the ``Counter`` of ``demo.visits.load_demo`` with the report rows
     ``created`` and ``updated`` added; both are 0 on an unchanged database.
     """
     # The demo replays steps that happened long ago: it e-mails nobody.
@@ -599,13 +597,13 @@ def _load_report(data, visits, users, topics, stats):
     if report is None:
         return _write_report(data, visit, users, findings, quotes, authors, stats)
     writes = stats["created"] + stats["updated"]
-    _restore(report, data["fields"], stats)
+    restore(report, data["fields"], stats)
     for model, rows, key_fields in (
         (Finding, findings, ["topic"]),
         (Quote, quotes, ["order"]),
         (Author, authors, ["order"]),
     ):
-        _sync_rows(
+        sync_rows(
             model.objects.filter(report=report),
             key_fields,
             [{"report": report, **row} for row in rows],
@@ -668,10 +666,10 @@ def _load_item(report, order, data, agency_slug, users, topics, divisions, stats
         item = _write_item(report, order, data, fields, users)
         stats["created"] += 1 + len(data["check_ins"])
     else:
-        _restore(item, fields, stats)
+        restore(item, fields, stats)
     # A check-in deleted since (in the admin) comes back as a plain row: the
     # item's lifecycle has moved on and is not replayed.
-    _sync_rows(
+    sync_rows(
         CheckIn.objects.filter(item=item),
         ["date"],
         [

@@ -3,9 +3,7 @@
 demo account per role in each agency, and the agencies' good practices.
 
 The data is declared as module-level constants; ``load_demo()`` below makes
-the database match them and can run any number of times. It lives in
-``visits`` because it loads visits as well as agencies, and imports flow
-visits → agencies, never back.
+the database match them and can run any number of times.
 
 What a second run does:
 
@@ -30,13 +28,12 @@ from itertools import product
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.hashers import make_password
-from django.db import models, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from agencies.mfa import enrol_totp_in_bulk
 from agencies.models import Agency, GoodPractice, Membership, Regency, Role, User
-
-from .models import (
+from visits.models import (
     AgendaKind,
     DelegationRole,
     EmploymentType,
@@ -46,7 +43,9 @@ from .models import (
     Visit,
     VisitStatus,
 )
-from .services import move_visit
+from visits.services import move_visit
+
+from .sync import sync, sync_rows
 
 # Demo only: the README prints it, so it must never guard a real server.
 DEMO_PASSWORD = "demo-studitiru"
@@ -694,7 +693,7 @@ def load_demo(*, reset_passwords=False):
         agencies, divisions = _load_agencies(stats)
         users = _load_accounts(agencies, divisions, stats, reset_passwords=reset_passwords)
         topics = Topic.objects.in_bulk(field_name="code")
-        _sync_rows(
+        sync_rows(
             GoodPractice.objects.filter(agency__in=agencies.values()),
             ["agency", "topic", "title"],
             [
@@ -723,7 +722,7 @@ def _load_agencies(stats):
         regency = regencies[data["regency"]]
         # Found by region, not slug: the database allows one Dinas Sosial per
         # kabupaten/kota, so an agency an admin created already is adopted.
-        agency, _created = _sync(
+        agency, _created = sync(
             Agency,
             {"regency": regency},
             {
@@ -738,7 +737,7 @@ def _load_agencies(stats):
             stats,
         )
         agencies[data["slug"]] = agency
-        rows = _sync_rows(
+        rows = sync_rows(
             agency.divisions.all(),
             ["name"],
             [{"agency": agency, "name": name} for name in data["divisions"]],
@@ -757,7 +756,7 @@ def _load_accounts(agencies, divisions, stats, *, reset_passwords):
     # accounts share the hash; they share the (public) password anyway.
     needs_hash = reset_passwords or existing != set(emails)
     password = make_password(DEMO_PASSWORD) if needs_hash else None
-    rows = _sync_rows(
+    rows = sync_rows(
         User.objects.filter(email__in=emails),
         ["email"],
         [
@@ -779,7 +778,7 @@ def _load_accounts(agencies, divisions, stats, *, reset_passwords):
     if reset_passwords:
         stats["updated"] += User.objects.filter(email__in=existing).update(password=password)
     users = {email: user for (email,), user in rows.items()}
-    _sync_rows(
+    sync_rows(
         Membership.objects.filter(user__in=users.values()),
         ["user"],
         [
@@ -808,7 +807,7 @@ def _load_accounts(agencies, divisions, stats, *, reset_passwords):
 def _load_visit(data, agencies, users, topics, stats):
     """A visit with its topics, venues, agenda and participants; its timeline
     only when the visit is new."""
-    visit, created = _sync(
+    visit, created = sync(
         Visit,
         {
             "host": agencies[data["host"]],
@@ -825,7 +824,7 @@ def _load_visit(data, agencies, users, topics, stats):
         stats,
         on_create={"status": VisitStatus.DRAFT},
     )
-    _sync_rows(
+    sync_rows(
         visit.visit_topics.all(),
         ["topic"],
         [
@@ -834,7 +833,7 @@ def _load_visit(data, agencies, users, topics, stats):
         ],
         stats,
     )
-    _sync_rows(
+    sync_rows(
         visit.venues.all(),
         ["order"],
         [
@@ -843,7 +842,7 @@ def _load_visit(data, agencies, users, topics, stats):
         ],
         stats,
     )
-    _sync_rows(
+    sync_rows(
         visit.agenda_items.all(),
         ["start"],
         [{"visit": visit, **item} for item in data["agenda"]],
@@ -862,7 +861,7 @@ def _load_visit(data, agencies, users, topics, stats):
                 **participant,
             }
         )
-    _sync_rows(visit.participants.all(), ["side", "order"], participants, stats)
+    sync_rows(visit.participants.all(), ["side", "order"], participants, stats)
     if created:
         # Dated from its draft rather than from today, like its timeline.
         Visit.objects.filter(pk=visit.pk).update(created_at=data["drafted_at"])
@@ -874,62 +873,3 @@ def _load_visit(data, agencies, users, topics, stats):
                 comment=step["comment"],
                 at=step["at"],
             )
-
-
-# --- Row synchronisation ------------------------------------------------------
-
-
-def _sync(model, lookup, values, stats, *, on_create=None):
-    """The row of ``model`` matching ``lookup`` and whether it was created:
-    created with ``values`` (and ``on_create``) when missing, else with any
-    differing ``values`` restored."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        stats["created"] += 1
-        return model.objects.create(**lookup, **values, **(on_create or {})), True
-    _restore(obj, values, stats)
-    return obj, False
-
-
-def _sync_rows(queryset, key_fields, rows, stats, *, on_create=None):
-    """Make ``queryset`` hold ``rows``, matched on ``key_fields``: missing rows
-    are inserted in one query, differing ones restored, others left alone.
-    Rows of the queryset that match no row are kept.
-
-    Returns the object of every row by its key tuple."""
-    model = queryset.model
-    existing = {tuple(_value(obj, name) for name in key_fields): obj for obj in queryset}
-    objects, missing = {}, []
-    for row in rows:
-        key = tuple(_raw(row[name]) for name in key_fields)
-        obj = existing.get(key)
-        if obj is None:
-            obj = model(**row, **(on_create or {}))
-            missing.append(obj)
-        else:
-            _restore(obj, {k: v for k, v in row.items() if k not in key_fields}, stats)
-        objects[key] = obj
-    model.objects.bulk_create(missing)
-    stats["created"] += len(missing)
-    return objects
-
-
-def _restore(obj, values, stats):
-    """Save the fields of ``obj`` that differ from ``values``, and only those."""
-    changed = [name for name, value in values.items() if _value(obj, name) != _raw(value)]
-    if not changed:
-        return
-    for name in changed:
-        setattr(obj, name, values[name])
-    auto_now = [f.name for f in obj._meta.concrete_fields if getattr(f, "auto_now", False)]
-    obj.save(update_fields=changed + auto_now)
-    stats["updated"] += 1
-
-
-def _value(obj, name):
-    """A field's stored value; the id for a foreign key (no query)."""
-    return getattr(obj, obj._meta.get_field(name).attname)
-
-
-def _raw(value):
-    return value.pk if isinstance(value, models.Model) else value
