@@ -178,61 +178,17 @@ def _participants(ctx):
     rng = ctx.rng("participants")
     held = (VisitStatus.HELD, VisitStatus.REPORTED)
     for v in ctx.visits:
-        year = v.start.year
         attended = v.status in held
-        big = v.visitor_count >= 30
-        visitor_divisions = [name for _, name in v.visitor.divisions]
-        host_divisions = [name for _, name in v.host.divisions]
-        for side, count, first, agency, divisions in (
-            (Side.VISITOR, v.visitor_count, v.head_name, v.visitor, visitor_divisions),
-            (Side.HOST, v.host_count, v.official_name, v.host, host_divisions),
+        for side, count, first, agency in (
+            (Side.VISITOR, v.visitor_count, v.head_name, v.visitor),
+            (Side.HOST, v.host_count, v.official_name, v.host),
         ):
             for order in range(1, count + 1):
                 if order == 1:
-                    front, name, back, position, nip = first
-                    employment = EmploymentType.PNS
-                    role = (
-                        DelegationRole.HEAD
-                        if side == Side.VISITOR
-                        else (DelegationRole.RECEIVING_OFFICIAL)
-                    )
-                    division = (
-                        ""
-                        if position.startswith(("Kepala Dinas", "Sekretaris"))
-                        else (position.removeprefix("Kepala "))
-                    )
+                    person = _leader(side, first)
                 else:
-                    sex = "1" if rng.random() < 0.55 else "2"
-                    name = person_name(rng, agency.flavour, sex)
-                    roll = rng.random()
-                    if big and order > 2:
-                        employment = EmploymentType.NON_ASN if roll < 0.85 else EmploymentType.PNS
-                    else:
-                        employment = (
-                            EmploymentType.PNS
-                            if roll < 0.65
-                            else EmploymentType.PPPK
-                            if roll < 0.8
-                            else EmploymentType.NON_ASN
-                        )
-                    if employment == EmploymentType.NON_ASN:
-                        front, back = "", rng.choice(["", "", "S.Sos.", "S.E.", "S.Kom.", "A.Md."])
-                        position = "Fasilitator SLRT" if big else rng.choice(NON_ASN_POSITIONS)
-                        division = f"SLRT {agency.place}" if big else ""
-                        nip = ""
-                    else:
-                        front, back = titles(rng, sex)
-                        position = rng.choice(
-                            PNS_POSITIONS if employment == EmploymentType.PNS else PPPK_POSITIONS
-                        )
-                        division = rng.choice(divisions)
-                        nip = random_nip(rng, sex, year) if employment == EmploymentType.PNS else ""
-                    if side == Side.VISITOR:
-                        role = DelegationRole.MEMBER
-                    elif order <= 3 and rng.random() < 0.5:
-                        role = DelegationRole.SPEAKER
-                    else:
-                        role = DelegationRole.HOST_STAFF
+                    person = _member(rng, v, side, order, agency)
+                front, name, back, position, division, employment, nip, role = person
                 phone = random_phone(rng) if rng.random() < 0.75 else ""
                 email = (
                     f"{email_local(name)}{rng.randint(1, 99)}@{GENERATED_EMAIL_DOMAIN}"
@@ -255,3 +211,53 @@ def _participants(ctx):
                     (rng.random() < 0.95) if attended else None,
                     order,
                 )
+
+
+def _leader(side, official):
+    """The head of the delegation or the receiving official, planned with the
+    visit: (front, name, back, position, division, employment, nip, role)."""
+    front, name, back, position, nip = official
+    role = DelegationRole.HEAD if side == Side.VISITOR else DelegationRole.RECEIVING_OFFICIAL
+    division = (
+        ""
+        if position.startswith(("Kepala Dinas", "Sekretaris"))
+        else position.removeprefix("Kepala ")
+    )
+    return front, name, back, position, division, EmploymentType.PNS, nip, role
+
+
+def _member(rng, visit, side, order, agency):
+    """Any other participant, as ``_leader``: civil servants and contract
+    staff, and in a big delegation mostly SLRT facilitators outside the civil
+    service."""
+    big = visit.visitor_count >= 30
+    sex = "1" if rng.random() < 0.55 else "2"
+    name = person_name(rng, agency.flavour, sex)
+    roll = rng.random()
+    if big and order > 2:
+        employment = EmploymentType.NON_ASN if roll < 0.85 else EmploymentType.PNS
+    else:
+        employment = (
+            EmploymentType.PNS
+            if roll < 0.65
+            else EmploymentType.PPPK
+            if roll < 0.8
+            else EmploymentType.NON_ASN
+        )
+    if employment == EmploymentType.NON_ASN:
+        front, back = "", rng.choice(["", "", "S.Sos.", "S.E.", "S.Kom.", "A.Md."])
+        position = "Fasilitator SLRT" if big else rng.choice(NON_ASN_POSITIONS)
+        division = f"SLRT {agency.place}" if big else ""
+        nip = ""
+    else:
+        front, back = titles(rng, sex)
+        position = rng.choice(PNS_POSITIONS if employment == EmploymentType.PNS else PPPK_POSITIONS)
+        division = rng.choice([label for _id, label in agency.divisions])
+        nip = random_nip(rng, sex, visit.start.year) if employment == EmploymentType.PNS else ""
+    if side == Side.VISITOR:
+        role = DelegationRole.MEMBER
+    elif order <= 3 and rng.random() < 0.5:
+        role = DelegationRole.SPEAKER
+    else:
+        role = DelegationRole.HOST_STAFF
+    return front, name, back, position, division, employment, nip, role

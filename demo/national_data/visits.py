@@ -27,19 +27,6 @@ def _pick_topics(rng, topics, weights, day):
     return chosen
 
 
-def _official(rng, agency, year, position):
-    """A head of delegation or receiving official: (front, name, back, position, nip, sex)."""
-    sex = "1" if rng.random() < 0.6 else "2"
-    front, back = titles(rng, sex, senior=True, diploma_ok=False)
-    return (
-        front,
-        person_name(rng, agency.flavour, sex),
-        back,
-        position,
-        random_nip(rng, sex, year),
-    )
-
-
 def plan_visits(ctx):
     """Each visit's agencies, state, dates, topics, delegation size and
     timeline; then the benchmark agency, visit and accounts."""
@@ -191,8 +178,20 @@ def _venues(rng, visit):
 
 def _schedule(ctx, rng, visit):
     """Dates in the host's time zone, places, officials and the timeline."""
-    host, visitor = visit.host, visit.visitor
-    day = visit.created_at
+    _dates(rng, visit)
+    year = visit.created_at.year
+    visit.venue, visit.field_venue = _venues(rng, visit)
+    head = _official(rng, visit.visitor, year)
+    official = _official(rng, visit.host, year)
+    visit.head_name, visit.official_name = head, official
+    visit.head_position, visit.official_position = head[3], official[3]
+    _timeline(ctx, rng, visit)
+
+
+def _dates(rng, visit):
+    """Start and end on the planned day (``created_at`` until the timeline
+    replaces it): a few hours, now and then until noon of the next working day."""
+    host, day = visit.host, visit.created_at
     start_minutes = rng.choice([480, 510, 540, 540, 570, 600, 780])
     visit.start = datetime.datetime.combine(
         day, datetime.time(start_minutes // 60, start_minutes % 60), tzinfo=host.tz
@@ -206,37 +205,34 @@ def _schedule(ctx, rng, visit):
         hours = rng.choice([2, 3, 3, 4, 4, 5, 6, 7])
         end_minutes = min(start_minutes + 60 * hours, 16 * 60 + 30)
         visit.end = visit.start + datetime.timedelta(minutes=end_minutes - start_minutes)
-    year = day.year
-    visit.venue, visit.field_venue = _venues(rng, visit)
-    head = _official(
-        rng,
-        visitor,
-        year,
-        rng.choice(
-            [
-                f"Kepala Dinas Sosial {visitor.place}",
-                f"Sekretaris Dinas Sosial {visitor.place}",
-                f"Kepala {rng.choice(visitor.divisions[1:])[1]}",
-            ]
-        ),
-    )
-    official = _official(
-        rng,
-        host,
-        year,
-        rng.choice(
-            [
-                f"Kepala Dinas Sosial {host.place}",
-                f"Sekretaris Dinas Sosial {host.place}",
-                f"Kepala {rng.choice(host.divisions[1:])[1]}",
-            ]
-        ),
-    )
-    visit.head_name, visit.official_name = head, official
-    visit.head_position, visit.official_position = head[3], official[3]
 
-    # The timeline: drafted 2–11 weeks ahead, every step before the visit and
-    # before the reference instant; "held" after the visit ends.
+
+def _official(rng, agency, year):
+    """A head of delegation or receiving official of ``agency``:
+    (front, name, back, position, nip)."""
+    position = rng.choice(
+        [
+            f"Kepala Dinas Sosial {agency.place}",
+            f"Sekretaris Dinas Sosial {agency.place}",
+            f"Kepala {rng.choice(agency.divisions[1:])[1]}",
+        ]
+    )
+    sex = "1" if rng.random() < 0.6 else "2"
+    front, back = titles(rng, sex, senior=True, diploma_ok=False)
+    return (
+        front,
+        person_name(rng, agency.flavour, sex),
+        back,
+        position,
+        random_nip(rng, sex, year),
+    )
+
+
+def _timeline(ctx, rng, visit):
+    """The steps that led to the visit's state: drafted 2–11 weeks ahead,
+    every step before the visit and before the reference instant; "held"
+    after the visit ends."""
+    host, visitor = visit.host, visit.visitor
     state = visit.status
     visitor_staff = visitor.pick(rng, Role.STAFF, Role.STAFF, Role.ADMIN)
     host_staff = host.pick(rng, Role.STAFF)
@@ -247,63 +243,13 @@ def _schedule(ctx, rng, visit):
         drafted = before - datetime.timedelta(days=rng.uniform(2, 20))
     drafted = work_time(rng, drafted.astimezone(visitor.tz).date(), visitor.tz)
     visit.created_at = drafted
-    if state == VisitStatus.CANCELLED:
-        path = rng.choice(
-            [
-                [VisitStatus.CANCELLED],
-                [VisitStatus.REQUESTED, VisitStatus.CANCELLED],
-                [VisitStatus.REQUESTED, VisitStatus.SCHEDULED, VisitStatus.CANCELLED],
-            ]
-        )
-    elif state == VisitStatus.DRAFT:
-        path = []
-    elif state == VisitStatus.DECLINED:
-        path = [VisitStatus.REQUESTED, VisitStatus.DECLINED]
-    elif state == VisitStatus.REQUESTED:
-        path = [VisitStatus.REQUESTED]
-    elif state == VisitStatus.DATE_PROPOSED:
-        path = [VisitStatus.REQUESTED, VisitStatus.DATE_PROPOSED]
-    elif rng.random() < 0.2:
-        path = [VisitStatus.REQUESTED, VisitStatus.DATE_PROPOSED, VisitStatus.SCHEDULED]
-    else:
-        path = [VisitStatus.REQUESTED, VisitStatus.SCHEDULED]
+    path = _path(rng, state)
     gaps = [(0.2, 4) if step == VisitStatus.REQUESTED else (1, 14) for step in path]
     moments = chain(rng, drafted, gaps, before, visitor.tz)
     events = [(drafted, "", VisitStatus.DRAFT, visitor_staff, visitor, "")]
     current = VisitStatus.DRAFT
-    local_start = visit.start.astimezone(host.tz).date()
     for step, moment in zip(path, moments, strict=True):
-        if step == VisitStatus.REQUESTED:
-            visit.requested_at = moment
-            visit.request_number = letter_number(rng, moment.date())
-            actor, agency = visitor_staff, visitor
-            comment = (
-                f"Surat permohonan Nomor {visit.request_number} telah dikirim melalui e-office."
-                if rng.random() < 0.7
-                else ""
-            )
-        elif step == VisitStatus.SCHEDULED and current == VisitStatus.DATE_PROPOSED:
-            actor, agency, comment = (
-                visitor_staff,
-                visitor,
-                "Tanggal usulan tuan rumah kami terima.",
-            )
-        elif step == VisitStatus.SCHEDULED:
-            visit.answered_at = moment
-            actor, agency = host_staff, host
-            comment = (
-                f"Permohonan diterima. Rombongan akan diterima di {visit.venue}, "
-                f"{date_id(local_start)}."
-            )
-        elif step == VisitStatus.DATE_PROPOSED:
-            visit.answered_at = moment
-            actor, agency = host_staff, host
-            comment = "Pada tanggal yang diajukan pimpinan berhalangan; kami usulkan tanggal lain."
-        elif step == VisitStatus.DECLINED:
-            visit.answered_at = moment
-            actor, agency, comment = host_staff, host, rng.choice(DECLINE_COMMENTS)
-        else:  # cancelled
-            actor, agency, comment = visitor_staff, visitor, rng.choice(CANCEL_COMMENTS)
+        actor, agency, comment = _step(rng, visit, step, current, moment, visitor_staff, host_staff)
         events.append((moment, current, step, actor, agency, comment))
         current = step
     if (
@@ -331,3 +277,59 @@ def _schedule(ctx, rng, visit):
         )
     visit.events = events
     visit.updated_at = events[-1][0]
+
+
+def _path(rng, state):
+    """The states a visit went through after its draft to reach ``state``
+    (held comes later, from the visit's end)."""
+    if state == VisitStatus.CANCELLED:
+        return rng.choice(
+            [
+                [VisitStatus.CANCELLED],
+                [VisitStatus.REQUESTED, VisitStatus.CANCELLED],
+                [VisitStatus.REQUESTED, VisitStatus.SCHEDULED, VisitStatus.CANCELLED],
+            ]
+        )
+    fixed = {
+        VisitStatus.DRAFT: [],
+        VisitStatus.DECLINED: [VisitStatus.REQUESTED, VisitStatus.DECLINED],
+        VisitStatus.REQUESTED: [VisitStatus.REQUESTED],
+        VisitStatus.DATE_PROPOSED: [VisitStatus.REQUESTED, VisitStatus.DATE_PROPOSED],
+    }
+    if state in fixed:
+        return fixed[state]
+    if rng.random() < 0.2:
+        return [VisitStatus.REQUESTED, VisitStatus.DATE_PROPOSED, VisitStatus.SCHEDULED]
+    return [VisitStatus.REQUESTED, VisitStatus.SCHEDULED]
+
+
+def _step(rng, visit, step, current, moment, visitor_staff, host_staff):
+    """Who took ``step`` (from ``current``) and with which comment, as
+    (actor, agency, comment); records the request and the answer on ``visit``."""
+    host, visitor = visit.host, visit.visitor
+    if step == VisitStatus.REQUESTED:
+        visit.requested_at = moment
+        visit.request_number = letter_number(rng, moment.date())
+        comment = (
+            f"Surat permohonan Nomor {visit.request_number} telah dikirim melalui e-office."
+            if rng.random() < 0.7
+            else ""
+        )
+        return visitor_staff, visitor, comment
+    if step == VisitStatus.SCHEDULED and current == VisitStatus.DATE_PROPOSED:
+        return visitor_staff, visitor, "Tanggal usulan tuan rumah kami terima."
+    if step == VisitStatus.CANCELLED:
+        return visitor_staff, visitor, rng.choice(CANCEL_COMMENTS)
+    # Every other step is the host's answer to the request.
+    visit.answered_at = moment
+    if step == VisitStatus.SCHEDULED:
+        local_start = visit.start.astimezone(host.tz).date()
+        comment = (
+            f"Permohonan diterima. Rombongan akan diterima di {visit.venue}, "
+            f"{date_id(local_start)}."
+        )
+    elif step == VisitStatus.DATE_PROPOSED:
+        comment = "Pada tanggal yang diajukan pimpinan berhalangan; kami usulkan tanggal lain."
+    else:  # declined
+        comment = rng.choice(DECLINE_COMMENTS)
+    return host_staff, host, comment
