@@ -118,40 +118,45 @@ def _item_timeline(ctx, rng, item, limit):
         (moments[0] + datetime.timedelta(days=rng.randint(120, 720))).astimezone(agency.tz).date()
     )
     if started:
-        begun = next(at for at, _o, new, *_ in item.events if new == AdoptionStatus.IN_PROGRESS)
-        ended = item.events[-1][0] if state != AdoptionStatus.IN_PROGRESS else limit
-        count = {
-            AdoptionStatus.IN_PROGRESS: rng.randint(1, 4),
-            AdoptionStatus.ADOPTED: rng.randint(2, 5),
-        }.get(state, rng.randint(1, 2))
-        first_day = begun.astimezone(agency.tz).date()
-        last_day = max(first_day, (ended - datetime.timedelta(days=1)).astimezone(agency.tz).date())
-        span = (last_day - first_day).days
-        days = sorted(
-            {
-                first_day,
-                *(
-                    first_day + datetime.timedelta(days=rng.randint(0, span))
-                    for _ in range(count - 1)
-                ),
-            }
+        _check_ins(rng, item, doer, writer, limit)
+
+
+def _check_ins(rng, item, doer, writer, limit):
+    """Progress check-ins of a started item: the first when it started, the
+    others on random days until it ended (or ``limit``), at the end of the
+    working day."""
+    state, agency = item.status, item.report.agency
+    begun = next(at for at, _o, new, *_ in item.events if new == AdoptionStatus.IN_PROGRESS)
+    ended = item.events[-1][0] if state != AdoptionStatus.IN_PROGRESS else limit
+    count = {
+        AdoptionStatus.IN_PROGRESS: rng.randint(1, 4),
+        AdoptionStatus.ADOPTED: rng.randint(2, 5),
+    }.get(state, rng.randint(1, 2))
+    first_day = begun.astimezone(agency.tz).date()
+    last_day = max(first_day, (ended - datetime.timedelta(days=1)).astimezone(agency.tz).date())
+    span = (last_day - first_day).days
+    days = sorted(
+        {
+            first_day,
+            *(first_day + datetime.timedelta(days=rng.randint(0, span)) for _ in range(count - 1)),
+        }
+    )
+    notes = rng.sample(CHECK_IN_NOTES, min(len(days), len(CHECK_IN_NOTES)))
+    for number, day in enumerate(days):
+        recorded = (
+            begun
+            if number == 0
+            else datetime.datetime.combine(day, datetime.time(16, 0), tzinfo=agency.tz)
         )
-        notes = rng.sample(CHECK_IN_NOTES, min(len(days), len(CHECK_IN_NOTES)))
-        for number, day in enumerate(days):
-            recorded = (
-                begun
-                if number == 0
-                else datetime.datetime.combine(day, datetime.time(16, 0), tzinfo=agency.tz)
+        recorded = min(recorded, limit)
+        item.check_ins.append(
+            (
+                day,
+                recorded,
+                doer if number == 0 else rng.choice([doer, writer]),
+                notes[number % len(notes)],
             )
-            recorded = min(recorded, limit)
-            item.check_ins.append(
-                (
-                    day,
-                    recorded,
-                    doer if number == 0 else rng.choice([doer, writer]),
-                    notes[number % len(notes)],
-                )
-            )
+        )
 
 
 def write_items(ctx):

@@ -27,11 +27,31 @@ def plan_reports(ctx):
     rng = ctx.rng("reports")
     reported = [v for v in ctx.visits if v.status == VisitStatus.REPORTED]
     held = [v for v in ctx.visits if v.status == VisitStatus.HELD]
+    plans = _choose_reports(ctx, rng, reported, held)
+    first_id = ctx.writer.first_free_id(Report)
+    limit = ctx.now - datetime.timedelta(hours=1)
+    for index, (visit, agency, state) in enumerate(plans):
+        report = ReportPlan(id=first_id + index, visit=visit, agency=agency, status=state)
+        _review(rng, report, limit)
+        if state == ReportStatus.PUBLISHED:
+            report.photos = (
+                BENCHMARK_PHOTOS
+                if visit is ctx.benchmark_visit and agency is visit.visitor
+                else rng.choice([0, 2, 3, 4, 4, 5, 6, 8])
+            )
+        visit.reports.append(report)
+        ctx.reports.append(report)
+    _mark_reported(reported)
+
+
+def _choose_reports(ctx, rng, reported, held):
+    """(visit, agency, state) of every report: one for each reported visit,
+    some second reports by the other agency, and some of held visits."""
     rest = max(0, ctx.counts["reports"] - len(reported))
     on_held = min(len(held), rest - min(len(reported), round(rest * SECOND_REPORT_PART)))
     second = min(len(reported), rest - on_held)
 
-    plans = []  # (visit, agency, status)
+    plans = []
     states = shuffled(counts_by_share(len(reported), FIRST_REPORT_SHARES, rng), rng)
     # The benchmark's report is published: swap, so that every state keeps its count.
     mine = reported.index(ctx.benchmark_visit)
@@ -50,60 +70,58 @@ def plan_reports(ctx):
     states = shuffled(counts_by_share(on_held, HELD_REPORT_SHARES, rng), rng)
     for visit, state in zip(rng.sample(held, on_held), states, strict=True):
         plans.append((visit, visit.visitor if rng.random() < 0.8 else visit.host, state))
+    return plans
 
-    first_id = ctx.writer.first_free_id(Report)
-    limit = ctx.now - datetime.timedelta(hours=1)
-    for index, (visit, agency, state) in enumerate(plans):
-        report = ReportPlan(id=first_id + index, visit=visit, agency=agency, status=state)
-        writers = agency.people[Role.PENYULUH]
-        report.authors = rng.sample(writers, min(len(writers), rng.choice([1, 1, 2, 2, 3])))
-        if rng.random() < 0.15:
-            report.authors.append(agency.kepala)
-        writer = report.authors[0]
-        head = agency.pick(rng, Role.HEAD)
-        steps = [(0.3, 10)]  # created
-        path = [(writer, "", ReportStatus.DRAFT, "")]
-        returned = rng.random() < 0.2
-        if state != ReportStatus.DRAFT or rng.random() < 0.3:
-            steps.append((1, 21))
-            path.append((writer, ReportStatus.DRAFT, ReportStatus.SUBMITTED, ""))
-            if returned or state == ReportStatus.DRAFT:
-                steps.append((1, 7))
-                path.append(
-                    (head, ReportStatus.SUBMITTED, ReportStatus.DRAFT, rng.choice(RETURN_COMMENTS))
-                )
-                if state != ReportStatus.DRAFT:
-                    steps.append((1, 10))
-                    path.append((writer, ReportStatus.DRAFT, ReportStatus.SUBMITTED, ""))
-        if state in (ReportStatus.APPROVED, ReportStatus.PUBLISHED):
-            steps.append((0.5, 7))
-            path.append((head, ReportStatus.SUBMITTED, ReportStatus.APPROVED, ""))
-        if state == ReportStatus.PUBLISHED:
-            steps.append((0.05, 5))
-            path.append((head, ReportStatus.APPROVED, ReportStatus.PUBLISHED, ""))
-        moments = chain(rng, visit.held_at, steps, limit, agency.tz)
-        report.events = [
-            (at, old, new, actor, comment)
-            for at, (actor, old, new, comment) in zip(moments, path, strict=True)
-        ]
-        report.created_at = moments[0]
-        for at, _old, new, actor, _comment in report.events:
-            if new == ReportStatus.SUBMITTED:
-                report.submitted_at = at
-            elif new == ReportStatus.APPROVED:
-                report.approved_at, report.approver = at, actor
-            elif new == ReportStatus.PUBLISHED:
-                report.published_at = at
-        if state == ReportStatus.PUBLISHED:
-            report.photos = (
-                BENCHMARK_PHOTOS
-                if visit is ctx.benchmark_visit and agency is visit.visitor
-                else rng.choice([0, 2, 3, 4, 4, 5, 6, 8])
+
+def _review(rng, report, limit):
+    """The report's authors and its timeline up to its state: written after
+    the visit was held, submitted, sometimes returned once, approved and
+    published by a head, every step before ``limit``."""
+    agency, state = report.agency, report.status
+    writers = agency.people[Role.PENYULUH]
+    report.authors = rng.sample(writers, min(len(writers), rng.choice([1, 1, 2, 2, 3])))
+    if rng.random() < 0.15:
+        report.authors.append(agency.kepala)
+    writer = report.authors[0]
+    head = agency.pick(rng, Role.HEAD)
+    steps = [(0.3, 10)]  # created
+    path = [(writer, "", ReportStatus.DRAFT, "")]
+    returned = rng.random() < 0.2
+    if state != ReportStatus.DRAFT or rng.random() < 0.3:
+        steps.append((1, 21))
+        path.append((writer, ReportStatus.DRAFT, ReportStatus.SUBMITTED, ""))
+        if returned or state == ReportStatus.DRAFT:
+            steps.append((1, 7))
+            path.append(
+                (head, ReportStatus.SUBMITTED, ReportStatus.DRAFT, rng.choice(RETURN_COMMENTS))
             )
-        visit.reports.append(report)
-        ctx.reports.append(report)
+            if state != ReportStatus.DRAFT:
+                steps.append((1, 10))
+                path.append((writer, ReportStatus.DRAFT, ReportStatus.SUBMITTED, ""))
+    if state in (ReportStatus.APPROVED, ReportStatus.PUBLISHED):
+        steps.append((0.5, 7))
+        path.append((head, ReportStatus.SUBMITTED, ReportStatus.APPROVED, ""))
+    if state == ReportStatus.PUBLISHED:
+        steps.append((0.05, 5))
+        path.append((head, ReportStatus.APPROVED, ReportStatus.PUBLISHED, ""))
+    moments = chain(rng, report.visit.held_at, steps, limit, agency.tz)
+    report.events = [
+        (at, old, new, actor, comment)
+        for at, (actor, old, new, comment) in zip(moments, path, strict=True)
+    ]
+    report.created_at = moments[0]
+    for at, _old, new, actor, _comment in report.events:
+        if new == ReportStatus.SUBMITTED:
+            report.submitted_at = at
+        elif new == ReportStatus.APPROVED:
+            report.approved_at, report.approver = at, actor
+        elif new == ReportStatus.PUBLISHED:
+            report.published_at = at
 
-    # The first approval moved the visit to "reported" (report_approve).
+
+def _mark_reported(reported):
+    """The first approval moved each reported visit to "reported"
+    (``reports.services.report_approve``)."""
     for visit in reported:
         first = min((r for r in visit.reports if r.approved_at), key=lambda r: r.approved_at)
         visit.events.append(
@@ -173,43 +191,6 @@ def _report_texts(report):
 
 def write_reports(ctx):
     rng = ctx.rng("report-rows")
-    rows = []
-    for r in ctx.reports:
-        texts = _report_texts(r)
-        _title, purpose, basis = visit_texts(r.visit)
-        signed = r.submitted_at or r.created_at
-        kepala = r.agency.kepala
-        last = r.events[-1]
-        rows.append(
-            (
-                r.id,
-                r.visit.id,
-                r.agency.id,
-                r.status,
-                texts["title"],
-                texts["summary"],
-                texts["general"],
-                purpose,
-                texts["scope"],
-                basis,
-                texts["activities"],
-                texts["conclusion"],
-                texts["recommendations"],
-                "Demikian laporan ini dibuat sebagai bahan informasi dan untuk dipergunakan "
-                "sebagaimana mestinya.",
-                r.agency.town[:100],
-                signed.astimezone(r.agency.tz).date(),
-                kepala.full_name[:200],
-                kepala.position[:200],
-                kepala.nip,
-                len(r.events) + rng.randint(0, 6),
-                r.authors[0].id,
-                last[3].id,
-                r.created_at,
-                last[0],
-                r.published_at,
-            )
-        )
     ctx.writer.write(
         Report,
         (
@@ -218,45 +199,20 @@ def write_reports(ctx):
             "signatory_name signatory_position signatory_nip version created_by_id "
             "updated_by_id created_at updated_at published_at"
         ),
-        rows,
+        [_report_row(rng, r) for r in ctx.reports],
     )
-
-    def names(report):
-        return {"host": report.visit.host.place, "visitor": report.visit.visitor.place}
-
     ctx.writer.write(
         Finding,
         "report_id topic_id text order",
         (
-            (r.id, topic.pk, topic_text(topic, "finding", **names(r)), order)
+            (r.id, topic.pk, topic_text(topic, "finding", **_places(r)), order)
             for r in ctx.reports
             for order, topic in enumerate(r.visit.topics)
         ),
     )
-
-    def quotes():
-        for r in ctx.reports:
-            visit = r.visit
-            for order in range(rng.choice([1, 1, 2, 2, 3])):
-                if order % 2 == 0:
-                    speaker, position = visit.official_name, visit.official_position
-                    where = visit.host.name
-                else:
-                    speaker, position = visit.head_name, visit.head_position
-                    where = visit.visitor.name
-                if not position.endswith(visit.host.place) and not position.endswith(
-                    visit.visitor.place
-                ):
-                    position = f"{position} {where}"
-                yield (
-                    r.id,
-                    rng.choice(QUOTES).format(**names(r)),
-                    full_name(*speaker[:3])[:200],
-                    position[:300],
-                    order,
-                )
-
-    ctx.writer.write(Quote, "report_id text speaker_name speaker_position order", quotes())
+    ctx.writer.write(
+        Quote, "report_id text speaker_name speaker_position order", _quotes(rng, ctx.reports)
+    )
     ctx.writer.write(
         Author,
         "report_id user_id front_title name back_title position order",
@@ -275,38 +231,106 @@ def write_reports(ctx):
             for at, old, new, actor, comment in r.events
         ),
     )
-
-    def photos():
-        for r in ctx.reports:
-            if not r.photos:
-                continue
-            visit = r.visit
-            files = rng.sample(ctx.photos, min(r.photos, len(ctx.photos)))
-            captions = rng.sample(CAPTIONS, min(r.photos, len(CAPTIONS)))
-            taken = r.submitted_at or r.created_at
-            for order in range(r.photos):
-                image, thumbnail, width, height = files[order % len(files)]
-                caption = captions[order % len(captions)].format(
-                    visitor=visit.visitor.name,
-                    host=visit.host.name,
-                    venue=visit.venue,
-                    topic=visit.topics[0].code,
-                    field=visit.field_venue or visit.venue,
-                )
-                yield (
-                    r.id,
-                    image,
-                    thumbnail,
-                    width,
-                    height,
-                    caption[:300],
-                    order,
-                    r.authors[0].id,
-                    min(r.created_at + datetime.timedelta(minutes=10 * (order + 1)), taken),
-                )
-
     ctx.writer.write(
         Photo,
         "report_id image thumbnail width height caption order uploaded_by_id created_at",
-        photos(),
+        _photos(rng, ctx.reports, ctx.photos),
     )
+
+
+def _report_row(rng, r):
+    """The report's row, in the column order of ``write_reports``."""
+    texts = _report_texts(r)
+    _title, purpose, basis = visit_texts(r.visit)
+    signed = r.submitted_at or r.created_at
+    kepala = r.agency.kepala
+    last = r.events[-1]
+    return (
+        r.id,
+        r.visit.id,
+        r.agency.id,
+        r.status,
+        texts["title"],
+        texts["summary"],
+        texts["general"],
+        purpose,
+        texts["scope"],
+        basis,
+        texts["activities"],
+        texts["conclusion"],
+        texts["recommendations"],
+        "Demikian laporan ini dibuat sebagai bahan informasi dan untuk dipergunakan "
+        "sebagaimana mestinya.",
+        r.agency.town[:100],
+        signed.astimezone(r.agency.tz).date(),
+        kepala.full_name[:200],
+        kepala.position[:200],
+        kepala.nip,
+        len(r.events) + rng.randint(0, 6),
+        r.authors[0].id,
+        last[3].id,
+        r.created_at,
+        last[0],
+        r.published_at,
+    )
+
+
+def _places(report):
+    return {"host": report.visit.host.place, "visitor": report.visit.visitor.place}
+
+
+def _quotes(rng, reports):
+    """1–3 quotes a report, the receiving official and the head of the
+    delegation in turn, as rows."""
+    for r in reports:
+        visit = r.visit
+        for order in range(rng.choice([1, 1, 2, 2, 3])):
+            if order % 2 == 0:
+                speaker, position = visit.official_name, visit.official_position
+                where = visit.host.name
+            else:
+                speaker, position = visit.head_name, visit.head_position
+                where = visit.visitor.name
+            if not position.endswith(visit.host.place) and not position.endswith(
+                visit.visitor.place
+            ):
+                position = f"{position} {where}"
+            yield (
+                r.id,
+                rng.choice(QUOTES).format(**_places(r)),
+                full_name(*speaker[:3])[:200],
+                position[:300],
+                order,
+            )
+
+
+def _photos(rng, reports, files):
+    """The photo rows of the published reports, pointing at the shared
+    ``files`` (from ``ensure_photo_files``), uploaded by the first author."""
+    for r in reports:
+        if not r.photos:
+            continue
+        visit = r.visit
+        chosen = rng.sample(files, min(r.photos, len(files)))
+        captions = rng.sample(CAPTIONS, min(r.photos, len(CAPTIONS)))
+        taken = r.submitted_at or r.created_at
+        for order in range(r.photos):
+            image, thumbnail, width, height = chosen[order % len(chosen)]
+            caption = captions[order % len(captions)].format(
+                visitor=visit.visitor.name,
+                host=visit.host.name,
+                venue=visit.venue,
+                topic=visit.topics[0].code,
+                field=visit.field_venue or visit.venue,
+            )
+            yield (
+                r.id,
+                image,
+                thumbnail,
+                width,
+                height,
+                caption[:300],
+                order,
+                r.authors[0].id,
+                min(r.created_at + datetime.timedelta(minutes=10 * (order + 1)), taken),
+            )
