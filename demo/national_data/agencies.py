@@ -35,13 +35,40 @@ from .words import DIVISIONS, PENYULUH_POSITIONS, STAFF_POSITIONS, STREETS
 
 
 def make_agencies(ctx):
+    """A Dinas Sosial for every region that has none (a sample of them below
+    scale 1), planned and written."""
     rng = ctx.rng("agencies")
+    candidates, ctx.skipped_regions = _free_regions()
+    ctx.counts = scaled_counts(ctx.scale, len(candidates))
+    candidates = _sample_regions(rng, candidates, ctx.counts["agencies"])
+    taken_slugs = set(Agency.objects.values_list("slug", flat=True))
+    first_id = ctx.writer.first_free_id(Agency)
+    created = ctx.now - datetime.timedelta(days=3900)
+    rows = []
+    for index, (province, regency, name) in enumerate(candidates):
+        agency = _agency_plan(rng, first_id + index, province, regency, name, taken_slugs)
+        ctx.agencies.append(agency)
+        rows.append(
+            _agency_row(rng, agency, province, regency, created + datetime.timedelta(minutes=index))
+        )
+    ctx.writer.write(
+        Agency,
+        (
+            "id name short_name slug level province_id regency_id address phone email website "
+            "logo letterhead is_active created_at"
+        ),
+        rows,
+    )
+
+
+def _free_regions():
+    """(province, regency or None, agency name) of every province and
+    kabupaten/kota without a Dinas Sosial, and how many were skipped."""
     taken_regions = set(Agency.objects.exclude(regency=None).values_list("regency_id", flat=True))
     taken_provinces = set(
         Agency.objects.filter(level=AgencyLevel.PROVINCE).values_list("province_id", flat=True)
     )
     taken_names = set(Agency.objects.values_list("name", flat=True))
-    taken_slugs = set(Agency.objects.values_list("slug", flat=True))
     provinces = {p.pk: p for p in Province.objects.all()}
     candidates, skipped = [], 0
     for province in provinces.values():
@@ -56,86 +83,81 @@ def make_agencies(ctx):
             skipped += 1
         else:
             candidates.append((provinces[regency.province_id], regency, name))
-    ctx.skipped_regions = skipped
-    ctx.counts = scaled_counts(ctx.scale, len(candidates))
-    wanted = ctx.counts["agencies"]
-    if wanted < len(candidates):
-        chosen = rng.sample(candidates, wanted)
-        # Every time zone, and some provinces, even in a small sample.
-        for zone in ("WITA", "WIT"):
-            if not any(c[0].time_zone == zone for c in chosen):
-                extra = [c for c in candidates if c[0].time_zone == zone and c not in chosen]
-                if extra:
-                    chosen[rng.randrange(len(chosen))] = rng.choice(extra)
-        if not any(c[1] is None for c in chosen):
-            provinces_left = [c for c in candidates if c[1] is None]
-            if provinces_left:
-                chosen[0] = rng.choice(provinces_left)
-        candidates = sorted(chosen, key=lambda c: (c[0].code, c[1].code if c[1] else ""))
-    first_id = ctx.writer.first_free_id(Agency)
-    created = ctx.now - datetime.timedelta(days=3900)
-    rows = []
-    for index, (province, regency, name) in enumerate(candidates):
-        place = regency.name if regency else f"Provinsi {province.name}"
-        town = (
-            regency.name.removeprefix("Kabupaten ").removeprefix("Kota Administrasi ")
-            if regency
-            else province.name
-        ).removeprefix("Kota ")
-        slug = GENERATED_SLUG_PREFIX + slugify(place)
-        if slug in taken_slugs:
-            slug = f"{slug}-{slugify((regency or province).code)}"
-        slug = slug[:80]
-        taken_slugs.add(slug)
-        flavour = {"51": "bali", "12": "batak"}.get(province.code, "")
-        agency = AgencyPlan(
-            id=first_id + index,
-            name=name,
-            short_name=f"Dinsos {place}"[:60],
-            slug=slug,
-            level=regency.kind if regency else AgencyLevel.PROVINCE,
-            place=place,
-            town=town,
-            province_code=province.code,
-            tz=ZoneInfo(TIME_ZONE_NAMES[province.time_zone]),
-            flavour=flavour,
-            activity=rng.lognormvariate(0, 0.6),
-            popularity=rng.lognormvariate(0, 0.8),
-        )
-        ctx.agencies.append(agency)
-        government = (
-            f"PEMERINTAH {place.upper()}"
-            if regency
-            else f"PEMERINTAH PROVINSI {province.name.upper()}"
-        )
-        address = f"{rng.choice(STREETS)} No. {rng.randint(1, 150)}, {town}"
-        phone = f"(0{rng.randint(211, 986)}) {rng.randint(300000, 899999)}"
-        rows.append(
-            (
-                agency.id,
-                name,
-                agency.short_name,
-                slug,
-                agency.level,
-                province.pk,
-                regency.pk if regency else None,
-                address,
-                phone,
-                f"dinsos.{slug.removeprefix(GENERATED_SLUG_PREFIX)}@{GENERATED_EMAIL_DOMAIN}",
-                "",
-                "",
-                f"{government}\nDINAS SOSIAL\n{address}\nTelepon {phone}",
-                True,
-                created + datetime.timedelta(minutes=index),
-            )
-        )
-    ctx.writer.write(
-        Agency,
-        (
-            "id name short_name slug level province_id regency_id address phone email website "
-            "logo letterhead is_active created_at"
-        ),
-        rows,
+    return candidates, skipped
+
+
+def _sample_regions(rng, candidates, wanted):
+    """``wanted`` of the candidates, with every time zone and some provinces
+    even in a small sample, in the order of their codes."""
+    if wanted >= len(candidates):
+        return candidates
+    chosen = rng.sample(candidates, wanted)
+    for zone in ("WITA", "WIT"):
+        if not any(c[0].time_zone == zone for c in chosen):
+            extra = [c for c in candidates if c[0].time_zone == zone and c not in chosen]
+            if extra:
+                chosen[rng.randrange(len(chosen))] = rng.choice(extra)
+    if not any(c[1] is None for c in chosen):
+        provinces_left = [c for c in candidates if c[1] is None]
+        if provinces_left:
+            chosen[0] = rng.choice(provinces_left)
+    return sorted(chosen, key=lambda c: (c[0].code, c[1].code if c[1] else ""))
+
+
+def _agency_plan(rng, agency_id, province, regency, name, taken_slugs):
+    """The agency of a region, with a slug no other agency has."""
+    place = regency.name if regency else f"Provinsi {province.name}"
+    town = (
+        regency.name.removeprefix("Kabupaten ").removeprefix("Kota Administrasi ")
+        if regency
+        else province.name
+    ).removeprefix("Kota ")
+    slug = GENERATED_SLUG_PREFIX + slugify(place)
+    if slug in taken_slugs:
+        slug = f"{slug}-{slugify((regency or province).code)}"
+    slug = slug[:80]
+    taken_slugs.add(slug)
+    return AgencyPlan(
+        id=agency_id,
+        name=name,
+        short_name=f"Dinsos {place}"[:60],
+        slug=slug,
+        level=regency.kind if regency else AgencyLevel.PROVINCE,
+        place=place,
+        town=town,
+        province_code=province.code,
+        tz=ZoneInfo(TIME_ZONE_NAMES[province.time_zone]),
+        flavour={"51": "bali", "12": "batak"}.get(province.code, ""),
+        activity=rng.lognormvariate(0, 0.6),
+        popularity=rng.lognormvariate(0, 0.8),
+    )
+
+
+def _agency_row(rng, agency, province, regency, created_at):
+    """The agency's row, with an address, a phone number and a letterhead."""
+    government = (
+        f"PEMERINTAH {agency.place.upper()}"
+        if regency
+        else f"PEMERINTAH PROVINSI {province.name.upper()}"
+    )
+    address = f"{rng.choice(STREETS)} No. {rng.randint(1, 150)}, {agency.town}"
+    phone = f"(0{rng.randint(211, 986)}) {rng.randint(300000, 899999)}"
+    return (
+        agency.id,
+        agency.name,
+        agency.short_name,
+        agency.slug,
+        agency.level,
+        province.pk,
+        regency.pk if regency else None,
+        address,
+        phone,
+        f"dinsos.{agency.slug.removeprefix(GENERATED_SLUG_PREFIX)}@{GENERATED_EMAIL_DOMAIN}",
+        "",
+        "",
+        f"{government}\nDINAS SOSIAL\n{address}\nTelepon {phone}",
+        True,
+        created_at,
     )
 
 

@@ -31,6 +31,42 @@ def plan_visits(ctx):
     """Each visit's agencies, state, dates, topics, delegation size and
     timeline; then the benchmark agency, visit and accounts."""
     rng = ctx.rng("visits")
+    plans = _states_and_days(ctx, rng)
+    pick_pair = _pair_picker(ctx.agencies)
+    weights = [TOPIC_WEIGHTS.get(t.code, 5) for t in ctx.topics]
+    first_id = ctx.writer.first_free_id(Visit)
+    counts = Counter()
+    for index, (state, day) in enumerate(plans):
+        visitor, host = pick_pair(rng)
+        # Weekdays only: future visits move forward, past ones back.
+        while day.weekday() >= 5:
+            day += datetime.timedelta(days=1 if state in FUTURE_STATES else -1)
+        counts[host.id] += 1
+        counts[visitor.id] += 1
+        ctx.visits.append(
+            VisitPlan(
+                id=first_id + index,
+                host=host,
+                visitor=visitor,
+                status=state,
+                start=None,
+                end=None,
+                topics=_pick_topics(rng, ctx.topics, weights, day),
+                created_at=day,  # replaced by the timeline below
+            )
+        )
+    ctx.visit_counts = counts
+
+    _choose_benchmark(ctx)
+    name_benchmark_accounts(ctx)
+    _size_delegations(ctx, rng)
+    for visit in ctx.visits:
+        _schedule(ctx, rng, visit)
+
+
+def _states_and_days(ctx, rng):
+    """(state, day) of every visit, by day: the shares of VISIT_SHARES,
+    waiting states in the next months, the others over the last ten years."""
     total = ctx.counts["visits"]
     states = counts_by_share(total, VISIT_SHARES, rng)
     future_states = shuffled({s: n for s, n in states.items() if s in FUTURE_STATES}, rng)
@@ -62,8 +98,12 @@ def plan_visits(ctx):
         for state, age in zip(past_states, past_ages, strict=True)
     ]
     plans.sort(key=lambda plan: plan[1])
+    return plans
 
-    agencies = ctx.agencies
+
+def _pair_picker(agencies):
+    """A function drawing (visitor, host): active agencies visit more, popular
+    ones are visited more, and nearly half the visits stay in the province."""
     activity = list(accumulate(a.activity for a in agencies))
     popularity = list(accumulate(a.popularity for a in agencies))
     by_province = defaultdict(list)
@@ -74,11 +114,8 @@ def plan_visits(ctx):
         for code, members in by_province.items()
         if len(members) > 1
     }
-    weights = [TOPIC_WEIGHTS.get(t.code, 5) for t in ctx.topics]
 
-    first_id = ctx.writer.first_free_id(Visit)
-    counts = Counter()
-    for index, (state, day) in enumerate(plans):
+    def pick(rng):
         visitor = rng.choices(agencies, cum_weights=activity)[0]
         host = visitor
         if visitor.province_code in local and rng.random() < 0.45:
@@ -86,30 +123,9 @@ def plan_visits(ctx):
             host = rng.choices(members, cum_weights=cum)[0]
         while host is visitor:
             host = rng.choices(agencies, cum_weights=popularity)[0]
-        # Weekdays only: future visits move forward, past ones back.
-        while day.weekday() >= 5:
-            day += datetime.timedelta(days=1 if state in FUTURE_STATES else -1)
-        counts[host.id] += 1
-        counts[visitor.id] += 1
-        ctx.visits.append(
-            VisitPlan(
-                id=first_id + index,
-                host=host,
-                visitor=visitor,
-                status=state,
-                start=None,
-                end=None,
-                topics=_pick_topics(rng, ctx.topics, weights, day),
-                created_at=day,  # replaced by the timeline below
-            )
-        )
-    ctx.visit_counts = counts
+        return visitor, host
 
-    _choose_benchmark(ctx)
-    name_benchmark_accounts(ctx)
-    _size_delegations(ctx, rng)
-    for visit in ctx.visits:
-        _schedule(ctx, rng, visit)
+    return pick
 
 
 def _choose_benchmark(ctx):
