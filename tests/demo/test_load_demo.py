@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from agencies.mfa import current_totp_code, enrol_totp, totp_secret
 from agencies.models import Agency, Division, GoodPractice, Membership, Role, User
-from demo.visits import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_account_lines
+from demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_account_lines
 from reports.models import (
     AdoptionEvent,
     AdoptionItem,

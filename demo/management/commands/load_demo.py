@@ -1,12 +1,13 @@
-"""``manage.py load_demo``: the whole demo, demo/visits.py and then
-demo/reports.py."""
+"""``manage.py load_demo``: the whole demo (demo/load.py)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from demo.reports import REPORTS, load_demo
-from demo.visits import AGENCIES, DEMO_ACCOUNTS, VISITS
+from demo.accounts import AGENCIES, DEMO_ACCOUNTS
+from demo.load import load_demo
+from demo.reports import REPORTS
+from demo.visits import VISITS
 
 
 class Command(BaseCommand):
