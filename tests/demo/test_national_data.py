@@ -1,4 +1,4 @@
-"""``manage.py generate_national_data`` (demo/national_data.py) at a
+"""``manage.py generate_national_data`` (demo/national_data/) at a
 thousandth of the national scale: rows in every state, consistent with the
 lifecycle and the app's own rules, the same for the same seed, and a
 ``--replace`` that touches nothing but generated rows."""

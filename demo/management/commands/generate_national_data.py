@@ -1,5 +1,5 @@
 """``manage.py generate_national_data``: the national data set of the
-benchmark (demo/national_data.py). Never part of ``make run``."""
+benchmark (demo/national_data/). Never part of ``make run``."""
 
 import datetime
 
