@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "reports",
     "backups",
     "privacy",
+    # The data generators: they import every app above, none imports them.
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -429,7 +429,7 @@ class Participant(models.Model):
         choices=ContactErasure,
         blank=True,
         default="",
-        # Bulk loaders that name their columns (reports.national_data) leave it out.
+        # Bulk loaders that name their columns (demo.national_data) leave it out.
         db_default="",
     )
 

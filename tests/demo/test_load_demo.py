@@ -1,6 +1,6 @@
 """``manage.py load_demo`` reproduces the two seed visits, their people and
 their reports, and running it again changes nothing. What the reports say is
-checked in tests/reports/test_demo.py."""
+checked in tests/demo/test_reports.py."""
 
 import calendar
 import datetime
@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from agencies.mfa import current_totp_code, enrol_totp, totp_secret
 from agencies.models import Agency, Division, GoodPractice, Membership, Role, User
+from demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_account_lines
 from reports.models import (
     AdoptionEvent,
     AdoptionItem,
@@ -29,7 +30,6 @@ from reports.models import (
     Report,
     ReportEvent,
 )
-from visits.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_account_lines
 from visits.models import (
     AgendaItem,
     AgendaKind,
@@ -644,8 +644,8 @@ def test_each_demo_visit_went_from_draft_to_requested_to_scheduled_to_held_to_re
 # --- The command -----------------------------------------------------------------
 
 
-def test_load_demo_is_the_reports_apps_command_so_imports_flow_one_way():
-    assert get_commands()["load_demo"] == "reports"
+def test_load_demo_is_the_demo_apps_command_so_no_domain_app_imports_the_demo():
+    assert get_commands()["load_demo"] == "demo"
 
 
 def test_demo_accounts_still_prints_every_account_the_password_and_the_totp_secret():

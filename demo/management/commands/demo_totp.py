@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from agencies.mfa import current_totp_code, totp_secret
 from agencies.models import User
-from visits.demo import DEMO_TOTP_SECRET
+from demo.accounts import DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):

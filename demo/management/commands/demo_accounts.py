@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from visits.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_account_lines
+from demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_account_lines
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""``manage.py generate_national_data`` (reports/national_data.py) at a
+"""``manage.py generate_national_data`` (demo/national_data/) at a
 thousandth of the national scale: rows in every state, consistent with the
 lifecycle and the app's own rules, the same for the same seed, and a
 ``--replace`` that touches nothing but generated rows."""
@@ -16,7 +16,7 @@ from django.core.management.base import CommandError
 
 from agencies.models import Agency, Membership, User
 from agencies.validators import validate_nip
-from reports import national_data
+from demo import national_data
 from reports.models import (
     ADOPTION_TRANSITIONS,
     REPORT_TRANSITIONS,

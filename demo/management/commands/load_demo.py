@@ -1,13 +1,13 @@
-"""``manage.py load_demo``: the whole demo, visits/demo.py and then
-reports/demo.py. It lives in ``reports`` because it loads both and imports
-flow reports → visits → agencies, never back."""
+"""``manage.py load_demo``: the whole demo (demo/load.py)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from reports.demo import REPORTS, load_demo
-from visits.demo import AGENCIES, DEMO_ACCOUNTS, VISITS
+from demo.accounts import AGENCIES, DEMO_ACCOUNTS
+from demo.load import load_demo
+from demo.reports import REPORTS
+from demo.visits import VISITS
 
 
 class Command(BaseCommand):

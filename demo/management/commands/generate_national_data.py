@@ -1,5 +1,5 @@
 """``manage.py generate_national_data``: the national data set of the
-benchmark (reports/national_data.py). Never part of ``make run``."""
+benchmark (demo/national_data/). Never part of ``make run``."""
 
 import datetime
 
@@ -8,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from reports import national_data
+from demo import national_data
 
 
 def _scale(value):
