@@ -15,11 +15,15 @@ from django.utils.functional import Promise
 
 @dataclass(frozen=True)
 class Action:
+    """One step: its address, who may take it, what it calls, what it asks.
+
+    ``form``'s fields are what ``service`` takes besides the object and the
+    user: at least ``comment``, a required one when the step needs a reason
+    (declining, returning, unpublishing, dropping)."""
+
     slug: str  # the last segment of its URL, in Indonesian ("terima")
     allowed: Callable  # the permissions predicate (user, obj) -> bool
     service: Callable  # the service (<obj>=..., by=..., **form.cleaned_data)
-    # Its fields are what the service takes besides the object and the user:
-    # at least ``comment``, required when the step needs a reason.
     form: type[forms.Form]
     title: Promise
     explanation: Promise

@@ -177,6 +177,7 @@ def item_action(request, item_pk, name):
 
 
 def _allowed_actions(user, item):
+    """``(url name, action)`` pairs of the steps ``user`` may take on ``item``."""
     return allowed_actions(ACTIONS, user, item, url_prefix="reports:item_")
 
 
