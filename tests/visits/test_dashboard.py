@@ -29,9 +29,7 @@ def world():
 
 
 def sections(response):
-    return {
-        section.key: [v.pk for v in section.rows] for section in response.context["sections"]
-    }
+    return {section.key: [v.pk for v in section.rows] for section in response.context["sections"]}
 
 
 def counts(response):
