@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
-from agencies.permissions import HEAD_ROLES, agency_of, has_role
+from agencies.permissions import HEAD_ROLES, agency_of, has_role, membership_of
 from visits.models import VisitStatus, VisitTopic
 from visits.permissions import visits_for_agency
 from visits.selectors import DashboardList, DashboardQuery, read_dashboard_lists
@@ -95,18 +95,19 @@ def visit_reports_for(user, visit) -> VisitReports | None:
     """The reports of ``visit`` for ``user``'s agency, one query; None, and
     no query, before the visit is held (no report can exist yet) and for an
     account without an agency."""
-    agency = agency_of(user)
-    if agency is None or visit.status not in permissions.REPORTABLE_VISIT_STATES:
+    membership = membership_of(user)
+    if membership is None or visit.status not in permissions.REPORTABLE_VISIT_STATES:
         return None
+    agency_id = membership.agency_id
     own = other = None
     for report in Report.objects.filter(visit=visit).filter(
-        Q(agency=agency) | Q(status=ReportStatus.PUBLISHED)
+        Q(agency_id=agency_id) | Q(status=ReportStatus.PUBLISHED)
     ):
-        if report.agency_id == agency.pk:
+        if report.agency_id == agency_id:
             own = report
         else:
             other = report
-    other_agency = visit.host if agency.pk == visit.visitor_id else visit.visitor
+    other_agency = visit.host if agency_id == visit.visitor_id else visit.visitor
     return VisitReports(own=own, other=other, other_agency=other_agency)
 
 
@@ -129,21 +130,14 @@ def visit_adoption_plans(user, visit) -> list[AdoptionPlan] | None:
         permissions.can_view_outcome(user, visit)
     ):
         return None
-    agency = agency_of(user)
-    reports = sorted(
-        permissions.outcome_reports_for_user(user, visit),
-        key=lambda report: report.agency_id != agency.pk,
-    )
-    return [
-        AdoptionPlan(
-            report=report,
-            own=report.agency_id == agency.pk,
-            items=report.outcome_items,
-            can_add=report.agency_id == agency.pk and permissions.can_add_item(user, report),
-        )
-        for report in reports
-        if report.agency_id == agency.pk or report.outcome_items
-    ]
+    own_agency_id = agency_of(user).pk
+    plans = []
+    for report in permissions.outcome_reports_for_user(user, visit):
+        own = report.agency_id == own_agency_id
+        if own or report.outcome_items:
+            can_add = own and permissions.can_add_item(user, report)
+            plans.append(AdoptionPlan(report, own, report.outcome_items, can_add))
+    return sorted(plans, key=lambda plan: not plan.own)
 
 
 # --- The dashboard ---------------------------------------------------------------------
