@@ -276,8 +276,8 @@ def _items_to_review() -> DashboardQuery:
             link=_item_list(SHOW_AWAITING),
             empty=_("Tidak ada butir ATM yang menunggu tinjauan."),
         ),
-        Q(status=AdoptionStatus.PROPOSED),
-        ("updated_at", "pk"),
+        condition=Q(status=AdoptionStatus.PROPOSED),
+        order=("updated_at", "pk"),
     )
 
 
@@ -291,8 +291,8 @@ def _items_returned() -> DashboardQuery:
             link=_item_list(AdoptionStatus.RETURNED),
             empty=_("Tidak ada butir ATM yang dikembalikan."),
         ),
-        Q(status=AdoptionStatus.RETURNED),
-        ("-updated_at", "-pk"),
+        condition=Q(status=AdoptionStatus.RETURNED),
+        order=("-updated_at", "-pk"),
     )
 
 
@@ -306,6 +306,6 @@ def _overdue_items() -> DashboardQuery:
             link=_item_list(SHOW_OVERDUE),
             empty=_("Tidak ada butir ATM yang terlambat."),
         ),
-        Q(status__in=ACTIVE_ADOPTION_STATES, target_date__lt=timezone.localdate()),
-        ("target_date", "pk"),
+        condition=Q(status__in=ACTIVE_ADOPTION_STATES, target_date__lt=timezone.localdate()),
+        order=("target_date", "pk"),
     )

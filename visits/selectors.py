@@ -144,8 +144,8 @@ def _dashboard_queries(agency, now) -> list[DashboardQuery]:
                 link=_visit_list(status=VisitStatus.REQUESTED, peran=ROLE_HOST),
                 empty=_("Tidak ada permohonan yang menunggu jawaban."),
             ),
-            Q(host=agency, status=VisitStatus.REQUESTED),
-            ("start", "pk"),
+            condition=Q(host=agency, status=VisitStatus.REQUESTED),
+            order=("start", "pk"),
         ),
         DashboardQuery(
             DashboardList(
@@ -157,8 +157,8 @@ def _dashboard_queries(agency, now) -> list[DashboardQuery]:
                 link=_visit_list(status=VisitStatus.DATE_PROPOSED, peran=ROLE_VISITOR),
                 empty=_("Tidak ada usulan tanggal yang menunggu jawaban."),
             ),
-            Q(visitor=agency, status=VisitStatus.DATE_PROPOSED),
-            ("start", "pk"),
+            condition=Q(visitor=agency, status=VisitStatus.DATE_PROPOSED),
+            order=("start", "pk"),
         ),
         DashboardQuery(
             DashboardList(
@@ -169,8 +169,8 @@ def _dashboard_queries(agency, now) -> list[DashboardQuery]:
                 link=_visit_list(status=VisitStatus.SCHEDULED, dari=upcoming_from),
                 empty=_("Belum ada kunjungan terjadwal."),
             ),
-            _either_side(agency, status=VisitStatus.SCHEDULED, end__gte=now),
-            ("start", "pk"),
+            condition=_either_side(agency, status=VisitStatus.SCHEDULED, end__gte=now),
+            order=("start", "pk"),
         ),
         DashboardQuery(
             DashboardList(
@@ -181,9 +181,9 @@ def _dashboard_queries(agency, now) -> list[DashboardQuery]:
                 link=_visit_list(status=STATUS_OPEN),
                 empty=_("Tidak ada yang sedang menunggu jawaban."),
             ),
-            Q(visitor=agency, status=VisitStatus.REQUESTED)
+            condition=Q(visitor=agency, status=VisitStatus.REQUESTED)
             | Q(host=agency, status=VisitStatus.DATE_PROPOSED),
-            ("start", "pk"),
+            order=("start", "pk"),
         ),
         DashboardQuery(
             DashboardList(
@@ -194,8 +194,8 @@ def _dashboard_queries(agency, now) -> list[DashboardQuery]:
                 link=_visit_list(status=VisitStatus.DRAFT),
                 empty=_("Tidak ada draf."),
             ),
-            Q(visitor=agency, status=VisitStatus.DRAFT),
-            ("-updated_at", "-pk"),
+            condition=Q(visitor=agency, status=VisitStatus.DRAFT),
+            order=("-updated_at", "-pk"),
         ),
         DashboardQuery(
             DashboardList(
@@ -207,13 +207,13 @@ def _dashboard_queries(agency, now) -> list[DashboardQuery]:
                 link=_visit_list(status=STATUS_DONE, dari=recent_from),
                 empty=_("Belum ada kunjungan yang terlaksana dalam 90 hari terakhir."),
             ),
-            _either_side(
+            condition=_either_side(
                 agency,
                 status__in=STATUS_GROUPS[STATUS_DONE],
                 start__gte=recent_since,
                 start__lt=now,
             ),
-            ("-start", "-pk"),
+            order=("-start", "-pk"),
         ),
     ]
 
