@@ -12,7 +12,7 @@ from django import forms
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,7 +27,7 @@ from studitiru.query import page_number
 from visits.feeds import portal_url
 from visits.models import Side, Topic, VisitTopic
 
-from ..models import Photo, Report, ReportEvent, ReportStatus
+from ..selectors import published_reports, was_unpublished, with_cover_photo
 
 PAGE_SIZE = 12
 FEED_SIZE = 20
@@ -46,41 +46,6 @@ LIST_DEFERRED = (
     "signatory_position",
     "signatory_nip",
 )
-
-
-def published_reports():
-    """Published reports with both agencies and their provinces (for the
-    time zones) and the visit's topics, newest first."""
-    return (
-        Report.objects.filter(status=ReportStatus.PUBLISHED)
-        .select_related("agency__province", "visit__host__province", "visit__visitor__province")
-        .prefetch_related(
-            Prefetch(
-                "visit__visit_topics",
-                queryset=VisitTopic.objects.select_related("topic").order_by("order", "pk"),
-            )
-        )
-        .order_by("-published_at", "-pk")
-    )
-
-
-def was_unpublished(pk) -> bool:
-    """True when the report ``pk`` was published once and is not any more."""
-    return (
-        ReportEvent.objects.filter(report_id=pk, from_status=ReportStatus.PUBLISHED)
-        .exclude(report__status=ReportStatus.PUBLISHED)
-        .exists()
-    )
-
-
-def with_cover_photo(reports):
-    """Annotate ``cover_photo_id`` and ``cover_caption``: the report's first
-    photo, in the same query."""
-    first = Photo.objects.filter(report=OuterRef("pk")).order_by("order", "pk")
-    return reports.annotate(
-        cover_photo_id=Subquery(first.values("pk")[:1]),
-        cover_caption=Subquery(first.values("caption")[:1]),
-    )
 
 
 def teaser(report, words=TEASER_WORDS) -> str:
