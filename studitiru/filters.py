@@ -9,7 +9,8 @@ validate still narrow the list (``FilterSet.qs`` filters by the form's
 The shared parameters keep one meaning and one look everywhere:
 
 - ``q``: words; each word must match one of the set's ``search_fields``
-  (``search_condition`` builds the match, a set may add to it);
+  (``search_condition`` builds the match, a set may add to it), or the
+  whole text as one phrase (``whole_phrase``);
 - ``topik``: a topic by its code, and a renamed programme's older rows too
   (DTKS under DTSEN) — ``filter_topic``, the one place of that rule;
 - ``provinsi``: a province by its code, in any of the set's ``province_fields``.
@@ -19,6 +20,9 @@ are passed in by the app that declares the filter (``topic_filter``,
 ``province_filter``), so agencies, visits and reports can all build on it.
 """
 
+import operator
+from functools import reduce
+
 import django_filters
 from django import forms
 from django.db.models import Exists, Q
@@ -26,12 +30,13 @@ from django.utils.translation import gettext_lazy as _
 
 # Longer than anything a person types into a search box.
 MAX_QUERY_LENGTH = 200
+SEARCH_LABEL = _("Cari")
 
 
-def search_filter(placeholder, *, max_length=MAX_QUERY_LENGTH):
+def search_filter(placeholder, *, max_length=MAX_QUERY_LENGTH, label=SEARCH_LABEL):
     """The ``q`` box: a search input whose words each must match."""
     return django_filters.CharFilter(
-        label=_("Cari"),
+        label=label,
         method="filter_words",
         max_length=max_length,
         widget=forms.TextInput(attrs={"placeholder": placeholder, "type": "search"}),
@@ -55,9 +60,13 @@ def province_filter(queryset, **kwargs):
 
 
 def topic_condition(field, topic):
-    """Rows whose ``field`` is ``topic``, or a topic it renamed: a renamed
-    programme's older rows count too (DTKS under DTSEN)."""
+    """Rows whose ``field`` is ``topic`` or a topic renamed into it: a
+    renamed programme's older rows count too (DTKS under DTSEN)."""
     return Q(**{field: topic}) | Q(**{f"{field}__successor": topic})
+
+
+def _any_of(conditions):
+    return reduce(operator.or_, conditions)
 
 
 class PortalFilterSet(django_filters.FilterSet):
@@ -66,6 +75,8 @@ class PortalFilterSet(django_filters.FilterSet):
 
     # Lookups a word of ``q`` is looked for in (``icontains``).
     search_fields: tuple[str, ...] = ()
+    # True: ``q`` is looked for as typed, one phrase (a person's name).
+    whole_phrase = False
     # The path to the topic from the listed model, or ``topic_rows`` for
     # topics held by a through model.
     topic_field = "topic"
@@ -74,14 +85,15 @@ class PortalFilterSet(django_filters.FilterSet):
 
     def search_condition(self, word):
         """The rows one word of ``q`` matches."""
-        condition = Q(pk__in=[])
-        for field in self.search_fields:
-            condition |= Q(**{f"{field}__icontains": word})
-        return condition
+        return _any_of(Q(**{f"{field}__icontains": word}) for field in self.search_fields)
 
     def filter_words(self, queryset, name, value):
-        for word in value.split():
+        for word in [value] if self.whole_phrase else value.split():
             queryset = queryset.filter(self.search_condition(word))
+        return queryset
+
+    def keep(self, queryset, name, value):
+        """The method of a parameter that the view reads, not a filter."""
         return queryset
 
     def topic_rows(self):
@@ -96,10 +108,7 @@ class PortalFilterSet(django_filters.FilterSet):
         return queryset.filter(Exists(rows.filter(topic_condition("topic", topic))))
 
     def filter_province(self, queryset, name, province):
-        condition = Q(pk__in=[])
-        for field in self.province_fields:
-            condition |= Q(**{field: province})
-        return queryset.filter(condition)
+        return queryset.filter(_any_of(Q(**{field: province}) for field in self.province_fields))
 
     def is_filtered(self, *, ignore=()):
         """Whether a valid value narrows the list (an invalid one is ignored)."""

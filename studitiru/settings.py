@@ -138,6 +138,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {% load pagination %}: the links of templates/_pagination.html.
+            "libraries": {"pagination": "studitiru.pagination"},
         },
     },
 ]

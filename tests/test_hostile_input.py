@@ -45,7 +45,14 @@ HOSTILE = {"nul": NUL, "long": LONG, "rtl": RTL, "negative": NEGATIVE, "huge": H
 
 # The query parameters the views read (filters come from forms, collected
 # below); pagination parameters are links, not form fields.
-QUERY_NAMES = {"page", "halaman", "undangan", "dilakukan", "diterima", "next", "format"}
+QUERY_NAMES = {
+    "halaman",
+    "halaman_undangan",
+    "halaman_dilakukan",
+    "halaman_diterima",
+    "next",
+    "format",
+}
 JUNK_NAMES = {"id", "pk", "x\x00", "\u202ename", "a" * 200}
 
 

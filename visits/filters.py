@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency, Province
+from agencies.models import Agency, AgencyLevel, Province
 from agencies.widgets import AgencySearchSelect, agency_label
 from studitiru.filters import PortalFilterSet, province_filter, search_filter, topic_filter
 
@@ -87,7 +87,7 @@ class VisitFilter(PortalFilterSet):
     )
     urut = django_filters.ChoiceFilter(
         label=_("Urutkan"),
-        method="filter_nothing",
+        method="keep",  # the order is applied last, by filter_queryset
         empty_label=None,
         choices=[
             ("terbaru", _("Tanggal terbaru dahulu")),
@@ -148,9 +148,6 @@ class VisitFilter(PortalFilterSet):
             start__lt=_midnight(day + datetime.timedelta(days=1), self.agency.tzinfo)
         )
 
-    def filter_nothing(self, visits, name, value):
-        return visits  # the order is applied last, by filter_queryset
-
     def filter_queryset(self, queryset):
         order = self.form.cleaned_data.get("urut") or "terbaru"
         return super().filter_queryset(queryset).order_by(*SORT_ORDERS[order])
@@ -170,10 +167,7 @@ class ParticipantFilter(PortalFilterSet):
     )
 
     search_fields = ("name", "front_title", "back_title", "position", "division")
-
-    def filter_words(self, queryset, name, value):
-        # A name is looked for as typed, as one phrase.
-        return queryset.filter(self.search_condition(value))
+    whole_phrase = True
 
     @property
     def chosen_side(self):
@@ -203,3 +197,22 @@ class AttendanceFilter(ParticipantFilter):
 
     def filter_attendance(self, participants, name, status):
         return participants.filter(ATTENDANCE_STATES[status])
+
+
+class AgencyFilter(PortalFilterSet):
+    """The agency index's filters. The province choices come from the
+    provinces the view loaded, so validating costs no query."""
+
+    q = search_filter(_("Nama instansi atau daerah"), max_length=100)
+    province = django_filters.ChoiceFilter(
+        label=_("Provinsi"), field_name="province__code", empty_label=_("Semua provinsi")
+    )
+    level = django_filters.ChoiceFilter(
+        label=_("Tingkat"), empty_label=_("Semua tingkat"), choices=AgencyLevel.choices
+    )
+
+    search_fields = ("name", "short_name", "regency__name", "province__name")
+
+    def __init__(self, data, queryset, *, provinces):
+        super().__init__(data, queryset)
+        self.filters["province"].extra["choices"] = [(p.code, p.name) for p in provinces]

@@ -501,6 +501,10 @@ class ParticipantImportForm(forms.Form):
                 "Kunjungan sudah terlaksana: daftar hanya dapat ditambah, tidak diganti."
             )
 
+    def replaces(self):
+        """Whether the sheet replaces the user's side rather than adding to it."""
+        return self.cleaned_data["mode"] == self.REPLACE
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > imports.MAX_UPLOAD_BYTES:

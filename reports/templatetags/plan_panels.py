@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.permissions import HEAD_ROLES, has_role, membership_of
 from reports import permissions
+from reports.filters import SHOW_AWAITING, SHOW_OVERDUE
 from reports.models import ACTIVE_ADOPTION_STATES, AdoptionItem, AdoptionStatus
-from reports.plan_forms import SHOW_AWAITING, SHOW_OVERDUE
 
 register = template.Library()
 

@@ -10,7 +10,6 @@ fragment instead.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +21,8 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from edits.guard import EditConflict, EditGuard, render_edit
-from studitiru.query import next_path, page_number
+from studitiru.pagination import paginate
+from studitiru.query import next_path
 
 from .. import delegation, imports, permissions
 from ..filters import AttendanceFilter, ParticipantFilter
@@ -104,7 +104,7 @@ def participants(request, pk):
     """Both sides' people, searchable and paginated; each agency changes its own."""
     visit = get_visit_for_user(request, pk)
     filters = ParticipantFilter(request.GET, visit.participants.all())
-    page = Paginator(filters.qs, PAGE_SIZE).get_page(page_number(request.GET))
+    page = paginate(request, filters.qs, PAGE_SIZE)
     rows = list(page.object_list)
     counts = visit.participants.aggregate(
         visitor=Count("pk", filter=Q(side=Side.VISITOR)),
@@ -235,6 +235,54 @@ def participant_make_head(request, pk, participant_pk):
     return redirect(_participants_url(visit, participant))
 
 
+def _read_sheet(visit, side, form):
+    """The uploaded sheet of the valid ``form``, read and checked against the
+    NIPs the visit already has (none of the user's side when replacing it);
+    None, with the error on the form, when it is not a sheet."""
+    upload = form.cleaned_data["file"]
+    known = visit.participants.exclude(nip="")
+    if form.replaces():
+        known = known.exclude(side=side)
+    try:
+        return imports.read_participant_sheet(
+            upload.read(),
+            filename=upload.name,
+            side=side,
+            existing_nips=set(known.values_list("nip", flat=True)),
+        )
+    except imports.SheetError as error:
+        form.add_error("file", error.message)
+        return None
+
+
+def _import_rows(request, visit, side, form, result):
+    """Save the sheet's participants; the participant list, or None with
+    the service's error on the form."""
+    upload = form.cleaned_data["file"]
+    try:
+        count = delegation.participants_import(
+            visit=visit,
+            side=side,
+            participants=result.participants,
+            replace=form.replaces(),
+            by=request.user,
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    messages.success(
+        request,
+        _("%(count)s peserta diimpor dari %(file)s.") % {"count": count, "file": upload.name},
+    )
+    if result.ignored_columns:
+        messages.info(
+            request,
+            _("Kolom yang tidak dikenal dan diabaikan: %(columns)s.")
+            % {"columns": ", ".join(result.ignored_columns)},
+        )
+    return redirect(_participants_url(visit))
+
+
 def participant_import(request, pk):
     """Import the user's own side from a CSV or XLSX sheet: all rows or none."""
     visit = get_visit_for_user(request, pk, check=_can_edit_own_side)
@@ -243,50 +291,14 @@ def participant_import(request, pk):
     form = ParticipantImportForm(
         request.POST or None, request.FILES or None, can_replace=can_replace
     )
-    problems, problem_count = [], 0
+    problems = []
     if request.method == "POST" and form.is_valid():
-        replace = form.cleaned_data["mode"] == ParticipantImportForm.REPLACE
-        upload = form.cleaned_data["file"]
-        known = visit.participants.exclude(nip="")
-        if replace:
-            known = known.exclude(side=side)
-        try:
-            result = imports.read_participant_sheet(
-                upload.read(),
-                filename=upload.name,
-                side=side,
-                existing_nips=set(known.values_list("nip", flat=True)),
-            )
-        except imports.SheetError as error:
-            form.add_error("file", error.message)
-        else:
-            if result.ok:
-                try:
-                    count = delegation.participants_import(
-                        visit=visit,
-                        side=side,
-                        participants=result.participants,
-                        replace=replace,
-                        by=request.user,
-                    )
-                except ValidationError as error:
-                    form.add_error(None, error)
-                else:
-                    messages.success(
-                        request,
-                        _("%(count)s peserta diimpor dari %(file)s.")
-                        % {"count": count, "file": upload.name},
-                    )
-                    if result.ignored_columns:
-                        messages.info(
-                            request,
-                            _("Kolom yang tidak dikenal dan diabaikan: %(columns)s.")
-                            % {"columns": ", ".join(result.ignored_columns)},
-                        )
-                    return redirect(_participants_url(visit))
-            else:
-                problem_count = len(result.problems)
-                problems = [str(problem) for problem in result.problems[:SHOWN_PROBLEMS]]
+        result = _read_sheet(visit, side, form)
+        if result is not None and result.ok:
+            if imported := _import_rows(request, visit, side, form, result):
+                return imported
+        elif result is not None:
+            problems = [str(problem) for problem in result.problems]
     return render(
         request,
         "visits/participant_import.html",
@@ -294,9 +306,9 @@ def participant_import(request, pk):
             "visit": visit,
             "form": form,
             "side": side,
-            "problems": problems,
-            "problem_count": problem_count,
-            "more_problems": max(problem_count - SHOWN_PROBLEMS, 0),
+            "problems": problems[:SHOWN_PROBLEMS],
+            "problem_count": len(problems),
+            "more_problems": max(len(problems) - SHOWN_PROBLEMS, 0),
             "max_rows": imports.MAX_ROWS,
             "headers": imports.template_headers(side),
             "tab": "participants",
@@ -341,7 +353,7 @@ def attendance(request, pk):
     """The checklist of the day: both sides, hadir / tidak hadir per person."""
     visit = get_visit_for_user(request, pk)
     filters = AttendanceFilter(request.GET, visit.participants.all())
-    page = Paginator(filters.qs, PAGE_SIZE).get_page(page_number(request.GET))
+    page = paginate(request, filters.qs, PAGE_SIZE)
     rows = list(page.object_list)
     context = {
         "visit": visit,

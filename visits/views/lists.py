@@ -5,7 +5,6 @@ import operator
 from functools import reduce
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from agencies.permissions import can_schedule, require_membership
-from studitiru.query import page_number
+from studitiru.pagination import paginate
 from visits.filters import (
     ROLE_HOST,
     ROLE_VISITOR,
@@ -54,7 +53,7 @@ def visit_list(request):
         visits_for_user(request.user).with_topics().with_delegation_size(),
         agency=agency,
     )
-    page = Paginator(filters.qs, PAGE_SIZE).get_page(page_number(request.GET, "halaman"))
+    page = paginate(request, filters.qs, PAGE_SIZE)
     context = {
         "agency": agency,
         "form": filters.form,  # the errors are shown; the valid fields still filter
