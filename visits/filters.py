@@ -169,11 +169,18 @@ class ParticipantFilter(PortalFilterSet):
     search_fields = ("name", "front_title", "back_title", "position", "division")
     whole_phrase = True
 
+    # One invalid value ignores them all: the list shows everyone, never a
+    # part of it that the form does not show.
+    def filter_queryset(self, participants):
+        return super().filter_queryset(participants) if self.form.is_valid() else participants
+
+    def is_filtered(self, **kwargs):
+        return self.form.is_valid() and super().is_filtered(**kwargs)
+
     @property
     def chosen_side(self):
         """The side chosen, or "" for both."""
-        self.form.is_valid()
-        return self.form.cleaned_data.get("side", "")
+        return self.form.cleaned_data.get("side", "") if self.form.is_valid() else ""
 
 
 ATTENDANCE_STATES = {
