@@ -6,7 +6,13 @@ from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Division, Province
-from studitiru.filters import PortalFilterSet, province_filter, search_filter, topic_filter
+from studitiru.filters import (
+    PortalFilterSet,
+    province_filter,
+    search_filter,
+    status_filter,
+    topic_filter,
+)
 from visits.models import Topic, VisitTopic
 
 from .models import AdoptionStatus, ReportStatus
@@ -21,9 +27,7 @@ class ReportFilter(PortalFilterSet):
     """The filters of the agency's report list."""
 
     q = search_filter(_("Judul laporan…"), label=_("Cari judul"))
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), empty_label=_("Semua status"), choices=ReportStatus.choices
-    )
+    status = status_filter(ReportStatus.choices)
 
     search_fields = ("title",)
 
@@ -57,16 +61,14 @@ class ItemFilter(PortalFilterSet):
     """The filters of the agency's ATM items, open work first, soonest due first."""
 
     q = search_filter(_("Amati, tiru, indikator, kunjungan…"))
-    status = django_filters.ChoiceFilter(
-        label=_("Status"),
-        method="filter_status",
-        empty_label=_("Semua status"),
-        choices=[
+    status = status_filter(
+        [
             (SHOW_AWAITING, _("Menunggu tinjauan")),
             (SHOW_OVERDUE, _("Terlambat")),
             (SHOW_ACTIVE, _("Disetujui atau sedang berjalan")),
             *AdoptionStatus.choices,
         ],
+        method="filter_status",
     )
     topik = topic_filter(Topic.objects.order_by("code"))
     bidang = django_filters.ModelChoiceFilter(

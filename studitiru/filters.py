@@ -43,6 +43,12 @@ def search_filter(placeholder, *, max_length=MAX_QUERY_LENGTH, label=SEARCH_LABE
     )
 
 
+def status_filter(choices, **kwargs):
+    """The ``status`` select: ``choices`` of states (and groups of them)."""
+    options = {"label": _("Status"), "empty_label": _("Semua status")} | kwargs
+    return django_filters.ChoiceFilter(choices=choices, **options)
+
+
 def topic_filter(queryset, **kwargs):
     """The ``topik`` select: ``queryset`` of topics, chosen by code."""
     options = {"label": _("Topik"), "empty_label": _("Semua topik")} | kwargs

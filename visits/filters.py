@@ -10,7 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, AgencyLevel, Province
 from agencies.widgets import AgencySearchSelect, agency_label
-from studitiru.filters import PortalFilterSet, province_filter, search_filter, topic_filter
+from studitiru.filters import (
+    PortalFilterSet,
+    province_filter,
+    search_filter,
+    status_filter,
+    topic_filter,
+)
 
 from .models import Side, Topic, VisitStatus, VisitTopic
 
@@ -51,15 +57,13 @@ class VisitFilter(PortalFilterSet):
     """The filters of the visit list of ``agency``, in the chosen order."""
 
     q = search_filter(_("Judul, instansi, tujuan…"))
-    status = django_filters.ChoiceFilter(
-        label=_("Status"),
-        method="filter_status",
-        empty_label=_("Semua status"),
-        choices=[
+    status = status_filter(
+        [
             (STATUS_OPEN, _("Masih berjalan (draf s.d. terjadwal)")),
             (STATUS_DONE, _("Terlaksana atau dilaporkan")),
             *VisitStatus.choices,
         ],
+        method="filter_status",
     )
     topik = topic_filter(Topic.objects.order_by("code"))
     peran = django_filters.ChoiceFilter(
