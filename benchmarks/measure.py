@@ -195,7 +195,7 @@ def _search_word(agency):
 
 
 def _pages(targets) -> list[Page]:
-    from visits.selectors import STATUS_DONE
+    from visits.filters import STATUS_DONE
 
     year, month = _busiest_month(targets.agency)
     word = _search_word(targets.agency)

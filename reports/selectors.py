@@ -30,7 +30,7 @@ from .models import (
     ReportEvent,
     ReportStatus,
 )
-from .plan_forms import SHOW_AWAITING, SHOW_OVERDUE
+from .filters import SHOW_AWAITING, SHOW_OVERDUE
 
 # How many reports or visits each report list of the dashboard shows; its
 # count says how many more.

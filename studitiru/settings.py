@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "django_filters",
     "simple_history",
     "agencies",
     "visits",
@@ -139,6 +140,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {% load pagination %}: the links of templates/_pagination.html.
+            "libraries": {"pagination": "studitiru.pagination"},
         },
     },
 ]

@@ -19,27 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from visits.filters import ROLE_HOST, ROLE_VISITOR, STATUS_DONE, STATUS_GROUPS, STATUS_OPEN
 from visits.models import VisitStatus
 from visits.permissions import visits_for_agency
 from visits.workdays import holidays_between
-
-# Status filter values of the visit list beyond the single states: groups a
-# coordinator asks for (the dashboard links to them).
-STATUS_OPEN = "aktif"
-STATUS_DONE = "selesai"
-STATUS_GROUPS = {
-    STATUS_OPEN: [
-        VisitStatus.DRAFT,
-        VisitStatus.REQUESTED,
-        VisitStatus.DATE_PROPOSED,
-        VisitStatus.SCHEDULED,
-    ],
-    STATUS_DONE: [VisitStatus.HELD, VisitStatus.REPORTED],
-}
-
-# The visit list's filter values for the agency's side of a visit.
-ROLE_HOST = "tuan_rumah"
-ROLE_VISITOR = "pengunjung"
 
 # How many visits each dashboard section lists; its count and its link to the
 # filtered list cover the rest.

@@ -10,10 +10,8 @@ and is carried out by a POST.
 
 from collections import Counter
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -27,37 +25,24 @@ from agencies.permissions import agency_of, require_membership
 from edits.guard import EditConflict, EditGuard, render_edit
 from lifecycle.actions import Action, allowed_actions
 from lifecycle.views import confirm_action
-from studitiru.query import page_number
+from studitiru.pagination import paginate
 from visits.forms import CommentForm
 
 from .. import permissions, services
+from ..filters import SHOW_ACTIVE, SHOW_AWAITING, SHOW_OVERDUE, ItemFilter
 from ..models import ACTIVE_ADOPTION_STATES, AdoptionItem, AdoptionStatus
 from ..permissions import get_checkin_for_user, get_item_for_user, get_report_for_user
 from ..plan_forms import (
     EVIDENCE_TYPES,
-    SHOW_ACTIVE,
-    SHOW_AWAITING,
-    SHOW_OVERDUE,
+    FROM_PLAN,
     AdoptionItemForm,
     CheckInForm,
     ItemDropForm,
-    ItemFilterForm,
     ItemReturnForm,
+    ReturnToForm,
 )
 
 PAGE_SIZE = 25
-# ``?dari=rencana`` on an action's page: go back to the plan, not the item.
-FROM_PLAN = "rencana"
-
-
-class ReturnToForm(forms.Form):
-    """``?dari=rencana``: after an action on an item, back to the plan it
-    was started from rather than to the item's page."""
-
-    dari = forms.ChoiceField(choices=[("", ""), (FROM_PLAN, FROM_PLAN)], required=False)
-
-    def to_plan(self):
-        return self.is_valid() and self.cleaned_data["dari"] == FROM_PLAN
 
 
 # --- Lifecycle actions ---------------------------------------------------------------
@@ -341,10 +326,10 @@ def item_list(request):
     """Every ATM item of the user's agency, filtered, searched and paginated."""
     membership = require_membership(request)
     agency = membership.agency
-    form = ItemFilterForm(request.GET, agency=agency)
-    form.is_valid()  # invalid fields are shown and ignored; the valid ones still filter
-    items = form.filter(permissions.items_for_agency(agency))
-    page = Paginator(items, PAGE_SIZE).get_page(page_number(request.GET, "halaman"))
+    # Invalid fields are shown and ignored; the valid ones still filter.
+    filters = ItemFilter(request.GET, permissions.items_for_agency(agency), agency=agency)
+    form = filters.form
+    page = paginate(request, filters.qs, PAGE_SIZE)
     counts = AdoptionItem.objects.filter(report__agency=agency).aggregate(
         awaiting=Count("pk", filter=Q(status=AdoptionStatus.PROPOSED)),
         overdue=Count(
@@ -365,6 +350,6 @@ def item_list(request):
             (SHOW_ACTIVE, _("Berjalan"), counts["active"], "play-circle"),
         ],
         "current_status": form.cleaned_data.get("status", ""),
-        "is_filtered": any(value not in (None, "") for value in form.cleaned_data.values()),
+        "is_filtered": filters.is_filtered(),
     }
     return render(request, "reports/plan/item_list.html", context)

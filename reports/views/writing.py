@@ -10,7 +10,6 @@ each other: the second one gets their text back with who saved first.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,16 +22,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 from agencies.permissions import agency_of, require_membership
 from lifecycle.actions import Action, allowed_actions
 from lifecycle.views import confirm_action
-from studitiru.query import page_number
+from studitiru.pagination import paginate
 from visits.models import Side
 
 from .. import permissions, services
+from ..filters import ReportFilter
 from ..forms import (
     AuthorFormSet,
     CommentForm,
     FindingFormSet,
     QuoteFormSet,
-    ReportFilterForm,
     ReportForm,
     ReturnForm,
     UnpublishForm,
@@ -48,20 +47,20 @@ def report_list(request):
     first; every member reads them, writers and heads act on them."""
     membership = require_membership(request)
     agency = membership.agency
-    form = ReportFilterForm(request.GET)
-    form.is_valid()  # an invalid field is shown and ignored
-    reports = form.filter(
+    filters = ReportFilter(  # an invalid field is shown and ignored
+        request.GET,
         reports_for_agency(agency).select_related(
             "visit__host__province", "visit__visitor__province", "updated_by"
-        )
-    ).order_by("-updated_at", "-pk")
-    page = Paginator(reports, PAGE_SIZE).get_page(page_number(request.GET, "halaman"))
+        ),
+    )
+    reports = filters.qs.order_by("-updated_at", "-pk")
+    page = paginate(request, reports, PAGE_SIZE)
     context = {
         "agency": agency,
-        "form": form,
+        "form": filters.form,
         "page": page,
         "reports": page.object_list,
-        "is_filtered": any(form.cleaned_data.get(name) for name in ("q", "status")),
+        "is_filtered": filters.is_filtered(),
     }
     return render(request, "reports/report_list.html", context)
 

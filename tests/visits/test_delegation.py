@@ -631,8 +631,8 @@ def test_a_long_list_is_split_into_pages_of_a_hundred(client, visit, salatiga):
     client.force_login(salatiga.staff)
 
     first = client.get(url("participants", visit))
-    second = client.get(url("participants", visit), {"page": "2"})
+    second = client.get(url("participants", visit), {"halaman": "2"})
 
     assert len(first.context["visitor_participants"]) == 100
     assert [p.order for p in second.context["visitor_participants"]] == [101, 102, 103, 104, 105]
-    assert "?page=2" in first.content.decode()
+    assert "?halaman=2" in first.content.decode()

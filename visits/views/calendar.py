@@ -2,7 +2,6 @@
 
 import datetime
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -15,15 +14,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from agencies.permissions import can_schedule, require_membership
 from visits import feeds
+from visits.forms import MonthForm
 from visits.models import CalendarFeed, VisitStatus
 from visits.selectors import calendar_month
-
-
-class MonthForm(forms.Form):
-    """``?tahun=2025&bulan=8``: the month the calendar shows."""
-
-    tahun = forms.IntegerField(min_value=2000, max_value=2100)
-    bulan = forms.IntegerField(min_value=1, max_value=12)
 
 
 def _shift_month(year, month, delta):

@@ -4,7 +4,6 @@ Each lifecycle action (``ACTIONS``, one URL each) has a confirmation page
 (GET) with an optional comment, and is carried out by a POST that calls the
 matching service (``lifecycle.views.confirm_action``)."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
@@ -15,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
 
-from agencies.models import Agency
 from agencies.permissions import agency_of, can_schedule, require_membership
 from edits.guard import EditConflict, EditGuard, render_edit
 from lifecycle.actions import Action, allowed_actions
@@ -26,11 +24,12 @@ from ..forms import (
     AcceptForm,
     CommentForm,
     DeclineForm,
+    PrefillForm,
     ProposeDateForm,
     ReplyLetterForm,
     VisitRequestForm,
 )
-from ..models import Side, Topic, Visit, VisitTopic
+from ..models import Side, Visit, VisitTopic
 from ..permissions import get_visit_for_user
 
 
@@ -66,17 +65,6 @@ def visit_create(request):
             instance=visit, visitor=membership.agency, initial=_prefill(request)
         )
     return render(request, "visits/visit_form.html", {"form": form, "visit": None})
-
-
-class PrefillForm(forms.Form):
-    """``?host=12&topic=SLRT``: the host and topic a link (an agency page, a
-    good practice) chose for a new request. Unknown or invalid values are
-    ignored: the request form starts empty."""
-
-    host = forms.ModelChoiceField(queryset=Agency.objects.filter(is_active=True), required=False)
-    topic = forms.ModelChoiceField(
-        queryset=Topic.objects.filter(is_active=True), to_field_name="code", required=False
-    )
 
 
 def _prefill(request):

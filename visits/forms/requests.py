@@ -1,4 +1,4 @@
-"""Forms of the visit request and its lifecycle actions.
+"""Forms of the visit request and its lifecycle actions, and the calendar's month.
 
 Dates are entered in the host agency's time zone (the visit happens there)
 as a date and times of day, and stored aware."""
@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Agency
 from agencies.widgets import AgencySearchSelect, agency_label
 
-from .models import Topic, Venue, VenueKind, Visit
-from .validators import validate_letter_size, validate_pdf
+from ..models import Topic, Venue, VenueKind, Visit
+from ..validators import validate_letter_size, validate_pdf
 
 # The browser's date and time pickers read and send ISO values only; in the
 # Indonesian locale Django would otherwise render "14-06-2023" and "09.00.00",
@@ -322,3 +322,24 @@ class ReplyLetterForm(forms.ModelForm):
         model = Visit
         fields = ["reply_letter_number", "reply_letter_date", "reply_letter_file"]
         widgets = {"reply_letter_date": DATE_INPUT}
+
+
+class PrefillForm(forms.Form):
+    """``?host=12&topic=SLRT``: the host and topic a link (an agency page, a
+    good practice) chose for a new request. Unknown or invalid values are
+    ignored: the request form starts empty."""
+
+    host = forms.ModelChoiceField(queryset=Agency.objects.filter(is_active=True), required=False)
+    topic = forms.ModelChoiceField(
+        queryset=Topic.objects.filter(is_active=True), to_field_name="code", required=False
+    )
+
+
+# --- The calendar ------------------------------------------------------------
+
+
+class MonthForm(forms.Form):
+    """``?tahun=2025&bulan=8``: the month the calendar shows."""
+
+    tahun = forms.IntegerField(min_value=2000, max_value=2100)
+    bulan = forms.IntegerField(min_value=1, max_value=12)
