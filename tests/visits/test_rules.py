@@ -33,6 +33,9 @@ ALL = tuple(VisitStatus)
 OPEN = (S.DRAFT, S.REQUESTED, S.DATE_PROPOSED, S.SCHEDULED)
 PLANNING = (*OPEN, S.HELD)
 SUBMITTED = tuple(state for state in ALL if state != S.DRAFT)
+# The host's side of a visit starts once the request is sent.
+HOST_OPEN = tuple(state for state in OPEN if state != S.DRAFT)
+HOST_PLANNING = tuple(state for state in PLANNING if state != S.DRAFT)
 HISTORY_READERS = (Role.HEAD, Role.ADMIN)
 DAY = datetime.timedelta(days=1)
 
@@ -57,12 +60,12 @@ TABLES = {
     "can_answer_proposal": of("visitor", SCHEDULERS, (S.DATE_PROPOSED,)),
     "can_record_reply_letter": of("host", SCHEDULERS, SUBMITTED),
     "can_cancel": of("visitor", SCHEDULERS, OPEN),
-    # The planning predicates (agenda, attendance, each side's people) let the
-    # host's schedulers through on a draft too: they look at side and state
-    # only. The host never gets there: it does not see a draft (``can_view``),
-    # so the loader answers 404 first.
-    "can_edit_agenda": of("visitor", SCHEDULERS, PLANNING) | of("host", SCHEDULERS, PLANNING),
-    "can_mark_attendance": of("visitor", SCHEDULERS, PLANNING) | of("host", SCHEDULERS, PLANNING),
+    # The host plans (agenda, attendance, its people) only once it has been
+    # sent the request: a draft is the visitor's alone.
+    "can_edit_agenda": of("visitor", SCHEDULERS, PLANNING) | of("host", SCHEDULERS, HOST_PLANNING),
+    "can_mark_attendance": (
+        of("visitor", SCHEDULERS, PLANNING) | of("host", SCHEDULERS, HOST_PLANNING)
+    ),
     "can_view_history": (
         of("visitor", HISTORY_READERS, ALL) | of("host", HISTORY_READERS, SUBMITTED)
     ),
@@ -75,13 +78,12 @@ def test_the_predicate_lets_through_exactly_its_table(name):
     assert granted(getattr(permissions, name), visits()) == TABLES[name]
 
 
-# Each agency keeps its own people; removing them ends once the visit is held
-# (on a draft, see the planning predicates above).
+# Each agency keeps its own people; removing them ends once the visit is held.
 SIDE_TABLES = {
     ("can_edit_participants", Side.VISITOR): of("visitor", SCHEDULERS, PLANNING),
-    ("can_edit_participants", Side.HOST): of("host", SCHEDULERS, PLANNING),
+    ("can_edit_participants", Side.HOST): of("host", SCHEDULERS, HOST_PLANNING),
     ("can_remove_participants", Side.VISITOR): of("visitor", SCHEDULERS, OPEN),
-    ("can_remove_participants", Side.HOST): of("host", SCHEDULERS, OPEN),
+    ("can_remove_participants", Side.HOST): of("host", SCHEDULERS, HOST_OPEN),
 }
 pinned.update(getattr(permissions, name) for name, _ in SIDE_TABLES)
 
