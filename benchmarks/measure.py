@@ -28,7 +28,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from agencies.models import Agency, Role, User
-from reports import national_data
+from demo import national_data
 from reports.models import AdoptionItem, CheckIn, Photo, Report, ReportStatus
 from visits.models import Participant, Side, Visit, VisitStatus
 from visits.permissions import PLANNING_STATES, visits_for_agency
@@ -114,7 +114,7 @@ def find_targets() -> Targets:
     if found is None or found.report is None or found.visit is None:
         raise RuntimeError(
             "the generated data has no benchmark agency, report or visit "
-            "(reports.national_data.benchmark_targets); run again with --regenerate"
+            "(demo.national_data.benchmark_targets); run again with --regenerate"
         )
     agency = found.agency
     # The coordinator (staff) of the benchmark agency: sees every page, may import.
@@ -195,7 +195,7 @@ def _search_word(agency):
 
 
 def _pages(targets) -> list[Page]:
-    from visits.views.lists import STATUS_DONE
+    from visits.filters import STATUS_DONE
 
     year, month = _busiest_month(targets.agency)
     word = _search_word(targets.agency)

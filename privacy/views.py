@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from studitiru.pagination import paginate
+
 from . import selectors, services
 from .forms import ErasureForm, SubjectForm
 from .permissions import require_privacy_officer
@@ -23,9 +25,11 @@ PAGE_SIZE = 25
 
 
 def _index(request, agency, form):
-    page = Paginator(selectors.requests_for_agency(agency), PAGE_SIZE).get_page(
-        request.GET.get("halaman") if request.method == "GET" else 1
-    )
+    requests = selectors.requests_for_agency(agency)
+    if request.method == "GET":
+        page = paginate(request, requests, PAGE_SIZE)
+    else:
+        page = Paginator(requests, PAGE_SIZE).get_page(1)
     context = {
         "agency": agency,
         "form": form,

@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.validators import validate_nip
 from visits.forms import CommentForm
+from visits.models import Side
 
-from .models import Author, Finding, Quote, Report, ReportStatus
+from .models import Author, Finding, Quote, Report
 
 TEXTAREA_ROWS = 4
 
@@ -280,25 +281,11 @@ class UnpublishForm(CommentForm):
     )
 
 
-class ReportFilterForm(forms.Form):
-    """The filters of the report list, read from the query string."""
+# ?pihak= of the attendance sheet, and the word in its file name.
+ATTENDANCE_SIDES = {"tamu": Side.VISITOR, "tuan-rumah": Side.HOST}
 
-    q = forms.CharField(
-        label=_("Cari judul"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Judul laporan…")}),
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Semua status")), *ReportStatus.choices],
-    )
 
-    def filter(self, reports):
-        data = self.cleaned_data if self.is_bound else {}
-        for word in (data.get("q") or "").split():
-            reports = reports.filter(title__icontains=word)
-        if status := data.get("status"):
-            reports = reports.filter(status=status)
-        return reports
+class AttendanceSideForm(forms.Form):
+    """``?pihak=tuan-rumah``: whose attendance sheet; the visitors' by default."""
+
+    pihak = forms.ChoiceField(choices=[(key, key) for key in ATTENDANCE_SIDES], required=False)

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Division
 from history.records import tracked
+from lifecycle.events import TimelineEvent
 from visits.models import Topic, Visit
 
 
@@ -298,28 +299,6 @@ class Photo(models.Model):
 
     def __str__(self):
         return self.caption or self.image.name
-
-
-class TimelineEvent(models.Model):
-    """A step in a lifecycle: who took it, when, and their comment. Each
-    subclass names what moved and between which of its states."""
-
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("oleh"),
-    )
-    created_at = models.DateTimeField(_("waktu"), default=timezone.now)
-    comment = models.TextField(_("catatan"), blank=True)
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return f"{self.from_status} → {self.to_status}"
 
 
 class ReportEvent(TimelineEvent):

@@ -1,5 +1,5 @@
 """Forms of the ATM adoption plan: an item, the review and progress actions,
-a progress check-in with its evidence, and the filters of the item list.
+a progress check-in with its evidence, and where an action returns to.
 
 Evidence files are checked by content, never by name: a PDF by its header,
 an image by the portal's one image pipeline (``uploads.images``: decoded,
@@ -12,7 +12,7 @@ import secrets
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db.models import Case, Q, Value, When
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,7 +22,7 @@ from uploads.documents import is_pdf
 from visits.forms import CommentForm
 from visits.models import Topic
 
-from .models import AdoptionItem, AdoptionStatus
+from .models import AdoptionItem
 
 MAX_EVIDENCE_SIZE = 10 * 1024 * 1024
 # Enough for a phone photo (48 MP); a decompression bomb has far more.
@@ -204,81 +204,15 @@ class CheckInForm(forms.Form):
         return checked_evidence(upload) if upload else None
 
 
-# --- The item list's filters ---------------------------------------------------------
-
-SHOW_AWAITING = "menunggu"
-SHOW_OVERDUE = "terlambat"
-SHOW_ACTIVE = "berjalan"
+# ``?dari=rencana`` on an action's page: go back to the plan, not the item.
+FROM_PLAN = "rencana"
 
 
-class ItemFilterForm(forms.Form):
-    """The filters of the agency's item list, read from the query string.
-    Every field is optional; a value that does not validate is ignored."""
+class ReturnToForm(forms.Form):
+    """``?dari=rencana``: after an action on an item, back to the plan it
+    was started from rather than to the item's page."""
 
-    q = forms.CharField(
-        label=_("Cari"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(
-            attrs={"placeholder": _("Amati, tiru, indikator, kunjungan…"), "type": "search"}
-        ),
-    )
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    topik = forms.ModelChoiceField(
-        label=_("Topik"),
-        queryset=Topic.objects.order_by("code"),
-        to_field_name="code",
-        required=False,
-        empty_label=_("Semua topik"),
-    )
-    bidang = forms.ModelChoiceField(
-        label=_("Bidang"),
-        queryset=Division.objects.none(),
-        required=False,
-        empty_label=_("Semua bidang"),
-    )
+    dari = forms.ChoiceField(choices=[("", ""), (FROM_PLAN, FROM_PLAN)], required=False)
 
-    def __init__(self, *args, agency, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [
-            ("", _("Semua status")),
-            (SHOW_AWAITING, _("Menunggu tinjauan")),
-            (SHOW_OVERDUE, _("Terlambat")),
-            (SHOW_ACTIVE, _("Disetujui atau sedang berjalan")),
-            *AdoptionStatus.choices,
-        ]
-        self.fields["bidang"].queryset = Division.objects.filter(agency=agency).order_by("name")
-
-    def filter(self, items):
-        data = self.cleaned_data if self.is_bound else {}
-        for word in (data.get("q") or "").split():
-            items = items.filter(
-                Q(observe__icontains=word)
-                | Q(replicate__icontains=word)
-                | Q(modify__icontains=word)
-                | Q(success_indicator__icontains=word)
-                | Q(topic__code__icontains=word)
-                | Q(topic__name__icontains=word)
-                | Q(report__title__icontains=word)
-                | Q(report__visit__title__icontains=word)
-            )
-        status = data.get("status")
-        if status == SHOW_AWAITING:
-            items = items.filter(status=AdoptionStatus.PROPOSED)
-        elif status == SHOW_OVERDUE:
-            items = items.overdue()
-        elif status == SHOW_ACTIVE:
-            items = items.filter(status__in=[AdoptionStatus.APPROVED, AdoptionStatus.IN_PROGRESS])
-        elif status:
-            items = items.filter(status=status)
-        if topic := data.get("topik"):
-            # A renamed programme's items count too (DTKS under DTSEN).
-            items = items.filter(Q(topic=topic) | Q(topic__successor=topic))
-        if division := data.get("bidang"):
-            items = items.filter(division=division)
-        # Work still open first, soonest due first; concluded items last.
-        concluded = Case(
-            When(status__in=[AdoptionStatus.ADOPTED, AdoptionStatus.DROPPED], then=Value(1)),
-            default=Value(0),
-        )
-        return items.order_by(concluded, "target_date", "pk")
+    def to_plan(self):
+        return self.is_valid() and self.cleaned_data["dari"] == FROM_PLAN

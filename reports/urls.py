@@ -2,22 +2,19 @@
 
 from django.urls import path
 
+from lifecycle.urls import action_urls
+
 from .views import documents, history, photos, plan, public, writing
 
 app_name = "reports"
 
 urlpatterns = [
-    # Writing and reviewing a report (views/writing.py)
+    # Writing and reviewing a report (views/writing.py, one URL per review step)
     path("laporan/", writing.report_list, name="list"),
     path("kunjungan/<int:visit_pk>/laporan/baru/", writing.report_create, name="create"),
     path("laporan/<int:pk>/", writing.report_detail, name="detail"),
     path("laporan/<int:pk>/ubah/", writing.report_edit, name="edit"),
-    path("laporan/<int:pk>/ajukan/", writing.report_submit, name="submit"),
-    path("laporan/<int:pk>/setujui/", writing.report_approve, name="approve"),
-    path("laporan/<int:pk>/kembalikan/", writing.report_return, name="return"),
-    path("laporan/<int:pk>/tarik/", writing.report_withdraw, name="withdraw"),
-    path("laporan/<int:pk>/terbitkan/", writing.report_publish, name="publish"),
-    path("laporan/<int:pk>/tarik-terbitan/", writing.report_unpublish, name="unpublish"),
+    *action_urls("laporan/<int:pk>/", writing.ACTIONS, writing.report_action),
     path("laporan/<int:pk>/riwayat/", history.report_history, name="history"),
     # Documentation photos (views/photos.py)
     path("laporan/<int:pk>/foto/", photos.photo_upload, name="photo_upload"),
@@ -29,18 +26,13 @@ urlpatterns = [
     path("berita/rss/", public.LatestReportsRss(), name="news_rss"),
     path("berita/atom/", public.LatestReportsAtom(), name="news_atom"),
     path("berita/<int:pk>/<slug:slug>/", public.news_detail, name="news_detail"),
-    # The ATM adoption plan (views/plan.py)
+    # The ATM adoption plan (views/plan.py, one URL per step of an item)
     path("atm/", plan.item_list, name="items"),
     path("laporan/<int:pk>/atm/", plan.plan_detail, name="plan"),
     path("laporan/<int:pk>/atm/tambah/", plan.item_add, name="item_add"),
     path("atm/<int:item_pk>/", plan.item_detail, name="item_detail"),
     path("atm/<int:item_pk>/ubah/", plan.item_edit, name="item_edit"),
-    path("atm/<int:item_pk>/setujui/", plan.item_approve, name="item_approve"),
-    path("atm/<int:item_pk>/kembalikan/", plan.item_return, name="item_return"),
-    path("atm/<int:item_pk>/ajukan-ulang/", plan.item_propose_again, name="item_propose_again"),
-    path("atm/<int:item_pk>/mulai/", plan.item_start, name="item_start"),
-    path("atm/<int:item_pk>/diadopsi/", plan.item_adopt, name="item_adopt"),
-    path("atm/<int:item_pk>/hentikan/", plan.item_drop, name="item_drop"),
+    *action_urls("atm/<int:item_pk>/", plan.ACTIONS, plan.item_action, name_prefix="item_"),
     path("atm/<int:item_pk>/kemajuan/", plan.checkin_add, name="checkin_add"),
     path("atm/<int:item_pk>/riwayat/", history.item_history, name="item_history"),
     path("atm/kemajuan/<int:checkin_pk>/bukti/", plan.checkin_evidence, name="checkin_evidence"),

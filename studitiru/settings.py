@@ -89,12 +89,15 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "django_filters",
     "simple_history",
     "agencies",
     "visits",
     "reports",
     "backups",
     "privacy",
+    # The data generators: they import every app above, none imports them.
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -137,6 +140,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {% load pagination %}: the links of templates/_pagination.html.
+            "libraries": {"pagination": "studitiru.pagination"},
         },
     },
 ]

@@ -26,6 +26,7 @@ import pkgutil
 from html.parser import HTMLParser
 from urllib.parse import urlencode, urljoin, urlsplit
 
+import django_filters
 import pytest
 from django import forms
 from django.db import transaction
@@ -45,24 +46,33 @@ HOSTILE = {"nul": NUL, "long": LONG, "rtl": RTL, "negative": NEGATIVE, "huge": H
 
 # The query parameters the views read (filters come from forms, collected
 # below); pagination parameters are links, not form fields.
-QUERY_NAMES = {"page", "halaman", "undangan", "dilakukan", "diterima", "next", "format"}
+QUERY_NAMES = {
+    "halaman",
+    "halaman_undangan",
+    "halaman_dilakukan",
+    "halaman_diterima",
+    "next",
+    "format",
+}
 JUNK_NAMES = {"id", "pk", "x\x00", "\u202ename", "a" * 200}
 
 
 def _portal_form_field_names():
-    """Every field name declared by a form of the portal's apps (and of the
-    libraries they build on): what a POST to any of its URLs may carry."""
+    """Every field name declared by a form or a list filter of the portal's
+    apps (and of the libraries they build on): what a request to any of its
+    URLs may carry."""
     for app in ("agencies", "visits", "reports"):
         package = importlib.import_module(app)
         for module in pkgutil.walk_packages(package.__path__, f"{app}."):
             if ".migrations" not in module.name and ".management" not in module.name:
                 importlib.import_module(module.name)
     names = set()
-    stack = [forms.BaseForm]
+    # The list filters' forms are built from their FilterSets on each request.
+    stack = [forms.BaseForm, django_filters.FilterSet]
     while stack:
         cls = stack.pop()
         stack.extend(cls.__subclasses__())
-        names |= set(getattr(cls, "base_fields", {}))
+        names |= set(getattr(cls, "base_fields", {})) | set(getattr(cls, "base_filters", {}))
     return names
 
 

@@ -100,7 +100,7 @@ def test_a_prefill_still_chooses_the_host_and_topic_a_link_names(client, salatig
 def test_a_page_number_that_is_not_one_shows_the_first_page(quiet_client, salatiga, number):
     quiet_client.force_login(salatiga.staff)
 
-    response = quiet_client.get(reverse("agencies:members"), {"page": number})
+    response = quiet_client.get(reverse("agencies:members"), {"halaman": number})
 
     assert response.status_code == 200
     assert response.context["member_page"].number == 1
@@ -367,7 +367,7 @@ def test_any_search_or_filter_text_answers_a_page(quiet_client, salatiga, query,
     quiet_client.force_login(salatiga.staff)
     for url, params in [
         (reverse("agencies:search"), {"q": query, "lain": other, "nilai": other}),
-        (reverse("agencies:members"), {"q": query, "peran": other, "page": other}),
+        (reverse("agencies:members"), {"q": query, "peran": other, "halaman": other}),
         (reverse("visits:list"), {"q": query, "topik": other, "halaman": other}),
         (reverse("visits:create"), {"topic": query, "host": other}),
     ]:

@@ -197,6 +197,8 @@ class ParticipantAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
 @admin.register(VisitEvent)
 class VisitEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ("visit", "from_status", "to_status", "actor", "actor_agency", "created_at")
+    # The visit first, not the fields of the event base (lifecycle.events).
+    fields = ("visit", "actor", "actor_agency", "created_at", "from_status", "to_status", "comment")
     list_filter = ("to_status",)
     list_select_related = (*VISIT_AGENCIES, "actor", "actor_agency")
     search_fields = ("visit__title", "comment", "actor__email", "actor__name")

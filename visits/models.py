@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Agency
 from agencies.validators import validate_nip
 from history.records import tracked
+from lifecycle.events import TimelineEvent
 
 
 class Topic(models.Model):
@@ -429,7 +430,7 @@ class Participant(models.Model):
         choices=ContactErasure,
         blank=True,
         default="",
-        # Bulk loaders that name their columns (reports.national_data) leave it out.
+        # Bulk loaders that name their columns (demo.national_data) leave it out.
         db_default="",
     )
 
@@ -514,20 +515,12 @@ class Participant(models.Model):
             )
 
 
-class VisitEvent(models.Model):
+class VisitEvent(TimelineEvent):
     """One step of a visit's timeline: who moved it from which state to which,
-    when, and why. Written by the services, never edited."""
+    when, and why, and for which of the two agencies they acted."""
 
     visit = models.ForeignKey(
         Visit, on_delete=models.CASCADE, related_name="events", verbose_name=_("kunjungan")
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("oleh"),
     )
     actor_agency = models.ForeignKey(
         Agency,
@@ -537,10 +530,8 @@ class VisitEvent(models.Model):
         related_name="+",
         verbose_name=_("instansi"),
     )
-    created_at = models.DateTimeField(_("waktu"))
     from_status = models.CharField(_("dari"), max_length=20, choices=VisitStatus, blank=True)
     to_status = models.CharField(_("menjadi"), max_length=20, choices=VisitStatus)
-    comment = models.TextField(_("catatan"), blank=True)
 
     class Meta:
         ordering = ["visit_id", "created_at", "id"]

@@ -54,8 +54,10 @@ def can_view(user, visit) -> bool:
 
 
 def _schedules_for(user, visit, side) -> bool:
+    """The user schedules for ``side`` of a visit they can see (the host does
+    not plan a draft it has not been sent)."""
     agency = visit.visitor if side == Side.VISITOR else visit.host
-    return side_of(user, visit) == side and can_schedule(user, agency)
+    return side_of(user, visit) == side and can_view(user, visit) and can_schedule(user, agency)
 
 
 def can_edit_request(user, visit) -> bool:

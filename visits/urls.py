@@ -3,6 +3,7 @@
 from django.urls import path
 
 import studitiru.converters  # noqa: F401  (registers <token:…>)
+from lifecycle.urls import action_urls
 
 from .views import agencies, calendar, delegation, history, lists, requests
 
@@ -12,22 +13,11 @@ urlpatterns = [
     # Finding visits (views/lists.py)
     path("dasbor/", lists.dashboard, name="dashboard"),
     path("kunjungan/", lists.visit_list, name="list"),
-    # A visit request and its lifecycle (views/requests.py)
+    # A visit request and its lifecycle (views/requests.py, one URL per action)
     path("kunjungan/baru/", requests.visit_create, name="create"),
     path("kunjungan/<int:pk>/", requests.visit_detail, name="detail"),
     path("kunjungan/<int:pk>/ubah/", requests.visit_edit, name="edit"),
-    path("kunjungan/<int:pk>/ajukan/", requests.visit_submit, name="submit"),
-    path("kunjungan/<int:pk>/terima/", requests.visit_accept, name="accept"),
-    path("kunjungan/<int:pk>/tolak/", requests.visit_decline, name="decline"),
-    path("kunjungan/<int:pk>/usulkan-tanggal/", requests.visit_propose_date, name="propose_date"),
-    path(
-        "kunjungan/<int:pk>/terima-tanggal/", requests.visit_accept_proposal, name="accept_proposal"
-    ),
-    path(
-        "kunjungan/<int:pk>/tolak-tanggal/", requests.visit_refuse_proposal, name="refuse_proposal"
-    ),
-    path("kunjungan/<int:pk>/batalkan/", requests.visit_cancel, name="cancel"),
-    path("kunjungan/<int:pk>/terlaksana/", requests.visit_mark_held, name="mark_held"),
+    *action_urls("kunjungan/<int:pk>/", requests.ACTIONS, requests.visit_action),
     path("kunjungan/<int:pk>/surat-balasan/", requests.visit_reply_letter, name="reply_letter"),
     path("kunjungan/<int:pk>/surat/<str:kind>/", requests.visit_letter, name="letter"),
     # Who changed what, when (views/history.py)

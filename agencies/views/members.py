@@ -6,14 +6,11 @@ members. Another agency's invitation or member answers 404; the wrong role in
 the right agency answers 403. The accept page is public: the link's secret is
 the credential."""
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -22,9 +19,10 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from edits.guard import EditConflict, EditGuard, render_edit
-from studitiru.query import page_number
+from studitiru.pagination import paginate
 
 from .. import services
+from ..filters import TeamFilter
 from ..member_forms import AcceptInvitationForm, InvitationForm, MemberForm
 from ..models import Invitation, Membership, Role
 from ..permissions import (
@@ -37,57 +35,35 @@ from ..permissions import (
 PAGE_SIZE = 25
 
 
-class TeamFilterForm(forms.Form):
-    """``?q=…&peran=…``: the team list's search and role filter. A value that
-    does not validate (a NUL byte, a novel-length query) is not given."""
-
-    q = forms.CharField(required=False, max_length=200)
-    peran = forms.ChoiceField(choices=[("", ""), *Role.choices], required=False)
-
-
 def _team_context(request, membership, *, invite_form=None) -> dict:
+    """The team page: the members (filtered, page ``halaman``), the open
+    invitations (page ``halaman_undangan``) and, for coordinators, the
+    invitation form."""
     agency = membership.agency
     manage = can_manage_members(request.user, agency)
-    filters = TeamFilterForm(request.GET)
-    filters.is_valid()
-    query = filters.cleaned_data.get("q", "")
-    role = filters.cleaned_data.get("peran", "")
-
-    members = Membership.objects.filter(agency=agency).select_related("user", "division")
-    if query:
-        members = members.filter(
-            Q(user__name__icontains=query)
-            | Q(user__email__icontains=query)
-            | Q(position__icontains=query)
-            | Q(division__name__icontains=query)
-        )
-    if role in Role.values:
-        members = members.filter(role=role)
-    members = members.order_by("-user__is_active", "user__name", "user__email")
-    member_page = Paginator(members, PAGE_SIZE).get_page(page_number(request.GET))
-
+    filters = TeamFilter(
+        request.GET,
+        Membership.objects.filter(agency=agency).select_related("user", "division"),
+    )
+    members = filters.qs.order_by("-user__is_active", "user__name", "user__email")
     invitations = (
         Invitation.objects.open()
         .filter(agency=agency)
         .select_related("division", "invited_by")
         .order_by("-created_at", "-id")
     )
-    invitation_page = Paginator(invitations, PAGE_SIZE).get_page(
-        page_number(request.GET, "undangan")
-    )
-
     if manage and invite_form is None:
         invite_form = InvitationForm(agency=agency)
     return {
         "agency": agency,
         "can_manage": manage,
-        "member_page": member_page,
-        "invitation_page": invitation_page,
+        "member_page": paginate(request, members, PAGE_SIZE),
+        "invitation_page": paginate(request, invitations, PAGE_SIZE, prefix="undangan"),
         "invite_form": invite_form if manage else None,
-        "query": query,
-        "role": role if role in Role.values else "",
+        "query": filters.value("q"),
+        "role": filters.value("peran"),
         "roles": Role.choices,
-        "is_filtered": bool(query or role in Role.values),
+        "is_filtered": filters.is_filtered(),
         "valid_days": Invitation.VALID_FOR.days,
     }
 
@@ -221,6 +197,44 @@ def _after_joining_url():
         return reverse("home")
 
 
+def _invalid_invitation_page(request, invitation):
+    """The page for a link that is unknown (404), used, revoked or expired
+    (410); None when the invitation can be accepted."""
+    if invitation is None:
+        problem = _(
+            "Tautan undangan ini tidak dikenal. Periksa apakah tautannya tersalin utuh dari e-mail."
+        )
+        context, status = {"problem": problem}, 404
+    elif problem := services.invitation_problem(invitation):
+        context, status = {"problem": problem, "invitation": invitation}, 410
+    else:
+        return None
+    return render(request, "agencies/invitation_invalid.html", context, status=status)
+
+
+def _join(request, invitation, form):
+    """Create the invitee's account from the valid ``form`` and log them in;
+    None (the error on the form) when the service refuses."""
+    try:
+        user = services.accept_invitation(
+            invitation=invitation,
+            name=form.cleaned_data["name"],
+            password=form.cleaned_data["password1"],
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    # The invitee proved themselves with the link and the new password: log
+    # them in through the first configured backend.
+    login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+    messages.success(
+        request,
+        _("Selamat bergabung di %(agency)s. Akun Anda sudah aktif.")
+        % {"agency": invitation.agency.display_name},
+    )
+    return redirect(_after_joining_url())
+
+
 @login_not_required
 @never_cache
 @sensitive_post_parameters("password1", "password2")
@@ -229,52 +243,18 @@ def accept_invitation(request, token):
     invitee is logged in. A link that is unknown, used, revoked or expired
     gets a page that says so."""
     invitation = services.get_invitation_by_token(token)
-    if invitation is None:
-        return render(
-            request,
-            "agencies/invitation_invalid.html",
-            {
-                "problem": _(
-                    "Tautan undangan ini tidak dikenal. Periksa apakah tautannya tersalin utuh dari e-mail."
-                )
-            },
-            status=404,
-        )
-    problem = services.invitation_problem(invitation)
-    if problem:
-        return render(
-            request,
-            "agencies/invitation_invalid.html",
-            {"problem": problem, "invitation": invitation},
-            status=410,
-        )
+    invalid = _invalid_invitation_page(request, invitation)
+    if invalid is not None:
+        return invalid
     context = {"invitation": invitation, "role": Role(invitation.role).label}
     if request.user.is_authenticated:
         # Someone is logged in on this browser: they must log out first, so
         # that the new account is not mixed up with theirs.
         return render(request, "agencies/invitation_accept.html", context)
-
     if request.method == "POST":
         form = AcceptInvitationForm(request.POST, invitation=invitation)
-        if form.is_valid():
-            try:
-                user = services.accept_invitation(
-                    invitation=invitation,
-                    name=form.cleaned_data["name"],
-                    password=form.cleaned_data["password1"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                # The invitee proved themselves with the link and the new
-                # password: log them in through the first configured backend.
-                login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
-                messages.success(
-                    request,
-                    _("Selamat bergabung di %(agency)s. Akun Anda sudah aktif.")
-                    % {"agency": invitation.agency.display_name},
-                )
-                return redirect(_after_joining_url())
+        if form.is_valid() and (joined := _join(request, invitation, form)):
+            return joined
     else:
         form = AcceptInvitationForm(invitation=invitation, initial={"name": invitation.name})
     return render(request, "agencies/invitation_accept.html", context | {"form": form})

@@ -1,31 +1,16 @@
 """Searching agencies by name, for the selects that offer one among the ~550 of
 the country (``agencies.widgets.AgencySearchSelect``)."""
 
-from django import forms
 from django.db.models import Q
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
+from ..forms import SearchForm
 from ..models import Agency
 from ..permissions import require_membership
 from ..widgets import agency_label
 
 MAX_RESULTS = 20
-# A query is a few words of a name; more only make the SQL longer.
-MAX_WORDS = 8
-MAX_QUERY_LENGTH = 100
-
-
-class SearchForm(forms.Form):
-    """``?q=…&lain=1&nilai=id``. A NUL byte is refused (PostgreSQL refuses it
-    in a parameter); a query longer than a name is cut, as before."""
-
-    q = forms.CharField(required=False, strip=False)
-    lain = forms.ChoiceField(choices=[("", ""), ("1", "1")], required=False)
-    nilai = forms.ChoiceField(choices=[("", ""), ("id", "id"), ("slug", "slug")], required=False)
-
-    def clean_q(self):
-        return self.cleaned_data["q"][:MAX_QUERY_LENGTH]
 
 
 @require_GET
@@ -40,10 +25,7 @@ def agency_search(request):
     kabupaten/kota): the alias holds every other word the server matched."""
     membership = require_membership(request)
     form = SearchForm(request.GET)
-    form.is_valid()  # a value that does not validate is not given
-    # The label's parentheses, "(Jawa Tengah)", may come back typed.
-    query = form.cleaned_data.get("q", "").replace("(", " ").replace(")", " ")
-    words = query.split()[:MAX_WORDS]
+    words = form.words()  # a value that does not validate is not given
     if not words:
         return JsonResponse({"results": []})
     agencies = Agency.objects.filter(is_active=True)

@@ -10,27 +10,16 @@ from the cache (``reports.pdf.Document``), with that version as its
 ETag: a browser opening it again gets "304 Not Modified". Access is checked
 before either."""
 
-from django import forms
 from django.http import Http404, HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 
-from visits.models import Side
 from visits.permissions import get_visit_for_user
 
 from .. import pdf
+from ..forms import ATTENDANCE_SIDES, AttendanceSideForm
 from ..permissions import get_report_for_user
-
-# ?pihak= of the attendance sheet, and the word in its file name.
-ATTENDANCE_SIDES = {"tamu": Side.VISITOR, "tuan-rumah": Side.HOST}
-
-
-class AttendanceSideForm(forms.Form):
-    """``?pihak=tuan-rumah``: whose attendance sheet; the visitors' by default."""
-
-    pihak = forms.ChoiceField(choices=[(key, key) for key in ATTENDANCE_SIDES], required=False)
-
 
 # The browser may keep a report or an ATM plan, for this user only, and asks
 # each time whether it changed. An attendance sheet (names, NIP, phone

@@ -10,10 +10,8 @@ and is carried out by a POST.
 
 from collections import Counter
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -21,42 +19,30 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from agencies.permissions import agency_of, require_membership
 from edits.guard import EditConflict, EditGuard, render_edit
-from studitiru.query import page_number
-from visits.actions import Action
+from lifecycle.actions import Action, allowed_actions
+from lifecycle.views import confirm_action
+from studitiru.pagination import paginate
 from visits.forms import CommentForm
 
 from .. import permissions, services
+from ..filters import SHOW_ACTIVE, SHOW_AWAITING, SHOW_OVERDUE, ItemFilter
 from ..models import ACTIVE_ADOPTION_STATES, AdoptionItem, AdoptionStatus
 from ..permissions import get_checkin_for_user, get_item_for_user, get_report_for_user
 from ..plan_forms import (
     EVIDENCE_TYPES,
-    SHOW_ACTIVE,
-    SHOW_AWAITING,
-    SHOW_OVERDUE,
+    FROM_PLAN,
     AdoptionItemForm,
     CheckInForm,
     ItemDropForm,
-    ItemFilterForm,
     ItemReturnForm,
+    ReturnToForm,
 )
 
 PAGE_SIZE = 25
-# ``?dari=rencana`` on an action's page: go back to the plan, not the item.
-FROM_PLAN = "rencana"
-
-
-class ReturnToForm(forms.Form):
-    """``?dari=rencana``: after an action on an item, back to the plan it
-    was started from rather than to the item's page."""
-
-    dari = forms.ChoiceField(choices=[("", ""), (FROM_PLAN, FROM_PLAN)], required=False)
-
-    def to_plan(self):
-        return self.is_valid() and self.cleaned_data["dari"] == FROM_PLAN
 
 
 # --- Lifecycle actions ---------------------------------------------------------------
@@ -64,6 +50,7 @@ class ReturnToForm(forms.Form):
 
 ACTIONS = {
     "approve": Action(
+        slug="setujui",
         allowed=permissions.can_review_item,
         service=services.item_approve,
         form=CommentForm,
@@ -78,6 +65,7 @@ ACTIONS = {
         style="success",
     ),
     "return": Action(
+        slug="kembalikan",
         allowed=permissions.can_review_item,
         service=services.item_return,
         form=ItemReturnForm,
@@ -92,6 +80,7 @@ ACTIONS = {
         style="warning",
     ),
     "propose_again": Action(
+        slug="ajukan-ulang",
         allowed=permissions.can_propose_item,
         service=services.item_propose_again,
         form=CommentForm,
@@ -102,6 +91,7 @@ ACTIONS = {
         icon="send",
     ),
     "start": Action(
+        slug="mulai",
         allowed=permissions.can_start_item,
         service=services.item_start,
         form=CommentForm,
@@ -115,6 +105,7 @@ ACTIONS = {
         icon="play-circle",
     ),
     "adopt": Action(
+        slug="diadopsi",
         allowed=permissions.can_adopt_item,
         service=services.item_adopt,
         form=CommentForm,
@@ -129,6 +120,7 @@ ACTIONS = {
         style="success",
     ),
     "drop": Action(
+        slug="hentikan",
         allowed=permissions.can_conclude_item,
         service=services.item_drop,
         form=ItemDropForm,
@@ -145,62 +137,33 @@ ACTIONS = {
 }
 
 
-def allowed_actions(user, item):
-    """``(url name, action)`` pairs of the steps ``user`` may take on ``item``."""
-    return [
-        (f"reports:item_{name}", action)
-        for name, action in ACTIONS.items()
-        if action.allowed(user, item)
-    ]
-
-
-def _run_action(request, item_pk, name):
+@require_http_methods(["GET", "POST"])
+def item_action(request, item_pk, name):
+    """The confirmation page (GET) and the step (POST) of ``ACTIONS[name]``;
+    back to the plan when started from it (``?dari=rencana``)."""
     action = ACTIONS[name]
     item = get_item_for_user(request, item_pk, check=action.allowed)
-    form = action.form(request.POST if request.method == "POST" else None)
-    back = (
-        reverse("reports:plan", args=[item.report_id])
-        if ReturnToForm(request.GET).to_plan()
-        else reverse("reports:item_detail", args=[item.pk])
-    )
-    if action.carry_out(request, form, item=item):
-        return redirect(back)
-    return render(
+    if ReturnToForm(request.GET).to_plan():
+        back = reverse("reports:plan", args=[item.report_id])
+    else:
+        back = reverse("reports:item_detail", args=[item.pk])
+    return confirm_action(
         request,
-        "reports/plan/item_action.html",
-        {
-            "item": item,
+        action=action,
+        target={"item": item},
+        back=back,
+        context={
             "report": item.report,
             "visit": item.report.visit,
-            "action": action,
-            "form": form,
-            "back": back,
+            "breadcrumb": "reports/plan/_breadcrumb.html",
+            "summary": "reports/plan/_item_action_summary.html",
         },
     )
 
 
-def item_approve(request, item_pk):
-    return _run_action(request, item_pk, "approve")
-
-
-def item_return(request, item_pk):
-    return _run_action(request, item_pk, "return")
-
-
-def item_propose_again(request, item_pk):
-    return _run_action(request, item_pk, "propose_again")
-
-
-def item_start(request, item_pk):
-    return _run_action(request, item_pk, "start")
-
-
-def item_adopt(request, item_pk):
-    return _run_action(request, item_pk, "adopt")
-
-
-def item_drop(request, item_pk):
-    return _run_action(request, item_pk, "drop")
+def _allowed_actions(user, item):
+    """``(url name, action)`` pairs of the steps ``user`` may take on ``item``."""
+    return allowed_actions(ACTIONS, user, item, url_prefix="reports:item_")
 
 
 # --- A report's plan -----------------------------------------------------------------
@@ -215,7 +178,7 @@ def plan_detail(request, pk):
         permissions.items_for_agency(report.agency).filter(report=report).order_by("order", "id")
     )
     for item in items:
-        item.actions = allowed_actions(user, item)
+        item.actions = _allowed_actions(user, item)
         item.can_edit = permissions.can_edit_item(user, item)
     statuses = Counter(item.status for item in items)
     context = {
@@ -295,7 +258,7 @@ def _render_item(request, item, checkin_form):
         "viewer_tz": agency_of(user).tzinfo,
         "events": item.events.select_related("actor"),
         "check_ins": item.check_ins.select_related("created_by"),
-        "actions": allowed_actions(user, item),
+        "actions": _allowed_actions(user, item),
         "can_edit": permissions.can_edit_item(user, item),
         "can_check_in": permissions.can_check_in(user, item),
         "can_view_history": permissions.can_view_item_history(user, item),
@@ -363,10 +326,10 @@ def item_list(request):
     """Every ATM item of the user's agency, filtered, searched and paginated."""
     membership = require_membership(request)
     agency = membership.agency
-    form = ItemFilterForm(request.GET, agency=agency)
-    form.is_valid()  # invalid fields are shown and ignored; the valid ones still filter
-    items = form.filter(permissions.items_for_agency(agency))
-    page = Paginator(items, PAGE_SIZE).get_page(page_number(request.GET, "halaman"))
+    # Invalid fields are shown and ignored; the valid ones still filter.
+    filters = ItemFilter(request.GET, permissions.items_for_agency(agency), agency=agency)
+    form = filters.form
+    page = paginate(request, filters.qs, PAGE_SIZE)
     counts = AdoptionItem.objects.filter(report__agency=agency).aggregate(
         awaiting=Count("pk", filter=Q(status=AdoptionStatus.PROPOSED)),
         overdue=Count(
@@ -387,6 +350,6 @@ def item_list(request):
             (SHOW_ACTIVE, _("Berjalan"), counts["active"], "play-circle"),
         ],
         "current_status": form.cleaned_data.get("status", ""),
-        "is_filtered": any(value not in (None, "") for value in form.cleaned_data.values()),
+        "is_filtered": filters.is_filtered(),
     }
     return render(request, "reports/plan/item_list.html", context)

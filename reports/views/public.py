@@ -8,11 +8,9 @@ text, quotes, photos and captions, the authors' names) is shown as written,
 escaped.
 """
 
-from django import forms
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,12 +20,12 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from agencies.models import Province
 from studitiru.links import absolute_url
-from studitiru.query import page_number
-from visits.models import Side, Topic, VisitTopic
+from studitiru.pagination import paginate
+from visits.models import Side
 
-from ..models import Photo, Report, ReportEvent, ReportStatus
+from ..filters import NewsFilter
+from ..selectors import published_reports, was_unpublished, with_cover_photo
 
 PAGE_SIZE = 12
 FEED_SIZE = 20
@@ -48,120 +46,26 @@ LIST_DEFERRED = (
 )
 
 
-def published_reports():
-    """Published reports with both agencies and their provinces (for the
-    time zones) and the visit's topics, newest first."""
-    return (
-        Report.objects.filter(status=ReportStatus.PUBLISHED)
-        .select_related("agency__province", "visit__host__province", "visit__visitor__province")
-        .prefetch_related(
-            Prefetch(
-                "visit__visit_topics",
-                queryset=VisitTopic.objects.select_related("topic").order_by("order", "pk"),
-            )
-        )
-        .order_by("-published_at", "-pk")
-    )
-
-
-def was_unpublished(pk) -> bool:
-    """True when the report ``pk`` was published once and is not any more."""
-    return (
-        ReportEvent.objects.filter(report_id=pk, from_status=ReportStatus.PUBLISHED)
-        .exclude(report__status=ReportStatus.PUBLISHED)
-        .exists()
-    )
-
-
-def with_cover_photo(reports):
-    """Annotate ``cover_photo_id`` and ``cover_caption``: the report's first
-    photo, in the same query."""
-    first = Photo.objects.filter(report=OuterRef("pk")).order_by("order", "pk")
-    return reports.annotate(
-        cover_photo_id=Subquery(first.values("pk")[:1]),
-        cover_caption=Subquery(first.values("caption")[:1]),
-    )
-
-
 def teaser(report, words=TEASER_WORDS) -> str:
     """The summary, or the first words of the report's text."""
     text = report.summary or report.general or report.activities
     return Truncator(" ".join(text.split())).words(words)
 
 
-class NewsFilterForm(forms.Form):
-    """Search and filters of the news list, from the query string. A value
-    that does not validate is ignored."""
-
-    q = forms.CharField(
-        label=_("Cari"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": _("Judul, instansi, topik…")}
-        ),
-    )
-    topik = forms.ModelChoiceField(
-        label=_("Topik"),
-        queryset=Topic.objects.order_by("code"),
-        to_field_name="code",
-        required=False,
-        empty_label=_("Semua topik"),
-    )
-    provinsi = forms.ModelChoiceField(
-        label=_("Provinsi"),
-        queryset=Province.objects.order_by("name"),
-        to_field_name="code",
-        required=False,
-        empty_label=_("Semua provinsi"),
-    )
-
-    def filter(self, reports):
-        data = self.cleaned_data if self.is_bound else {}
-        for word in (data.get("q") or "").split():
-            reports = reports.filter(
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(agency__name__icontains=word)
-                | Q(visit__host__name__icontains=word)
-                | Q(visit__visitor__name__icontains=word)
-                | Exists(
-                    VisitTopic.objects.filter(visit=OuterRef("visit")).filter(
-                        Q(topic__code__iexact=word) | Q(topic__name__icontains=word)
-                    )
-                )
-            )
-        if topic := data.get("topik"):
-            # A renamed programme's older reports count too (DTKS under DTSEN).
-            reports = reports.filter(
-                Exists(
-                    VisitTopic.objects.filter(visit=OuterRef("visit")).filter(
-                        Q(topic=topic) | Q(topic__successor=topic)
-                    )
-                )
-            )
-        if province := data.get("provinsi"):
-            reports = reports.filter(
-                Q(visit__host__province=province) | Q(visit__visitor__province=province)
-            )
-        return reports
-
-
 @login_not_required
 @require_safe
 def news_list(request):
-    form = NewsFilterForm(request.GET)
-    form.is_valid()  # the fields that validate still filter
-    reports = with_cover_photo(form.filter(published_reports()).defer(*LIST_DEFERRED))
-    page = Paginator(reports, PAGE_SIZE).get_page(page_number(request.GET, "halaman"))
+    filters = NewsFilter(request.GET, published_reports())  # the valid fields still filter
+    reports = with_cover_photo(filters.qs.defer(*LIST_DEFERRED))
+    page = paginate(request, reports, PAGE_SIZE)
     for report in page.object_list:
         report.news_url = report.get_public_url()
         report.teaser = teaser(report)
     context = {
-        "form": form,
+        "form": filters.form,
         "page": page,
         "reports": page.object_list,
-        "is_filtered": any(value not in (None, "") for value in form.cleaned_data.values()),
+        "is_filtered": filters.is_filtered(),
     }
     return render(request, "reports/public/news_list.html", context)
 

@@ -10,27 +10,28 @@ each other: the second one gets their text back with who saved first.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from agencies.permissions import agency_of, require_membership
-from studitiru.query import page_number
-from visits.actions import Action
+from lifecycle.actions import Action, allowed_actions
+from lifecycle.views import confirm_action
+from studitiru.pagination import paginate
 from visits.models import Side
 
 from .. import permissions, services
+from ..filters import ReportFilter
 from ..forms import (
     AuthorFormSet,
     CommentForm,
     FindingFormSet,
     QuoteFormSet,
-    ReportFilterForm,
     ReportForm,
     ReturnForm,
     UnpublishForm,
@@ -46,20 +47,20 @@ def report_list(request):
     first; every member reads them, writers and heads act on them."""
     membership = require_membership(request)
     agency = membership.agency
-    form = ReportFilterForm(request.GET)
-    form.is_valid()  # an invalid field is shown and ignored
-    reports = form.filter(
+    filters = ReportFilter(  # an invalid field is shown and ignored
+        request.GET,
         reports_for_agency(agency).select_related(
             "visit__host__province", "visit__visitor__province", "updated_by"
-        )
-    ).order_by("-updated_at", "-pk")
-    page = Paginator(reports, PAGE_SIZE).get_page(page_number(request.GET, "halaman"))
+        ),
+    )
+    reports = filters.qs.order_by("-updated_at", "-pk")
+    page = paginate(request, reports, PAGE_SIZE)
     context = {
         "agency": agency,
-        "form": form,
+        "form": filters.form,
         "page": page,
         "reports": page.object_list,
-        "is_filtered": any(form.cleaned_data.get(name) for name in ("q", "status")),
+        "is_filtered": filters.is_filtered(),
     }
     return render(request, "reports/report_list.html", context)
 
@@ -112,9 +113,7 @@ def report_detail(request, pk):
         "can_manage_photos": permissions.can_manage_photos(user, report),
         "can_edit": permissions.can_edit(user, report),
         "can_view_history": permissions.can_view_history(user, report),
-        "actions": [
-            (name, action) for name, action in ACTIONS.items() if action.allowed(user, report)
-        ],
+        "actions": allowed_actions(ACTIONS, user, report, url_prefix="reports:"),
         **_visit_facts(report.visit),
     }
     return render(request, "reports/report_detail.html", context)
@@ -143,46 +142,48 @@ def _finding_rows(report):
 
 
 def _forms(report, rows, saved_authors, data=None):
-    topics = [row["topic"] for row in rows]
+    """The report's form and formsets: bound to ``data`` when posted, else
+    showing what is saved."""
+    unbound = data is None
     return {
         "form": ReportForm(data, instance=report),
         "findings": FindingFormSet(
             data,
             prefix="temuan",
             initial=[{"topic": row["topic"].pk, "text": row["text"]} for row in rows],
-            form_kwargs={"topics": topics},
+            form_kwargs={"topics": [row["topic"] for row in rows]},
         ),
         "quotes": QuoteFormSet(
-            data,
-            prefix="kutipan",
-            initial=[
-                {
-                    "text": quote.text,
-                    "speaker_name": quote.speaker_name,
-                    "speaker_position": quote.speaker_position,
-                }
-                for quote in report.quotes.all()
-            ]
-            if data is None
-            else None,
+            data, prefix="kutipan", initial=_quote_initial(report) if unbound else None
         ),
         "authors": AuthorFormSet(
-            data,
-            prefix="penulis",
-            initial=[
-                {
-                    "author_id": author.pk,
-                    "front_title": author.front_title,
-                    "name": author.name,
-                    "back_title": author.back_title,
-                    "position": author.position,
-                }
-                for author in saved_authors
-            ]
-            if data is None
-            else None,
+            data, prefix="penulis", initial=_author_initial(saved_authors) if unbound else None
         ),
     }
+
+
+def _quote_initial(report):
+    return [
+        {
+            "text": quote.text,
+            "speaker_name": quote.speaker_name,
+            "speaker_position": quote.speaker_position,
+        }
+        for quote in report.quotes.all()
+    ]
+
+
+def _author_initial(saved_authors):
+    return [
+        {
+            "author_id": author.pk,
+            "front_title": author.front_title,
+            "name": author.name,
+            "back_title": author.back_title,
+            "position": author.position,
+        }
+        for author in saved_authors
+    ]
 
 
 def _stale_message(current) -> str:
@@ -231,28 +232,11 @@ def report_edit(request, pk):
     forms = _forms(report, rows, saved_authors, data)
     stale = None
     if data is not None and all(form.is_valid() for form in forms.values()):
-        try:
-            services.report_update(
-                report=report,
-                by=request.user,
-                version=forms["form"].cleaned_data["version"],
-                fields=forms["form"].report_fields(),
-                findings=forms["findings"].instances(),
-                quotes=forms["quotes"].instances(),
-                authors=forms["authors"].instances(saved=saved_authors),
-            )
-        except services.StaleReportError:
-            stale = _saved_version(report.pk)
-        except PermissionDenied:
-            # The report left the draft state between loading and locking it.
-            stale = _saved_version(report.pk)
-            if not permissions.can_write(request.user, stale["report"]):
-                raise
-        else:
+        stale = _save(request, report, forms, saved_authors)
+        if stale is None:
             messages.success(request, _("Laporan tersimpan."))
-            if "lihat" in request.POST:
-                return redirect("reports:detail", pk=report.pk)
-            return redirect("reports:edit", pk=report.pk)
+            after = "reports:detail" if "lihat" in request.POST else "reports:edit"
+            return redirect(after, pk=report.pk)
     elif data is not None and not permissions.can_edit(request.user, report):
         # Invalid and no longer editable: say so, keep the text on the page.
         stale = _saved_version(report.pk)
@@ -271,11 +255,37 @@ def report_edit(request, pk):
     return render(request, "reports/report_edit.html", context, status=409 if stale else 200)
 
 
+def _save(request, report, forms, saved_authors):
+    """Save the valid ``forms`` through the service. None once saved; the
+    report as saved now when the user's version was older, or when the
+    report left the draft state meanwhile but they may still write it."""
+    try:
+        services.report_update(
+            report=report,
+            by=request.user,
+            version=forms["form"].cleaned_data["version"],
+            fields=forms["form"].report_fields(),
+            findings=forms["findings"].instances(),
+            quotes=forms["quotes"].instances(),
+            authors=forms["authors"].instances(saved=saved_authors),
+        )
+    except services.StaleReportError:
+        return _saved_version(report.pk)
+    except PermissionDenied:
+        # The report left the draft state between loading and locking it.
+        stale = _saved_version(report.pk)
+        if not permissions.can_write(request.user, stale["report"]):
+            raise
+        return stale
+    return None
+
+
 # --- Review steps ----------------------------------------------------------------------
 
 
 ACTIONS = {
     "submit": Action(
+        slug="ajukan",
         allowed=permissions.can_submit,
         service=services.report_submit,
         form=CommentForm,
@@ -290,6 +300,7 @@ ACTIONS = {
         icon="send",
     ),
     "approve": Action(
+        slug="setujui",
         allowed=permissions.can_review,
         service=services.report_approve,
         form=CommentForm,
@@ -304,6 +315,7 @@ ACTIONS = {
         icon="check2-circle",
     ),
     "return": Action(
+        slug="kembalikan",
         allowed=permissions.can_review,
         service=services.report_return,
         form=ReturnForm,
@@ -317,6 +329,7 @@ ACTIONS = {
         icon="arrow-return-left",
     ),
     "withdraw": Action(
+        slug="tarik",
         allowed=permissions.can_withdraw_approval,
         service=services.report_withdraw,
         form=CommentForm,
@@ -331,6 +344,7 @@ ACTIONS = {
         icon="arrow-counterclockwise",
     ),
     "publish": Action(
+        slug="terbitkan",
         allowed=permissions.can_publish,
         service=services.report_publish,
         form=CommentForm,
@@ -346,6 +360,7 @@ ACTIONS = {
         icon="globe2",
     ),
     "unpublish": Action(
+        slug="tarik-terbitan",
         allowed=permissions.can_unpublish,
         service=services.report_unpublish,
         form=UnpublishForm,
@@ -381,41 +396,22 @@ def _empty_sections(report):
     return empty
 
 
-def _run_action(request, pk, name):
+@require_http_methods(["GET", "POST"])
+def report_action(request, pk, name):
+    """The confirmation page (GET) and the step (POST) of ``ACTIONS[name]``;
+    the submit page lists the sections still empty."""
     action = ACTIONS[name]
     report = get_report_for_user(request, pk, check=action.allowed)
-    form = action.form(request.POST if request.method == "POST" else None)
-    if action.carry_out(request, form, report=report):
-        return redirect("reports:detail", pk=report.pk)
-    context = {
-        "report": report,
-        "visit": report.visit,
-        "action": action,
-        "form": form,
-        "empty_sections": _empty_sections(report) if name == "submit" else [],
-    }
-    return render(request, "reports/report_action.html", context)
-
-
-def report_submit(request, pk):
-    return _run_action(request, pk, "submit")
-
-
-def report_approve(request, pk):
-    return _run_action(request, pk, "approve")
-
-
-def report_return(request, pk):
-    return _run_action(request, pk, "return")
-
-
-def report_withdraw(request, pk):
-    return _run_action(request, pk, "withdraw")
-
-
-def report_publish(request, pk):
-    return _run_action(request, pk, "publish")
-
-
-def report_unpublish(request, pk):
-    return _run_action(request, pk, "unpublish")
+    return confirm_action(
+        request,
+        action=action,
+        target={"report": report},
+        back=reverse("reports:detail", args=[report.pk]),
+        context={
+            "visit": report.visit,
+            "breadcrumb": "reports/_report_breadcrumb.html",
+            "summary": "reports/_report_action_summary.html",
+            "notice": "reports/_report_empty_sections.html",
+            "empty_sections": _empty_sections(report) if name == "submit" else [],
+        },
+    )

@@ -167,11 +167,11 @@ def test_directory_shows_20_practices_per_page_and_keeps_filters_in_page_links(c
     client = logged_in(client, make_user(malang))
 
     first = client.get(DIRECTORY, {"topic": "SLRT"})
-    second = client.get(DIRECTORY, {"topic": "SLRT", "page": 2})
+    second = client.get(DIRECTORY, {"topic": "SLRT", "halaman": 2})
 
     assert titles(first) == [f"SLRT {n:02}" for n in range(20)]
     assert titles(second) == [f"SLRT {n:02}" for n in range(20, 25)]
-    assert 'href="?topic=SLRT&amp;page=2"' in first.text
+    assert 'href="?topic=SLRT&amp;halaman=2"' in first.text
 
 
 def test_cards_link_the_agency_to_its_agency_page(client, malang):

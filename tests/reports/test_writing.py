@@ -14,6 +14,7 @@ from agencies.models import User
 from reports import services
 from reports.models import Author, Finding, Quote, Report, ReportEvent, ReportStatus
 from tests.factories import make_participant, make_report, make_user, make_visit
+from tests.snapshots import unchanged
 from visits.models import AgendaItem, Venue, VisitStatus
 
 pytestmark = pytest.mark.django_db
@@ -112,15 +113,18 @@ def test_the_host_writes_its_own_report_of_the_same_visit(client, visit, magelan
 def test_starting_a_report_answers_405_to_get(client, visit, salatiga):
     client.force_login(salatiga.penyuluh)
 
-    assert client.get(reverse("reports:create", args=[visit.pk])).status_code == 405
+    with unchanged("reports", "visits"):
+        assert client.get(reverse("reports:create", args=[visit.pk])).status_code == 405
     assert not Report.objects.exists()
 
 
 def test_staff_cannot_start_a_report_and_another_agency_gets_404(client, visit, salatiga, malang):
     client.force_login(salatiga.staff)
-    assert client.post(reverse("reports:create", args=[visit.pk])).status_code == 403
+    with unchanged("reports", "visits"):
+        assert client.post(reverse("reports:create", args=[visit.pk])).status_code == 403
     client.force_login(malang.penyuluh)
-    assert client.post(reverse("reports:create", args=[visit.pk])).status_code == 404
+    with unchanged("reports", "visits"):
+        assert client.post(reverse("reports:create", args=[visit.pk])).status_code == 404
     assert not Report.objects.exists()
 
 
@@ -129,7 +133,8 @@ def test_a_report_cannot_be_started_before_the_visit_is_held(client, visit, sala
     visit.save()
     client.force_login(salatiga.penyuluh)
 
-    assert client.post(reverse("reports:create", args=[visit.pk])).status_code == 403
+    with unchanged("reports", "visits"):
+        assert client.post(reverse("reports:create", args=[visit.pk])).status_code == 403
 
 
 def test_starting_a_second_report_leads_to_the_existing_one(client, visit, salatiga, report):
@@ -200,10 +205,11 @@ def test_a_quote_row_marked_for_deletion_is_removed(client, salatiga, report):
 def test_a_bad_nip_keeps_the_text_and_saves_nothing(client, salatiga, report):
     response = open_editor(client, salatiga.penyuluh, report)
 
-    response = client.post(
-        url("edit", report),
-        edit_data(response, conclusion="Simpulan panjang.", signatory_nip="12345"),
-    )
+    with unchanged("reports", "visits"):
+        response = client.post(
+            url("edit", report),
+            edit_data(response, conclusion="Simpulan panjang.", signatory_nip="12345"),
+        )
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -216,7 +222,10 @@ def test_a_bad_nip_keeps_the_text_and_saves_nothing(client, salatiga, report):
 def test_removing_every_author_is_refused(client, salatiga, report):
     response = open_editor(client, salatiga.penyuluh, report)
 
-    response = client.post(url("edit", report), edit_data(response, **{"penulis-0-DELETE": "on"}))
+    with unchanged("reports", "visits"):
+        response = client.post(
+            url("edit", report), edit_data(response, **{"penulis-0-DELETE": "on"})
+        )
 
     assert "sekurang-kurangnya satu penulis" in response.content.decode()
     assert report.authors.count() == 1
@@ -237,10 +246,11 @@ def test_the_second_of_two_concurrent_saves_keeps_its_text_and_is_told_who_saved
     )
 
     client.force_login(salatiga.penyuluh)
-    response = client.post(
-        url("edit", report),
-        edit_data(second, conclusion="Teks kedua <b>tebal</b>", **{"temuan-1-text": "DTKS."}),
-    )
+    with unchanged("reports", "visits"):
+        response = client.post(
+            url("edit", report),
+            edit_data(second, conclusion="Teks kedua <b>tebal</b>", **{"temuan-1-text": "DTKS."}),
+        )
 
     assert response.status_code == 409
     content = response.content.decode()
@@ -267,7 +277,8 @@ def test_a_save_after_the_report_was_submitted_keeps_the_text(client, salatiga, 
     page = open_editor(client, salatiga.penyuluh, report)
     services.report_submit(report=report, by=salatiga.head)
 
-    response = client.post(url("edit", report), edit_data(page, closing="Penutup saya."))
+    with unchanged("reports", "visits"):
+        response = client.post(url("edit", report), edit_data(page, closing="Penutup saya."))
 
     assert response.status_code == 409
     content = response.content.decode()
@@ -287,7 +298,8 @@ def test_only_writers_of_the_agency_open_the_editor_of_a_draft(client, salatiga,
         client.force_login(user)
         assert client.get(url("edit", report)).status_code == status, user
     client.force_login(salatiga.staff)
-    assert client.post(url("edit", report), {}).status_code == 403
+    with unchanged("reports", "visits"):
+        assert client.post(url("edit", report), {}).status_code == 403
 
 
 def test_a_submitted_report_cannot_be_edited(client, salatiga, report):
@@ -347,18 +359,21 @@ def test_a_penyuluh_cannot_approve_publish_or_return(client, salatiga, report):
     services.report_submit(report=report, by=salatiga.penyuluh)
 
     for name in ("approve", "return"):
-        assert act(client, salatiga.penyuluh, name, report, {"comment": "x"}).status_code == 403
-        assert client.get(url(name, report)).status_code == 403
+        with unchanged("reports", "visits"):
+            assert act(client, salatiga.penyuluh, name, report, {"comment": "x"}).status_code == 403
+            assert client.get(url(name, report)).status_code == 403
     services.report_approve(report=report, by=salatiga.head)
     for name in ("publish", "withdraw"):
-        assert act(client, salatiga.penyuluh, name, report).status_code == 403
+        with unchanged("reports", "visits"):
+            assert act(client, salatiga.penyuluh, name, report).status_code == 403
 
     report.refresh_from_db()
     assert report.status == ReportStatus.APPROVED
 
 
 def test_staff_cannot_submit(client, salatiga, report):
-    assert act(client, salatiga.staff, "submit", report).status_code == 403
+    with unchanged("reports", "visits"):
+        assert act(client, salatiga.staff, "submit", report).status_code == 403
     report.refresh_from_db()
     assert report.status == ReportStatus.DRAFT
 
@@ -369,7 +384,8 @@ def test_the_head_of_the_other_agency_gets_404(client, salatiga, magelang, malan
     for user in (magelang.head, malang.head):
         client.force_login(user)
         assert client.get(url("detail", report)).status_code == 404
-        assert act(client, user, "approve", report).status_code == 404
+        with unchanged("reports", "visits"):
+            assert act(client, user, "approve", report).status_code == 404
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED
 
@@ -377,7 +393,8 @@ def test_the_head_of_the_other_agency_gets_404(client, salatiga, magelang, malan
 def test_returning_needs_a_comment(client, salatiga, report):
     services.report_submit(report=report, by=salatiga.penyuluh)
 
-    response = act(client, salatiga.head, "return", report, {"comment": "  "})
+    with unchanged("reports", "visits"):
+        response = act(client, salatiga.head, "return", report, {"comment": "  "})
 
     assert response.status_code == 200
     assert "Tuliskan apa yang perlu diperbaiki." in response.content.decode()
@@ -418,8 +435,9 @@ def test_a_head_withdraws_an_approval_and_publishes_after_approving_again(client
 
 
 def test_a_draft_cannot_be_published_or_approved(client, salatiga, report):
-    assert act(client, salatiga.head, "publish", report).status_code == 403
-    assert act(client, salatiga.head, "approve", report).status_code == 403
+    with unchanged("reports", "visits"):
+        assert act(client, salatiga.head, "publish", report).status_code == 403
+        assert act(client, salatiga.head, "approve", report).status_code == 403
     report.refresh_from_db()
     assert report.status == ReportStatus.DRAFT
 

@@ -201,7 +201,7 @@ def test_each_list_has_its_own_pages_of_20(client, malang, madiun):
     client = logged_in(client, make_user(madiun))
 
     first = client.get(page_of(malang))
-    second = client.get(page_of(malang), {"diterima": 2})
+    second = client.get(page_of(malang), {"halaman_diterima": 2})
 
     assert received(first) == [f"Diterima {n:02}" for n in range(20)]
     assert received(second) == [f"Diterima {n:02}" for n in range(20, 25)]
@@ -210,7 +210,7 @@ def test_each_list_has_its_own_pages_of_20(client, malang, madiun):
         first.context["received"]["page"].paginator.count,
         first.context["made"]["page"].paginator.count,
     ) == (25, 3)
-    assert 'href="?diterima=2#diterima"' in first.text
+    assert 'href="?halaman_diterima=2#diterima"' in first.text
 
 
 @pytest.mark.parametrize("rows", [5, 50])
@@ -289,10 +289,10 @@ def test_agency_index_shows_20_per_page_keeping_filters(client):
     make_agencies(30)
     client = logged_in(client, make_user())
 
-    response = client.get(AGENCY_LIST, {"q": "sosial", "page": 2})
+    response = client.get(AGENCY_LIST, {"q": "sosial", "halaman": 2})
 
     assert (len(names(response)), response.context["page_obj"].paginator.count) == (10, 30)
-    assert 'href="?q=sosial&amp;page=1"' in response.text
+    assert 'href="?q=sosial&amp;halaman=1"' in response.text
 
 
 @pytest.mark.parametrize("rows", [5, 50])

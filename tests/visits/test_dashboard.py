@@ -29,14 +29,11 @@ def world():
 
 
 def sections(response):
-    return {
-        section["key"]: [v.pk for v in section["visits"]]
-        for section in response.context["sections"]
-    }
+    return {section.key: [v.pk for v in section.rows] for section in response.context["sections"]}
 
 
 def counts(response):
-    return {section["key"]: section["count"] for section in response.context["sections"]}
+    return {section.key: section.count for section in response.context["sections"]}
 
 
 def test_dashboard_is_the_first_page_of_a_member(client, world):

@@ -8,20 +8,17 @@ the two agencies' own business, and participants are personal data. The link
 to the visit itself shows only to the two agencies of the visit.
 """
 
-from django import forms
-from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.db.models.query import prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from agencies.models import Agency, AgencyLevel, GoodPractice, Province
+from agencies.models import Agency, GoodPractice, Province
 from agencies.permissions import agency_of, can_schedule
-from studitiru.query import page_number
+from studitiru.pagination import paginate
 
+from ..filters import AgencyFilter
 from ..models import Visit, VisitStatus, VisitTopic
 from ..permissions import can_view
 
@@ -30,28 +27,6 @@ AGENCY_PAGE_STATES = (VisitStatus.SCHEDULED, VisitStatus.HELD, VisitStatus.REPOR
 
 AGENCY_PAGE_SIZE = 20
 VISIT_PAGE_SIZE = 20
-
-
-class AgencyFilterForm(forms.Form):
-    """The agency index's GET filters; choices from the provinces the view loaded."""
-
-    q = forms.CharField(
-        label=gettext_lazy("Cari"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": gettext_lazy("Nama instansi atau daerah")}
-        ),
-    )
-    province = forms.ChoiceField(label=gettext_lazy("Provinsi"), required=False)
-    level = forms.ChoiceField(label=gettext_lazy("Tingkat"), required=False)
-
-    def __init__(self, data, *, provinces):
-        super().__init__(data)
-        self.fields["province"].choices = [("", _("Semua provinsi"))] + [
-            (p.code, p.name) for p in provinces
-        ]
-        self.fields["level"].choices = [("", _("Semua tingkat")), *AgencyLevel.choices]
 
 
 def _count(queryset, field):
@@ -70,56 +45,32 @@ def agency_list(request):
     """Every active agency, searchable by name and region, filtered by
     province and level, with how many practices it lists and how many visits
     it made and received. Queries: the provinces, the count and the page."""
-    provinces = list(Province.objects.all())
-    form = AgencyFilterForm(request.GET, provinces=provinces)
-    form.is_valid()  # an invalid filter shows its message and is ignored
-    filters = form.cleaned_data
-
-    agencies = Agency.objects.filter(is_active=True).select_related("province", "regency")
-    if filters.get("province"):
-        agencies = agencies.filter(province__code=filters["province"])
-    if filters.get("level"):
-        agencies = agencies.filter(level=filters["level"])
-    for word in filters.get("q", "").split():
-        agencies = agencies.filter(
-            Q(name__icontains=word)
-            | Q(short_name__icontains=word)
-            | Q(regency__name__icontains=word)
-            | Q(province__name__icontains=word)
-        )
+    filters = AgencyFilter(
+        request.GET,
+        Agency.objects.filter(is_active=True).select_related("province", "regency"),
+        provinces=list(Province.objects.all()),
+    )
     public_visits = Visit.objects.filter(status__in=AGENCY_PAGE_STATES)
-    agencies = agencies.annotate(
+    agencies = filters.qs.annotate(
         practice_count=_count(GoodPractice.objects.filter(is_active=True), "agency"),
         made_count=_count(public_visits, "visitor"),
         received_count=_count(public_visits, "host"),
     ).order_by("name")
 
     context = {
-        "form": form,
-        "page_obj": Paginator(agencies, AGENCY_PAGE_SIZE).get_page(page_number(request.GET)),
-        "is_filtered": any(filters.get(name) for name in ("q", "province", "level")),
+        "form": filters.form,  # an invalid filter shows its message and is ignored
+        "page_obj": paginate(request, agencies, AGENCY_PAGE_SIZE),
+        "is_filtered": filters.is_filtered(),
     }
     return render(request, "visits/agency_list.html", context)
 
 
-def _visit_page(request, visits, param, *, other):
-    """One page of ``visits`` (page number in the GET parameter ``param``),
-    as rows of what an outsider may see, with links that keep the other
-    list's page."""
-    page = Paginator(visits, VISIT_PAGE_SIZE).get_page(page_number(request.GET, param))
-
-    def link(number):
-        query = request.GET.copy()
-        query[param] = number
-        return f"?{query.urlencode()}"
-
-    return {
-        "page": page,
-        "param": param,
-        "other": other,
-        "previous_url": link(page.previous_page_number()) if page.has_previous() else "",
-        "next_url": link(page.next_page_number()) if page.has_next() else "",
-    }
+def _visit_page(request, visits, name, *, other):
+    """One page of ``visits``, the list ``name`` of the page (its page
+    parameter ``halaman_<name>``, its anchor ``#<name>``); the links keep
+    the other list's page."""
+    page = paginate(request, visits, VISIT_PAGE_SIZE, prefix=name)
+    return {"page": page, "param": name, "other": other}
 
 
 def _rows(user, visits, other):

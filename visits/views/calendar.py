@@ -1,9 +1,7 @@
 """The agency's month calendar and its iCalendar feed."""
 
-import calendar
 import datetime
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -16,16 +14,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from agencies.permissions import can_schedule, require_membership
 from visits import feeds
+from visits.forms import MonthForm
 from visits.models import CalendarFeed, VisitStatus
-from visits.permissions import visits_for_user
-from visits.workdays import holidays_between
-
-
-class MonthForm(forms.Form):
-    """``?tahun=2025&bulan=8``: the month the calendar shows."""
-
-    tahun = forms.IntegerField(min_value=2000, max_value=2100)
-    bulan = forms.IntegerField(min_value=1, max_value=12)
+from visits.selectors import calendar_month
 
 
 def _shift_month(year, month, delta):
@@ -48,94 +39,42 @@ def _month_of(request, today):
     )
 
 
+# The calendar's legend: the states of the visits it shows.
+CALENDAR_STATUSES = [
+    status for status in VisitStatus if status not in {VisitStatus.CANCELLED, VisitStatus.DECLINED}
+]
+
+
 def month_calendar(request):
     """A month of the agency's visits on a Monday-first grid, as host and as
     visitor (not cancelled or declined, and never another agency's draft),
     with national holidays and collective leave days marked."""
     membership = require_membership(request)
     agency = membership.agency
-    tz = agency.tzinfo
-    today = timezone.localdate(timezone.now(), tz)
+    today = timezone.localdate(timezone.now(), agency.tzinfo)
     year, month, error = _month_of(request, today)
-
-    weeks = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(year, month)
-    first_day, last_day = weeks[0][0], weeks[-1][-1]
-    grid_start = datetime.datetime.combine(first_day, datetime.time.min, tzinfo=tz)
-    grid_end = datetime.datetime.combine(
-        last_day + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
-    )
-    visits = list(
-        visits_for_user(request.user)
-        .on_calendar()
-        .overlapping(grid_start, grid_end)
-        .order_by("start", "pk")
-    )
-    holidays = holidays_between(first_day, last_day)
-
-    # Each visit shows on every day it spans, read in the agency's time zone.
-    by_day = {}
-    for visit in visits:
-        visit.local_start = timezone.localtime(visit.start, tz)
-        visit.local_end = timezone.localtime(visit.end, tz)
-        visit.is_host = visit.host_id == agency.pk
-        visit.other_agency = visit.visitor if visit.is_host else visit.host
-        day = max(visit.local_start.date(), first_day)
-        while day <= min(visit.local_end.date(), last_day):
-            by_day.setdefault(day, []).append(visit)
-            day += datetime.timedelta(days=1)
-
-    grid = [
-        [
-            {
-                "date": day,
-                "in_month": day.month == month,
-                "is_today": day == today,
-                "is_sunday": day.weekday() == calendar.SUNDAY,
-                "holiday": holidays.get(day),
-                "visits": by_day.get(day, []),
-                # The start time belongs on the first day; later days continue.
-                "starts": {v.pk for v in by_day.get(day, []) if v.local_start.date() == day},
-            }
-            for day in week
-        ]
-        for week in weeks
-    ]
-    month_start = datetime.date(year, month, 1)
-    month_end = datetime.date(year, month, calendar.monthrange(year, month)[1])
-    prev_year, prev_month = _shift_month(year, month, -1)
-    next_year, next_month = _shift_month(year, month, 1)
+    shown = calendar_month(agency, year, month, today=today)
     context = {
         "agency": agency,
         "error": error,
-        "month_start": month_start,
-        "weekdays": weeks[0],
-        "grid": grid,
-        "month_visits": [
-            visit
-            for visit in visits
-            if visit.local_start.date() <= month_end and visit.local_end.date() >= month_start
-        ],
-        "month_holidays": {
-            day: name for day, name in holidays.items() if month_start <= day <= month_end
-        },
-        "prev": {
-            "tahun": prev_year,
-            "bulan": prev_month,
-            "date": datetime.date(prev_year, prev_month, 1),
-        },
-        "next": {
-            "tahun": next_year,
-            "bulan": next_month,
-            "date": datetime.date(next_year, next_month, 1),
-        },
+        "month_start": shown.start,
+        "weekdays": shown.weekdays,
+        "grid": shown.grid,
+        "month_visits": shown.visits,
+        "month_holidays": shown.holidays,
+        "prev": _month_link(year, month, -1),
+        "next": _month_link(year, month, 1),
         "is_this_month": (year, month) == (today.year, today.month),
-        "statuses": [
-            status
-            for status in VisitStatus
-            if status not in {VisitStatus.CANCELLED, VisitStatus.DECLINED}
-        ],
+        "statuses": CALENDAR_STATUSES,
     }
     return render(request, "visits/calendar.html", context)
+
+
+def _month_link(year, month, delta):
+    """The query (``tahun``, ``bulan``) and the first day of the month
+    ``delta`` months away, for the calendar's previous and next buttons."""
+    year, month = _shift_month(year, month, delta)
+    return {"tahun": year, "bulan": month, "date": datetime.date(year, month, 1)}
 
 
 @login_not_required

@@ -8,34 +8,32 @@ redirect; htmx requests (attendance toggles, removing a row) get the changed
 fragment instead.
 """
 
-import datetime
-
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Layout, Row
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format, number_format
-from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from edits.guard import EditConflict, EditGuard, render_edit
-from studitiru.query import next_path, page_number
+from studitiru.pagination import paginate
+from studitiru.query import next_path
 
 from .. import delegation, permissions
+from ..filters import AttendanceFilter, ParticipantFilter
+from ..forms import (
+    AgendaItemForm,
+    AttendanceForm,
+    ParticipantForm,
+    ParticipantImportForm,
+    TemplateFormatForm,
+)
 from ..models import (
-    VISITOR_ROLES,
     AgendaItem,
     DelegationRole,
     Participant,
@@ -43,7 +41,6 @@ from ..models import (
 )
 from ..participant_import import (
     MAX_ROWS,
-    MAX_UPLOAD_BYTES,
     SheetError,
     read_participant_sheet,
     template_csv,
@@ -106,308 +103,6 @@ def _add_errors(form, error: ValidationError):
         form.add_error(None, error)
 
 
-# --- Forms ----------------------------------------------------------------------
-
-
-class ListFilterForm(forms.Form):
-    """Search by name, position or division (never by NIP, phone or e-mail:
-    personal data must not end up in a URL) and filter by side."""
-
-    q = forms.CharField(
-        label=gettext_lazy("Cari"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(
-            attrs={"placeholder": gettext_lazy("Nama, jabatan atau bidang"), "type": "search"}
-        ),
-    )
-    side = forms.ChoiceField(
-        label=gettext_lazy("Pihak"),
-        required=False,
-        choices=[("", gettext_lazy("Semua pihak")), *Side.choices],
-    )
-
-    def filter(self, queryset):
-        if not self.is_valid():
-            return queryset
-        text = self.cleaned_data["q"].strip()
-        if text:
-            queryset = queryset.filter(
-                Q(name__icontains=text)
-                | Q(front_title__icontains=text)
-                | Q(back_title__icontains=text)
-                | Q(position__icontains=text)
-                | Q(division__icontains=text)
-            )
-        if self.cleaned_data["side"]:
-            queryset = queryset.filter(side=self.cleaned_data["side"])
-        return queryset
-
-    def is_filtered(self):
-        """Whether a valid filter narrows the list (an invalid one is ignored)."""
-        return self.is_valid() and any(self.cleaned_data.get(name) for name in self.fields)
-
-
-class AttendanceFilterForm(ListFilterForm):
-    status = forms.ChoiceField(
-        label=gettext_lazy("Kehadiran"),
-        required=False,
-        choices=[
-            ("", gettext_lazy("Semua")),
-            ("unknown", gettext_lazy("Belum dicatat")),
-            ("present", gettext_lazy("Hadir")),
-            ("absent", gettext_lazy("Tidak hadir")),
-        ],
-    )
-
-    def filter(self, queryset):
-        queryset = super().filter(queryset)
-        status = self.cleaned_data.get("status") if self.is_valid() else ""
-        if status == "unknown":
-            queryset = queryset.filter(attended__isnull=True)
-        elif status == "present":
-            queryset = queryset.filter(attended=True)
-        elif status == "absent":
-            queryset = queryset.filter(attended=False)
-        return queryset
-
-
-class TemplateFormatForm(forms.Form):
-    """``?format=csv``: the blank participant sheet as CSV; XLSX otherwise."""
-
-    format = forms.ChoiceField(
-        choices=[("", "XLSX"), ("xlsx", "XLSX"), ("csv", "CSV")], required=False
-    )
-
-    def wants_csv(self):
-        return self.is_valid() and self.cleaned_data["format"] == "csv"
-
-
-class ParticipantForm(forms.ModelForm):
-    # Longer than the stored 18 digits: people type NIPs with spaces
-    # ("19790312 200501 1 004"); clean_nip removes them.
-    nip = forms.CharField(
-        label=Participant._meta.get_field("nip").verbose_name,
-        required=False,
-        max_length=30,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-
-    class Meta:
-        model = Participant
-        fields = [
-            "front_title",
-            "name",
-            "back_title",
-            "position",
-            "division",
-            "role",
-            "employment_type",
-            "nip",
-            "phone",
-            "email",
-        ]
-        widgets = {
-            "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
-        }
-
-    def __init__(self, *args, side, **kwargs):
-        super().__init__(*args, **kwargs)
-        if side == Side.VISITOR:
-            roles = VISITOR_ROLES
-        else:
-            roles = [role for role in DelegationRole if role not in VISITOR_ROLES]
-        self.fields["role"].choices = [(role.value, role.label) for role in roles]
-        if self.instance.pk is None:
-            self.initial.setdefault("role", roles[-1] if side == Side.VISITOR else roles[0])
-        self.fields["nip"].help_text = _(
-            "18 angka; spasi boleh, akan dihapus. Kosongkan untuk pegawai non-ASN."
-        )
-        self.fields["name"].help_text = _("Tanpa gelar; gelar diisi di kolomnya sendiri.")
-        if side == Side.VISITOR:
-            self.fields["role"].help_text = _(
-                "Menjadikan seseorang ketua akan menjadikan ketua sebelumnya anggota."
-            )
-        erased = self.instance.contact_erased_at is not None
-        if erased:
-            # Erased under UU PDP: not asked for again (the row keeps them empty).
-            for name in ("nip", "phone", "email"):
-                del self.fields[name]
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
-            Row(
-                Column("front_title", css_class="col-md-2"),
-                Column("name", css_class="col-md-6"),
-                Column("back_title", css_class="col-md-4"),
-            ),
-            Row(Column("position", css_class="col-md-6"), Column("division", css_class="col-md-6")),
-            Row(
-                Column("role", css_class="col-md-4"),
-                Column("employment_type", css_class="col-md-4"),
-                Column("nip", css_class="col-md-4")
-                if not erased
-                else HTML(
-                    format_html(
-                        '<div class="col-md-4"><p class="form-text">{}</p></div>',
-                        _("NIP, telepon dan e-mail: %(reason)s.")
-                        % {"reason": self.instance.get_contact_erasure_display()},
-                    )
-                ),
-            ),
-            *(
-                []
-                if erased
-                else [
-                    Row(
-                        Column("phone", css_class="col-md-4"),
-                        Column("email", css_class="col-md-8"),
-                    )
-                ]
-            ),
-        )
-
-    def clean_nip(self):
-        return "".join(self.cleaned_data["nip"].split())
-
-
-class ParticipantImportForm(forms.Form):
-    APPEND, REPLACE = "append", "replace"
-
-    file = forms.FileField(
-        label=gettext_lazy("Berkas XLSX atau CSV"),
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".xlsx,.csv,application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet,text/csv"
-            }
-        ),
-    )
-    mode = forms.ChoiceField(
-        label=gettext_lazy("Cara impor"),
-        widget=forms.RadioSelect,
-        initial=APPEND,
-        choices=[
-            (APPEND, gettext_lazy("Tambahkan ke daftar yang ada")),
-            (REPLACE, gettext_lazy("Ganti semua peserta pihak kami dengan isi berkas")),
-        ],
-    )
-
-    def __init__(self, *args, can_replace, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = _(
-            "Paling besar %(size)s MB dan %(rows)s baris. Seluruh isi berkas diperiksa dulu; "
-            "jika ada satu baris yang salah, tidak ada yang diimpor."
-        ) % {
-            "size": MAX_UPLOAD_BYTES // 1024 // 1024,
-            "rows": number_format(MAX_ROWS, force_grouping=True),
-        }
-        if not can_replace:
-            self.fields["mode"].choices = self.fields["mode"].choices[:1]
-            self.fields["mode"].help_text = _(
-                "Kunjungan sudah terlaksana: daftar hanya dapat ditambah, tidak diganti."
-            )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise ValidationError(
-                _("Berkas terlalu besar. Ukuran berkas paling besar %(size)s MB.")
-                % {"size": MAX_UPLOAD_BYTES // 1024 // 1024}
-            )
-        return upload
-
-
-class AttendanceForm(forms.Form):
-    attended = forms.TypedChoiceField(
-        choices=[("1", "1"), ("0", "0"), ("", "")],
-        coerce=lambda value: value == "1",
-        empty_value=None,
-        required=False,
-    )
-
-
-class AgendaItemForm(forms.ModelForm):
-    """An agenda item; its times are typed in the host agency's time zone
-    (the zone is named on the form) and stored as aware datetimes."""
-
-    day = forms.TypedChoiceField(label=gettext_lazy("Tanggal"), coerce=datetime.date.fromisoformat)
-    start_time = forms.TimeField(
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-    )
-    end_time = forms.TimeField(
-        required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-    )
-
-    class Meta:
-        model = AgendaItem
-        fields = ["kind", "title", "place", "speaker"]
-
-    def __init__(self, *args, visit, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.tz = visit.host.tzinfo
-        zone = visit.host.time_zone
-        days = _visit_days(visit)
-        if self.instance.pk is not None:
-            start = timezone.localtime(self.instance.start, self.tz)
-            if start.date() not in days:
-                days = sorted({*days, start.date()})
-            self.initial.update(day=start.date().isoformat(), start_time=start.time())
-            if self.instance.end:
-                self.initial["end_time"] = timezone.localtime(self.instance.end, self.tz).time()
-        else:
-            free = _next_free_moment(visit)
-            day = free.date() if free.date() in days else days[0]
-            self.initial.update(day=day.isoformat(), start_time=free.time())
-        self.fields["day"].choices = [
-            (day.isoformat(), date_format(day, "l, j F Y")) for day in days
-        ]
-        self.fields["start_time"].label = _("Mulai (%(zone)s)") % {"zone": zone}
-        self.fields["end_time"].label = _("Selesai (%(zone)s)") % {"zone": zone}
-        self.fields["end_time"].help_text = _("Boleh kosong.")
-        self.fields["speaker"].help_text = _("Nama dan jabatan, misalnya: Syahrial Hamid, Kabid.")
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
-            Row(
-                Column("day", css_class="col-md-6"),
-                Column("start_time", css_class="col-md-3"),
-                Column("end_time", css_class="col-md-3"),
-            ),
-            Row(Column("kind", css_class="col-md-4"), Column("title", css_class="col-md-8")),
-            Row(Column("place", css_class="col-md-6"), Column("speaker", css_class="col-md-6")),
-        )
-
-    def clean(self):
-        cleaned = super().clean()
-        day, start, end = cleaned.get("day"), cleaned.get("start_time"), cleaned.get("end_time")
-        if day and start:
-            self.instance.start = datetime.datetime.combine(day, start, tzinfo=self.tz)
-            self.instance.end = (
-                datetime.datetime.combine(day, end, tzinfo=self.tz) if end is not None else None
-            )
-            if end is not None and end < start:
-                self.add_error("end_time", _("Waktu selesai tidak boleh sebelum waktu mulai."))
-        return cleaned
-
-
-def _next_free_moment(visit):
-    """When a new agenda item most likely starts, in the host's zone: when the
-    last one ends, or when the visit starts."""
-    last = visit.agenda_items.order_by("-start").first()
-    moment = (last.end or last.start) if last is not None else visit.start
-    return timezone.localtime(moment, visit.host.tzinfo)
-
-
-def _visit_days(visit, limit=31):
-    """The days of the visit in the host's zone (a visit lasts a few days)."""
-    first = timezone.localtime(visit.start, visit.host.tzinfo).date()
-    last = timezone.localtime(visit.end, visit.host.tzinfo).date()
-    count = min((last - first).days, limit - 1) + 1
-    return [first + datetime.timedelta(days=n) for n in range(max(count, 1))]
-
-
 # --- Participants -------------------------------------------------------------
 
 
@@ -416,9 +111,8 @@ def _visit_days(visit, limit=31):
 def participants(request, pk):
     """Both sides' people, searchable and paginated; each agency changes its own."""
     visit = get_visit_for_user(request, pk)
-    filters = ListFilterForm(request.GET)
-    queryset = filters.filter(visit.participants.all())
-    page = Paginator(queryset, PAGE_SIZE).get_page(page_number(request.GET))
+    filters = ParticipantFilter(request.GET, visit.participants.all())
+    page = paginate(request, filters.qs, PAGE_SIZE)
     rows = list(page.object_list)
     counts = visit.participants.aggregate(
         visitor=Count("pk", filter=Q(side=Side.VISITOR)),
@@ -426,13 +120,13 @@ def participants(request, pk):
     )
     context = {
         "visit": visit,
-        "filters": filters,
+        "filters": filters.form,
         "page": page,
         "visitor_participants": [p for p in rows if p.side == Side.VISITOR],
         "host_participants": [p for p in rows if p.side == Side.HOST],
         "counts": counts,
         "filtered": filters.is_filtered(),
-        "side_filter": filters.cleaned_data.get("side", "") if filters.is_valid() else "",
+        "side_filter": filters.chosen_side,
         "tab": "participants",
         **_flags(request.user, visit),
     }
@@ -549,6 +243,49 @@ def participant_make_head(request, pk, participant_pk):
     return redirect(_participants_url(visit, participant))
 
 
+def _read_sheet(visit, side, form):
+    """The uploaded sheet of the valid ``form``, read and checked against the
+    NIPs the visit already has (none of the user's side when replacing it);
+    None, with the error on the form, when it is not a sheet."""
+    upload = form.cleaned_data["file"]
+    known = delegation.registered_nips(visit, replacing_side=side if form.replaces() else None)
+    try:
+        return read_participant_sheet(
+            upload.read(), filename=upload.name, side=side, existing_nips=known
+        )
+    except SheetError as error:
+        form.add_error("file", error.message)
+        return None
+
+
+def _import_rows(request, visit, side, form, result):
+    """Save the sheet's participants; the participant list, or None with
+    the service's error on the form."""
+    upload = form.cleaned_data["file"]
+    try:
+        count = delegation.participants_import(
+            visit=visit,
+            side=side,
+            participants=result.participants,
+            replace=form.replaces(),
+            by=request.user,
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    messages.success(
+        request,
+        _("%(count)s peserta diimpor dari %(file)s.") % {"count": count, "file": upload.name},
+    )
+    if result.ignored_columns:
+        messages.info(
+            request,
+            _("Kolom yang tidak dikenal dan diabaikan: %(columns)s.")
+            % {"columns": ", ".join(result.ignored_columns)},
+        )
+    return redirect(_participants_url(visit))
+
+
 def participant_import(request, pk):
     """Import the user's own side from a CSV or XLSX sheet: all rows or none."""
     visit = get_visit_for_user(request, pk, check=_can_edit_own_side)
@@ -557,45 +294,14 @@ def participant_import(request, pk):
     form = ParticipantImportForm(
         request.POST or None, request.FILES or None, can_replace=can_replace
     )
-    problems, problem_count = [], 0
+    problems = []
     if request.method == "POST" and form.is_valid():
-        replace = form.cleaned_data["mode"] == ParticipantImportForm.REPLACE
-        upload = form.cleaned_data["file"]
-        known = delegation.registered_nips(visit, replacing_side=side if replace else None)
-        try:
-            result = read_participant_sheet(
-                upload.read(), filename=upload.name, side=side, existing_nips=known
-            )
-        except SheetError as error:
-            form.add_error("file", error.message)
-        else:
-            if result.ok:
-                try:
-                    count = delegation.participants_import(
-                        visit=visit,
-                        side=side,
-                        participants=result.participants,
-                        replace=replace,
-                        by=request.user,
-                    )
-                except ValidationError as error:
-                    form.add_error(None, error)
-                else:
-                    messages.success(
-                        request,
-                        _("%(count)s peserta diimpor dari %(file)s.")
-                        % {"count": count, "file": upload.name},
-                    )
-                    if result.ignored_columns:
-                        messages.info(
-                            request,
-                            _("Kolom yang tidak dikenal dan diabaikan: %(columns)s.")
-                            % {"columns": ", ".join(result.ignored_columns)},
-                        )
-                    return redirect(_participants_url(visit))
-            else:
-                problem_count = len(result.problems)
-                problems = [str(problem) for problem in result.problems[:SHOWN_PROBLEMS]]
+        result = _read_sheet(visit, side, form)
+        if result is not None and result.ok:
+            if imported := _import_rows(request, visit, side, form, result):
+                return imported
+        elif result is not None:
+            problems = [str(problem) for problem in result.problems]
     return render(
         request,
         "visits/participant_import.html",
@@ -603,9 +309,9 @@ def participant_import(request, pk):
             "visit": visit,
             "form": form,
             "side": side,
-            "problems": problems,
-            "problem_count": problem_count,
-            "more_problems": max(problem_count - SHOWN_PROBLEMS, 0),
+            "problems": problems[:SHOWN_PROBLEMS],
+            "problem_count": len(problems),
+            "more_problems": max(len(problems) - SHOWN_PROBLEMS, 0),
             "max_rows": MAX_ROWS,
             "headers": template_headers(side),
             "tab": "participants",
@@ -649,20 +355,18 @@ def _attendance_counts(visit):
 def attendance(request, pk):
     """The checklist of the day: both sides, hadir / tidak hadir per person."""
     visit = get_visit_for_user(request, pk)
-    filters = AttendanceFilterForm(request.GET)
-    page = Paginator(filters.filter(visit.participants.all()), PAGE_SIZE).get_page(
-        page_number(request.GET)
-    )
+    filters = AttendanceFilter(request.GET, visit.participants.all())
+    page = paginate(request, filters.qs, PAGE_SIZE)
     rows = list(page.object_list)
     context = {
         "visit": visit,
-        "filters": filters,
+        "filters": filters.form,
         "page": page,
         "visitor_participants": [p for p in rows if p.side == Side.VISITOR],
         "host_participants": [p for p in rows if p.side == Side.HOST],
         "counts": _attendance_counts(visit),
         "filtered": filters.is_filtered(),
-        "side_filter": filters.cleaned_data.get("side", "") if filters.is_valid() else "",
+        "side_filter": filters.chosen_side,
         "can_mark_attendance": can_mark_attendance(request.user, visit),
         "back_url": request.get_full_path(),
         "tab": "attendance",

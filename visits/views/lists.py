@@ -1,203 +1,14 @@
 """Finding visits: the agency dashboard and the visit list."""
 
-import datetime
-import operator
-from functools import reduce
-from urllib.parse import urlencode
-
-from django import forms
-from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import render
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency, Province
 from agencies.permissions import can_schedule, require_membership
-from agencies.widgets import AgencySearchSelect, agency_label
-from studitiru.query import page_number
-from visits.models import Topic, VisitStatus, VisitTopic
-from visits.permissions import visits_for_agency, visits_for_user
+from studitiru.pagination import paginate
+from visits.filters import VisitFilter
+from visits.permissions import visits_for_user
+from visits.selectors import dashboard_sections
 
 PAGE_SIZE = 25
-# How many visits each dashboard section lists; its count and its link to the
-# filtered list cover the rest.
-DASHBOARD_SECTION_SIZE = 8
-# What the dashboard shows of a visit (templates/visits/dashboard.html).
-DASHBOARD_VISIT_FIELDS = (
-    "host",
-    "visitor",
-    "title",
-    "status",
-    "start",
-    "end",
-    "proposed_start",
-    "updated_at",
-)
-# "Recently held" on the dashboard: visits held within this many days.
-RECENT_DAYS = 90
-
-# Status filter values beyond the single states: groups a coordinator asks for.
-STATUS_OPEN = "aktif"
-STATUS_DONE = "selesai"
-STATUS_GROUPS = {
-    STATUS_OPEN: [
-        VisitStatus.DRAFT,
-        VisitStatus.REQUESTED,
-        VisitStatus.DATE_PROPOSED,
-        VisitStatus.SCHEDULED,
-    ],
-    STATUS_DONE: [VisitStatus.HELD, VisitStatus.REPORTED],
-}
-
-ROLE_HOST = "tuan_rumah"
-ROLE_VISITOR = "pengunjung"
-
-SORT_ORDERS = {
-    "terbaru": ("-start", "-pk"),
-    "terlama": ("start", "pk"),
-    "diubah": ("-updated_at", "-pk"),
-}
-
-
-class VisitFilterForm(forms.Form):
-    """The filters of the visit list, read from the query string (GET). Every
-    field is optional; a value that does not validate is reported and ignored."""
-
-    q = forms.CharField(
-        label=_("Cari"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(
-            attrs={"placeholder": _("Judul, instansi, tujuan…"), "type": "search"}
-        ),
-    )
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    topik = forms.ModelChoiceField(
-        label=_("Topik"),
-        queryset=Topic.objects.order_by("code"),
-        to_field_name="code",
-        required=False,
-        empty_label=_("Semua topik"),
-    )
-    peran = forms.ChoiceField(
-        label=_("Peran instansi kami"),
-        required=False,
-        choices=[
-            ("", _("Tuan rumah dan pengunjung")),
-            (ROLE_HOST, _("Sebagai tuan rumah")),
-            (ROLE_VISITOR, _("Sebagai pengunjung")),
-        ],
-    )
-    # Only the chosen agency is rendered; the others are searched as the user
-    # types (agencies.widgets), not sent on every page.
-    instansi = forms.ModelChoiceField(
-        label=_("Instansi lain"),
-        queryset=Agency.objects.none(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Semua instansi"),
-        widget=AgencySearchSelect(),
-    )
-    provinsi = forms.ModelChoiceField(
-        label=_("Provinsi instansi lain"),
-        queryset=Province.objects.order_by("name"),
-        to_field_name="code",
-        required=False,
-        empty_label=_("Semua provinsi"),
-    )
-    dari = forms.DateField(
-        label=_("Dari tanggal"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    sampai = forms.DateField(
-        label=_("Sampai tanggal"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    urut = forms.ChoiceField(
-        label=_("Urutkan"),
-        required=False,
-        choices=[
-            ("terbaru", _("Tanggal terbaru dahulu")),
-            ("terlama", _("Tanggal terlama dahulu")),
-            ("diubah", _("Terakhir diubah")),
-        ],
-    )
-
-    def __init__(self, *args, agency, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.agency = agency
-        self.fields["status"].choices = [
-            ("", _("Semua status")),
-            (STATUS_OPEN, _("Masih berjalan (draf s.d. terjadwal)")),
-            (STATUS_DONE, _("Terlaksana atau dilaporkan")),
-            *VisitStatus.choices,
-        ]
-        instansi = self.fields["instansi"]
-        instansi.queryset = (
-            Agency.objects.filter(is_active=True).exclude(pk=agency.pk).select_related("province")
-        )
-        instansi.label_from_instance = agency_label
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("dari"), cleaned.get("sampai")
-        if start and end and end < start:
-            self.add_error("sampai", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
-        return cleaned
-
-    def filter(self, visits):
-        """``visits`` narrowed by the fields that validated, in the chosen order."""
-        data = self.cleaned_data if self.is_bound else {}
-        agency = self.agency
-        for word in (data.get("q") or "").split():
-            visits = visits.filter(
-                Q(title__icontains=word)
-                | Q(purpose__icontains=word)
-                | Q(host__name__icontains=word)
-                | Q(host__short_name__icontains=word)
-                | Q(visitor__name__icontains=word)
-                | Q(visitor__short_name__icontains=word)
-            )
-        status = data.get("status")
-        if status in STATUS_GROUPS:
-            visits = visits.filter(status__in=STATUS_GROUPS[status])
-        elif status:
-            visits = visits.filter(status=status)
-        if topic := data.get("topik"):
-            # A renamed programme's old visits count too (DTKS under DTSEN).
-            visits = visits.filter(
-                Exists(
-                    VisitTopic.objects.filter(visit=OuterRef("pk")).filter(
-                        Q(topic=topic) | Q(topic__successor=topic)
-                    )
-                )
-            )
-        if data.get("peran") == ROLE_HOST:
-            visits = visits.filter(host=agency)
-        elif data.get("peran") == ROLE_VISITOR:
-            visits = visits.filter(visitor=agency)
-        if other := data.get("instansi"):
-            visits = visits.filter(Q(host=agency, visitor=other) | Q(visitor=agency, host=other))
-        if province := data.get("provinsi"):
-            visits = visits.filter(
-                Q(host=agency, visitor__province=province)
-                | Q(visitor=agency, host__province=province)
-            )
-        start, end = data.get("dari"), data.get("sampai")
-        # The days are the agency's own: midnight in its time zone.
-        tz = agency.tzinfo
-        if start:
-            visits = visits.filter(end__gte=_midnight(start, tz))
-        if end:
-            visits = visits.filter(start__lt=_midnight(end + datetime.timedelta(days=1), tz))
-        return visits.order_by(*SORT_ORDERS.get(data.get("urut") or "terbaru"))
-
-
-def _midnight(day, tz):
-    return datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
 
 
 def visit_list(request):
@@ -205,18 +16,18 @@ def visit_list(request):
     searched and paginated; another agency's drafts never show."""
     membership = require_membership(request)
     agency = membership.agency
-    form = VisitFilterForm(request.GET, agency=agency)
-    form.is_valid()  # the errors are shown; the valid fields still filter
-    visits = form.filter(visits_for_user(request.user).with_topics().with_delegation_size())
-    page = Paginator(visits, PAGE_SIZE).get_page(page_number(request.GET, "halaman"))
+    filters = VisitFilter(
+        request.GET,
+        visits_for_user(request.user).with_topics().with_delegation_size(),
+        agency=agency,
+    )
+    page = paginate(request, filters.qs, PAGE_SIZE)
     context = {
         "agency": agency,
-        "form": form,
+        "form": filters.form,  # the errors are shown; the valid fields still filter
         "page": page,
         "visits": page.object_list,
-        "is_filtered": any(
-            value not in (None, "") for name, value in form.cleaned_data.items() if name != "urut"
-        ),
+        "is_filtered": filters.is_filtered(ignore={"urut"}),
         "can_schedule": can_schedule(request.user, agency),
     }
     return render(request, "visits/visit_list.html", context)
@@ -227,125 +38,10 @@ def dashboard(request):
     coming and what was recently held, each with its count."""
     membership = require_membership(request)
     agency = membership.agency
-    now = timezone.now()
-    recent_since = now - datetime.timedelta(days=RECENT_DAYS)
-    visits = visits_for_agency(agency)
-
-    sections = [
-        {
-            "key": "to_answer",
-            "urgent": True,
-            "title": _("Permohonan menunggu jawaban kami"),
-            "help": _("Instansi lain ingin berkunjung: terima, tolak atau usulkan tanggal lain."),
-            "icon": "inbox",
-            "filter": Q(host=agency, status=VisitStatus.REQUESTED),
-            "order": ("start", "pk"),
-            "query": {"status": VisitStatus.REQUESTED, "peran": ROLE_HOST},
-            "empty": _("Tidak ada permohonan yang menunggu jawaban."),
-        },
-        {
-            "key": "proposals",
-            "urgent": True,
-            "title": _("Usulan tanggal menunggu jawaban kami"),
-            "help": _("Tuan rumah mengusulkan tanggal lain: terima atau tolak usulannya."),
-            "icon": "calendar2-range",
-            "filter": Q(visitor=agency, status=VisitStatus.DATE_PROPOSED),
-            "order": ("start", "pk"),
-            "query": {"status": VisitStatus.DATE_PROPOSED, "peran": ROLE_VISITOR},
-            "empty": _("Tidak ada usulan tanggal yang menunggu jawaban."),
-        },
-        {
-            "key": "upcoming",
-            "title": _("Kunjungan mendatang"),
-            "help": _("Kunjungan terjadwal, sebagai tuan rumah maupun pengunjung."),
-            "icon": "calendar-check",
-            "filter": _either_side(agency, status=VisitStatus.SCHEDULED, end__gte=now),
-            "order": ("start", "pk"),
-            "query": {
-                "status": VisitStatus.SCHEDULED,
-                "dari": timezone.localdate(now, agency.tzinfo),
-            },
-            "empty": _("Belum ada kunjungan terjadwal."),
-        },
-        {
-            "key": "waiting",
-            "title": _("Menunggu jawaban instansi lain"),
-            "help": _("Permohonan kami yang belum dijawab tuan rumah, dan usulan tanggal kami."),
-            "icon": "hourglass-split",
-            "filter": Q(visitor=agency, status=VisitStatus.REQUESTED)
-            | Q(host=agency, status=VisitStatus.DATE_PROPOSED),
-            "order": ("start", "pk"),
-            "query": {"status": STATUS_OPEN},
-            "empty": _("Tidak ada yang sedang menunggu jawaban."),
-        },
-        {
-            "key": "drafts",
-            "title": _("Draf permohonan kami"),
-            "help": _("Belum dikirim ke tuan rumah."),
-            "icon": "pencil-square",
-            "filter": Q(visitor=agency, status=VisitStatus.DRAFT),
-            "order": ("-updated_at", "-pk"),
-            "query": {"status": VisitStatus.DRAFT},
-            "empty": _("Tidak ada draf."),
-        },
-        {
-            "key": "recent",
-            "title": _("Baru terlaksana"),
-            "help": _("Kunjungan yang terlaksana dalam %(days)s hari terakhir.")
-            % {"days": RECENT_DAYS},
-            "icon": "check2-circle",
-            "filter": _either_side(
-                agency,
-                status__in=STATUS_GROUPS[STATUS_DONE],
-                start__gte=recent_since,
-                start__lt=now,
-            ),
-            "order": ("-start", "-pk"),
-            "query": {
-                "status": STATUS_DONE,
-                "dari": timezone.localdate(recent_since, agency.tzinfo),
-            },
-            "empty": _("Belum ada kunjungan yang terlaksana dalam 90 hari terakhir."),
-        },
-    ]
-    # One query counts every section, one per section lists its first visits,
-    # one loads their agencies. Each filter names the agency's side and the
-    # states, so PostgreSQL reads only those visits through the (host, status,
-    # start) and (visitor, status, start) indexes, never the agency's history.
-    in_any_section = reduce(operator.or_, (section["filter"] for section in sections))
-    counts = visits.filter(in_any_section).aggregate(
-        **{section["key"]: Count("pk", filter=section["filter"]) for section in sections}
-    )
-    for section in sections:
-        section["count"] = counts[section["key"]]
-        section["list_query"] = urlencode(
-            {name: str(value) for name, value in section["query"].items()}
-        )
-        section["visits"] = list(
-            visits.filter(section["filter"])
-            .only(*DASHBOARD_VISIT_FIELDS)
-            .order_by(*section["order"])[:DASHBOARD_SECTION_SIZE]
-        )
-    _load_agencies([visit for section in sections for visit in section["visits"]])
     context = {
         "agency": agency,
         "membership": membership,
-        "sections": sections,
+        "sections": dashboard_sections(agency),
         "can_schedule": can_schedule(request.user, agency),
     }
     return render(request, "visits/dashboard.html", context)
-
-
-def _either_side(agency, **conditions):
-    """Visits matching ``conditions`` where ``agency`` is the host or the visitor."""
-    return Q(host=agency, **conditions) | Q(visitor=agency, **conditions)
-
-
-def _load_agencies(visits):
-    """Give ``visits`` their host and visitor (with province, for the time
-    zone) from one query: the dashboard's sections share most of them."""
-    ids = {visit.host_id for visit in visits} | {visit.visitor_id for visit in visits}
-    agencies = Agency.objects.select_related("province").in_bulk(ids)
-    for visit in visits:
-        visit.host = agencies[visit.host_id]
-        visit.visitor = agencies[visit.visitor_id]

@@ -1,33 +1,35 @@
 """A visit request: create, edit, see, and move it along its lifecycle.
 
-Each lifecycle action has a confirmation page (GET) with an optional comment,
-and is carried out by a POST that calls the matching service."""
+Each lifecycle action (``ACTIONS``, one URL each) has a confirmation page
+(GET) with an optional comment, and is carried out by a POST that calls the
+matching service (``lifecycle.views.confirm_action``)."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from agencies.models import Agency
 from agencies.permissions import agency_of, can_schedule, require_membership
 from edits.guard import EditConflict, EditGuard, render_edit
+from lifecycle.actions import Action, allowed_actions
+from lifecycle.views import confirm_action
 
 from .. import permissions, services
-from ..actions import Action
 from ..forms import (
     AcceptForm,
     CommentForm,
     DeclineForm,
+    PrefillForm,
     ProposeDateForm,
     ReplyLetterForm,
     VisitRequestForm,
 )
-from ..models import Side, Topic, Visit, VisitTopic
+from ..models import Side, Visit, VisitTopic
 from ..permissions import get_visit_for_user
 
 
@@ -63,17 +65,6 @@ def visit_create(request):
             instance=visit, visitor=membership.agency, initial=_prefill(request)
         )
     return render(request, "visits/visit_form.html", {"form": form, "visit": None})
-
-
-class PrefillForm(forms.Form):
-    """``?host=12&topic=SLRT``: the host and topic a link (an agency page, a
-    good practice) chose for a new request. Unknown or invalid values are
-    ignored: the request form starts empty."""
-
-    host = forms.ModelChoiceField(queryset=Agency.objects.filter(is_active=True), required=False)
-    topic = forms.ModelChoiceField(
-        queryset=Topic.objects.filter(is_active=True), to_field_name="code", required=False
-    )
 
 
 def _prefill(request):
@@ -138,9 +129,7 @@ def visit_detail(request, pk):
         "agenda_items": visit.agenda_items.all(),
         "events": visit.events.select_related("actor", "actor_agency"),
         "holidays": _holidays_of(visit),
-        "actions": [
-            (name, action) for name, action in ACTIONS.items() if action.allowed(user, visit)
-        ],
+        "actions": allowed_actions(ACTIONS, user, visit, url_prefix="visits:"),
         "can_edit_request": permissions.can_edit_request(user, visit),
         "can_record_reply_letter": permissions.can_record_reply_letter(user, visit),
         "can_edit_visitor_participants": permissions.can_edit_participants(
@@ -218,6 +207,7 @@ def visit_reply_letter(request, pk):
 
 ACTIONS = {
     "submit": Action(
+        slug="ajukan",
         allowed=permissions.can_submit,
         service=services.visit_submit,
         form=CommentForm,
@@ -230,6 +220,7 @@ ACTIONS = {
         done=_("Permohonan telah diajukan kepada tuan rumah."),
     ),
     "accept": Action(
+        slug="terima",
         allowed=permissions.can_answer_request,
         service=services.visit_accept,
         form=AcceptForm,
@@ -243,6 +234,7 @@ ACTIONS = {
         style="success",
     ),
     "decline": Action(
+        slug="tolak",
         allowed=permissions.can_answer_request,
         service=services.visit_decline,
         form=DeclineForm,
@@ -253,6 +245,7 @@ ACTIONS = {
         style="danger",
     ),
     "propose_date": Action(
+        slug="usulkan-tanggal",
         allowed=permissions.can_answer_request,
         service=services.visit_propose_date,
         form=ProposeDateForm,
@@ -266,6 +259,7 @@ ACTIONS = {
         link=_("Usulkan tanggal lain"),
     ),
     "accept_proposal": Action(
+        slug="terima-tanggal",
         allowed=permissions.can_answer_proposal,
         service=services.visit_accept_proposal,
         form=CommentForm,
@@ -276,6 +270,7 @@ ACTIONS = {
         style="success",
     ),
     "refuse_proposal": Action(
+        slug="tolak-tanggal",
         allowed=permissions.can_answer_proposal,
         service=services.visit_refuse_proposal,
         form=CommentForm,
@@ -289,6 +284,7 @@ ACTIONS = {
         style="warning",
     ),
     "mark_held": Action(
+        slug="terlaksana",
         allowed=permissions.can_mark_held,
         service=services.visit_mark_held,
         form=CommentForm,
@@ -299,6 +295,7 @@ ACTIONS = {
         style="success",
     ),
     "cancel": Action(
+        slug="batalkan",
         allowed=permissions.can_cancel,
         service=services.visit_cancel,
         form=CommentForm,
@@ -313,46 +310,19 @@ ACTIONS = {
 }
 
 
-def _run_action(request, pk, name):
+@require_http_methods(["GET", "POST"])
+def visit_action(request, pk, name):
+    """The confirmation page (GET) and the step (POST) of ``ACTIONS[name]``."""
     action = ACTIONS[name]
     visit = get_visit_for_user(request, pk, check=action.allowed)
-    form_kwargs = {"visit": visit} if action.form is ProposeDateForm else {}
-    data = request.POST if request.method == "POST" else None
-    form = action.form(data, **form_kwargs)
-    if action.carry_out(request, form, visit=visit):
-        return redirect("visits:detail", pk=visit.pk)
-    return render(
-        request, "visits/visit_action.html", {"visit": visit, "action": action, "form": form}
+    return confirm_action(
+        request,
+        action=action,
+        target={"visit": visit},
+        form_kwargs={"visit": visit} if action.form is ProposeDateForm else {},
+        back=reverse("visits:detail", args=[visit.pk]),
+        context={
+            "breadcrumb": "visits/_visit_breadcrumb.html",
+            "summary": "visits/_visit_action_summary.html",
+        },
     )
-
-
-def visit_submit(request, pk):
-    return _run_action(request, pk, "submit")
-
-
-def visit_accept(request, pk):
-    return _run_action(request, pk, "accept")
-
-
-def visit_decline(request, pk):
-    return _run_action(request, pk, "decline")
-
-
-def visit_propose_date(request, pk):
-    return _run_action(request, pk, "propose_date")
-
-
-def visit_accept_proposal(request, pk):
-    return _run_action(request, pk, "accept_proposal")
-
-
-def visit_refuse_proposal(request, pk):
-    return _run_action(request, pk, "refuse_proposal")
-
-
-def visit_cancel(request, pk):
-    return _run_action(request, pk, "cancel")
-
-
-def visit_mark_held(request, pk):
-    return _run_action(request, pk, "mark_held")

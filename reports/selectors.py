@@ -1,0 +1,311 @@
+"""Reads of the reports app: the public news, and what the visit page and
+the dashboard show of reports and ATM plans.
+
+Functions named for what they return, taking the user explicitly and
+writing nothing; views and template tags call them. Who may see what is
+asked of ``reports.permissions``.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency
+from agencies.permissions import HEAD_ROLES, agency_of, has_role, membership_of
+from visits.models import VisitStatus, VisitTopic
+from visits.permissions import visits_for_agency
+from visits.selectors import DashboardList, DashboardQuery, read_dashboard_lists
+
+from . import permissions
+from .filters import SHOW_AWAITING, SHOW_OVERDUE
+from .models import (
+    ACTIVE_ADOPTION_STATES,
+    AdoptionItem,
+    AdoptionStatus,
+    Photo,
+    Report,
+    ReportEvent,
+    ReportStatus,
+)
+
+# How many reports or visits each report list of the dashboard shows; its
+# count says how many more.
+REPORT_LIST_SIZE = 8
+# How many ATM items each ATM list of the dashboard shows; its count and link
+# cover the rest.
+ITEM_LIST_SIZE = 6
+
+
+# --- The public news -------------------------------------------------------------------
+
+
+def published_reports():
+    """Published reports with both agencies and their provinces (for the
+    time zones) and the visit's topics, newest first."""
+    return (
+        Report.objects.filter(status=ReportStatus.PUBLISHED)
+        .select_related("agency__province", "visit__host__province", "visit__visitor__province")
+        .prefetch_related(
+            Prefetch(
+                "visit__visit_topics",
+                queryset=VisitTopic.objects.select_related("topic").order_by("order", "pk"),
+            )
+        )
+        .order_by("-published_at", "-pk")
+    )
+
+
+def was_unpublished(pk) -> bool:
+    """True when the report ``pk`` was published once and is not any more."""
+    return (
+        ReportEvent.objects.filter(report_id=pk, from_status=ReportStatus.PUBLISHED)
+        .exclude(report__status=ReportStatus.PUBLISHED)
+        .exists()
+    )
+
+
+def with_cover_photo(reports):
+    """Annotate ``cover_photo_id`` and ``cover_caption``: the report's first
+    photo, in the same query."""
+    first = Photo.objects.filter(report=OuterRef("pk")).order_by("order", "pk")
+    return reports.annotate(
+        cover_photo_id=Subquery(first.values("pk")[:1]),
+        cover_caption=Subquery(first.values("caption")[:1]),
+    )
+
+
+# --- The visit page --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VisitReports:
+    """The reports of a visit its page shows: the user's agency's own, in
+    any state, and the other agency's once published."""
+
+    own: Report | None
+    other: Report | None
+    other_agency: Agency
+
+
+def visit_reports_for(user, visit) -> VisitReports | None:
+    """The reports of ``visit`` for ``user``'s agency, one query; None, and
+    no query, before the visit is held (no report can exist yet) and for an
+    account without an agency."""
+    membership = membership_of(user)
+    if membership is None or visit.status not in permissions.REPORTABLE_VISIT_STATES:
+        return None
+    agency_id = membership.agency_id
+    own = other = None
+    for report in Report.objects.filter(visit=visit).filter(
+        Q(agency_id=agency_id) | Q(status=ReportStatus.PUBLISHED)
+    ):
+        if report.agency_id == agency_id:
+            own = report
+        else:
+            other = report
+    other_agency = visit.host if agency_id == visit.visitor_id else visit.visitor
+    return VisitReports(own=own, other=other, other_agency=other_agency)
+
+
+@dataclass(frozen=True)
+class AdoptionPlan:
+    """One agency's ATM items of a visit, as the visit page shows them."""
+
+    report: Report
+    own: bool
+    items: list
+    can_add: bool
+
+
+def visit_adoption_plans(user, visit) -> list[AdoptionPlan] | None:
+    """What came of ``visit``: the ATM plan of the user's agency first (even
+    without items yet), then the other agency's approved items, if any. Two
+    queries once the visit has been held; None, and no query, before (no
+    report, so no plan, can exist yet) or when the user may not see it."""
+    if visit.status not in permissions.REPORTABLE_VISIT_STATES or not (
+        permissions.can_view_outcome(user, visit)
+    ):
+        return None
+    own_agency_id = agency_of(user).pk
+    plans = []
+    for report in permissions.outcome_reports_for_user(user, visit):
+        own = report.agency_id == own_agency_id
+        if own or report.outcome_items:
+            can_add = own and permissions.can_add_item(user, report)
+            plans.append(AdoptionPlan(report, own, report.outcome_items, can_add))
+    return sorted(plans, key=lambda plan: not plan.own)
+
+
+# --- The dashboard ---------------------------------------------------------------------
+
+
+def dashboard_report_sections(user) -> list[DashboardList]:
+    """The report lists of ``user``'s dashboard: held visits still without
+    the agency's report and its drafts (for writers), reports awaiting
+    approval and approved ones not yet published (for heads). At most two
+    queries whatever the number of rows; none for the other roles."""
+    agency = agency_of(user)
+    writes = has_role(user, agency, permissions.WRITER_ROLES)
+    reviews = has_role(user, agency, HEAD_ROLES)
+    sections = [_reports_to_write(agency)] if writes else []
+    wanted = ([ReportStatus.DRAFT] if writes else []) + (
+        [ReportStatus.SUBMITTED, ReportStatus.APPROVED] if reviews else []
+    )
+    if wanted:
+        sections += _reports_by_status(agency, wanted)
+    return sections
+
+
+def _reports_to_write(agency) -> DashboardList:
+    """One query: the first held visits without ``agency``'s report, and their total."""
+    visits = list(
+        visits_for_agency(agency)
+        .filter(status=VisitStatus.HELD)
+        .exclude(Exists(Report.objects.filter(visit=OuterRef("pk"), agency=agency)))
+        .with_agencies()
+        .annotate(total=Window(Count("pk")))
+        .order_by("-start", "-pk")[:REPORT_LIST_SIZE]
+    )
+    return DashboardList(
+        key="reports_to_write",
+        title=_("Laporan yang perlu ditulis"),
+        help=_("Kunjungan yang telah terlaksana tetapi belum ada laporan instansi kami."),
+        icon="journal-plus",
+        empty=_("Semua kunjungan yang terlaksana sudah memiliki laporan."),
+        link=f"{reverse('visits:list')}?status={VisitStatus.HELD}",
+        rows=visits,
+        count=visits[0].total if visits else 0,
+    )
+
+
+# The report lists of the dashboard, by the status of the reports they show.
+REPORT_LISTS = {
+    ReportStatus.DRAFT: {
+        "key": "report_drafts",
+        "title": _("Draf laporan kami"),
+        "help": _("Laporan yang sedang ditulis atau dikembalikan untuk diperbaiki."),
+        "icon": "pencil-square",
+        "empty": _("Tidak ada draf laporan."),
+    },
+    ReportStatus.SUBMITTED: {
+        "key": "reports_to_review",
+        "title": _("Laporan menunggu persetujuan"),
+        "help": _("Setujui laporan, atau kembalikan kepada penulis dengan catatan."),
+        "icon": "clipboard-check",
+        "empty": _("Tidak ada laporan yang menunggu persetujuan."),
+        "urgent": True,
+    },
+    ReportStatus.APPROVED: {
+        "key": "reports_to_publish",
+        "title": _("Laporan disetujui, belum terbit"),
+        "help": _("Terbitkan di halaman berita publik bila sudah siap."),
+        "icon": "globe2",
+        "empty": _("Tidak ada laporan yang menunggu diterbitkan."),
+    },
+}
+
+
+def _reports_by_status(agency, wanted) -> list[DashboardList]:
+    """One query: the first reports of each wanted state and each state's total."""
+    by_status = {status: [] for status in wanted}
+    reports = (
+        Report.objects.filter(agency=agency, status__in=wanted)
+        .select_related("visit__host", "visit__visitor")
+        .annotate(
+            position=Window(
+                RowNumber(), partition_by=F("status"), order_by=[F("updated_at").desc(), "-pk"]
+            ),
+            total=Window(Count("pk"), partition_by=F("status")),
+        )
+        .filter(position__lte=REPORT_LIST_SIZE)
+        .order_by("status", "position")
+    )
+    for report in reports:
+        by_status[report.status].append(report)
+    return [
+        DashboardList(
+            **REPORT_LISTS[status],
+            link=f"{reverse('reports:list')}?status={status}",
+            rows=by_status[status],
+            count=by_status[status][0].total if by_status[status] else 0,
+        )
+        for status in wanted
+    ]
+
+
+def dashboard_plan_sections(user) -> list[DashboardList]:
+    """The agency's ATM items that need ``user``'s attention: for heads,
+    items awaiting review and items past their target date; for the others,
+    overdue items and, for writers, items returned for revision. One query
+    counts them, one more per list shows the first few; none for an account
+    without an agency."""
+    agency = agency_of(user)
+    if agency is None:
+        return []
+    if has_role(user, agency, HEAD_ROLES):
+        queries = [_items_to_review(), _overdue_items()]
+    elif has_role(user, agency, permissions.WRITER_ROLES):
+        queries = [_overdue_items(), _items_returned()]
+    else:
+        queries = [_overdue_items()]
+    items = AdoptionItem.objects.filter(report__agency=agency)
+    return read_dashboard_lists(
+        queries,
+        counted=items,
+        listed=items.select_related("topic", "report__visit"),
+        size=ITEM_LIST_SIZE,
+    )
+
+
+def _item_list(status) -> str:
+    """The address of the ATM item list filtered by ``status``."""
+    return f"{reverse('reports:items')}?status={status}"
+
+
+def _items_to_review() -> DashboardQuery:
+    return DashboardQuery(
+        DashboardList(
+            key="atm_review",
+            title=_("Butir ATM menunggu tinjauan"),
+            help=_("Setujui butir rencana ATM, atau kembalikan dengan catatan."),
+            icon="clipboard-check",
+            link=_item_list(SHOW_AWAITING),
+            empty=_("Tidak ada butir ATM yang menunggu tinjauan."),
+        ),
+        condition=Q(status=AdoptionStatus.PROPOSED),
+        order=("updated_at", "pk"),
+    )
+
+
+def _items_returned() -> DashboardQuery:
+    return DashboardQuery(
+        DashboardList(
+            key="atm_returned",
+            title=_("Butir ATM dikembalikan"),
+            help=_("Kepala meminta perbaikan: ubah butir, lalu ajukan ulang."),
+            icon="arrow-return-left",
+            link=_item_list(AdoptionStatus.RETURNED),
+            empty=_("Tidak ada butir ATM yang dikembalikan."),
+        ),
+        condition=Q(status=AdoptionStatus.RETURNED),
+        order=("-updated_at", "-pk"),
+    )
+
+
+def _overdue_items() -> DashboardQuery:
+    return DashboardQuery(
+        DashboardList(
+            key="atm_overdue",
+            title=_("Butir ATM terlambat"),
+            help=_("Target selesai sudah lewat, tetapi butir belum diadopsi atau dihentikan."),
+            icon="alarm",
+            link=_item_list(SHOW_OVERDUE),
+            empty=_("Tidak ada butir ATM yang terlambat."),
+        ),
+        condition=Q(status__in=ACTIVE_ADOPTION_STATES, target_date__lt=timezone.localdate()),
+        order=("target_date", "pk"),
+    )
