@@ -7,11 +7,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from agencies.models import GoodPractice, Role
+from agencies.models import GoodPractice, Role, Topic
 from agencies.practices import create_practice, deactivate_practice, update_practice
 from tests.editing import opened
 from tests.factories import make_agency, make_practice, make_user
-from visits.models import Topic
 
 pytestmark = pytest.mark.django_db
 

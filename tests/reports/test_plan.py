@@ -17,13 +17,13 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from agencies.models import Role
+from agencies.models import Role, Topic
 from reports.models import AdoptionEvent, AdoptionItem, AdoptionStatus, CheckIn
 from tests.editing import opened
 from tests.factories import make_adoption_item, make_division, make_report, make_user, make_visit
 from tests.pictures import after_a_pdf_was_rendered, truncated_jpeg_upload
 from tests.snapshots import unchanged
-from visits.models import Topic, VisitStatus
+from visits.models import VisitStatus
 
 pytestmark = pytest.mark.django_db
 

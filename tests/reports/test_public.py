@@ -11,11 +11,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from agencies.models import Topic
 from reports import services
 from reports.models import Author, Finding, Quote, Report, ReportStatus
 from reports.photos import process_upload
 from tests.factories import make_agency, make_participant, make_report, make_visit
-from visits.models import Topic, VisitStatus
+from visits.models import VisitStatus
 
 pytestmark = pytest.mark.django_db
 

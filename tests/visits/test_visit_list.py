@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from agencies.models import Role
+from agencies.models import Role, Topic
 from tests.factories import make_agency, make_user, make_visit
-from visits.models import DelegationRole, Participant, Side, Topic, VisitStatus
+from visits.models import DelegationRole, Participant, Side, VisitStatus
 
 pytestmark = pytest.mark.django_db
 
