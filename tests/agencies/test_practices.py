@@ -217,8 +217,9 @@ def test_directory_runs_a_fixed_number_of_queries(
         make_practice(malang if n % 2 else magelang, "SLRT", title=f"SLRT {n:02}")
     client = logged_in(client, make_user(malang))
 
-    # session, user (with membership and agency), topics, provinces, count, page
-    with django_assert_num_queries(6):
+    # session, user (with membership and agency), topics, provinces, the
+    # chosen topic's lineage, count, page
+    with django_assert_num_queries(7):
         response = client.get(DIRECTORY, {"topic": "SLRT", "q": "slrt"})
 
     assert len(titles(response)) == min(rows, 20)

@@ -522,6 +522,22 @@ def test_the_item_list_searches_and_filters_by_topic(client, salatiga, report):
     assert [item.pk for item in by_topic.context["items"]] == [puskesos.pk]
 
 
+def test_the_item_topic_filter_finds_items_under_the_topics_old_and_new_name(
+    client, salatiga, report
+):
+    old = item_in(report, S.PROPOSED, topic="DTKS")
+    new = item_in(report, S.PROPOSED, topic="DTSEN")
+    item_in(report, S.PROPOSED, topic="SLRT")
+    client.force_login(salatiga.staff)
+
+    def listed(code):
+        response = client.get(reverse("reports:items"), {"topik": code})
+        return {item.pk for item in response.context["items"]}
+
+    assert listed("DTSEN") == {old.pk, new.pk}
+    assert listed("DTKS") == {old.pk, new.pk}
+
+
 def dashboard_lists(client, user):
     client.force_login(user)
     return client.get(reverse("visits:dashboard")).content.decode()
