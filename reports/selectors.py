@@ -21,6 +21,7 @@ from visits.permissions import visits_for_agency
 from visits.selectors import DashboardList, DashboardQuery, read_dashboard_lists
 
 from . import permissions
+from .filters import SHOW_AWAITING, SHOW_OVERDUE
 from .models import (
     ACTIVE_ADOPTION_STATES,
     AdoptionItem,
@@ -30,7 +31,6 @@ from .models import (
     ReportEvent,
     ReportStatus,
 )
-from .filters import SHOW_AWAITING, SHOW_OVERDUE
 
 # How many reports or visits each report list of the dashboard shows; its
 # count says how many more.
