@@ -1,5 +1,5 @@
-"""The admin of regions, agencies and their people, for the national and
-provincial administrators."""
+"""The admin of regions, agencies and their people, the topic catalogue and
+the good practices, for the national and provincial administrators."""
 
 from allauth.usersessions.models import UserSession
 from django import forms
@@ -23,6 +23,7 @@ from .models import (
     Membership,
     Province,
     Regency,
+    Topic,
     User,
 )
 from .sessions import end_sessions
@@ -171,6 +172,15 @@ class MembershipAdmin(SimpleHistoryAdmin):
     list_select_related = ("user", "agency", "division")
     search_fields = ("user__email", "user__name", "agency__name", "nip")
     autocomplete_fields = ("user", "agency", "division")
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "successor", "is_active")
+    list_filter = ("is_active",)
+    list_select_related = ("successor",)
+    search_fields = ("code", "name", "aliases")
+    autocomplete_fields = ("successor",)
 
 
 @admin.register(GoodPractice)

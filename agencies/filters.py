@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from studitiru.filters import PortalFilterSet, search_filter
 
-from .models import Role
-from .practices import topic_lineage, topics_matching
+from .models import Role, Topic
+from .practices import topics_matching
 
 
 class FlagFilter(django_filters.Filter):
@@ -61,15 +61,14 @@ class DirectoryFilter(PortalFilterSet):
         topic = self.chosen_topic
         if topic is None:
             return []
-        lineage = topic_lineage(topic, self.topics)
-        return [t for t in self.topics if t.pk in lineage and t.pk != topic.pk]
+        return list(Topic.objects.lineage(topic).exclude(pk=topic.pk))
 
     def search_condition(self, word):
         # "CSR" or "Puskesos" finds the practices of the topic so named.
-        return super().search_condition(word) | Q(topic_id__in=topics_matching(word, self.topics))
+        return super().search_condition(word) | Q(topic__in=topics_matching(word, self.topics))
 
     def filter_lineage(self, practices, name, code):
-        return practices.filter(topic_id__in=topic_lineage(self.chosen_topic, self.topics))
+        return practices.filter(topic__in=Topic.objects.lineage(self.chosen_topic))
 
     def filter_queryset(self, practices):
         if self.own_only:

@@ -7,17 +7,11 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import GoodPractice
+from .models import GoodPractice, Topic
 
 # A query is a few words of a name; more only make the SQL longer.
 MAX_WORDS = 8
 MAX_QUERY_LENGTH = 100
-
-
-def topic_model():
-    """The topic catalogue, which lives in ``visits`` (that imports
-    ``agencies``): looked up through the practice's foreign key."""
-    return GoodPractice._meta.get_field("topic").related_model
 
 
 class PracticeForm(forms.ModelForm):
@@ -40,7 +34,6 @@ class PracticeForm(forms.ModelForm):
     def __init__(self, *args, agency, **kwargs):
         super().__init__(*args, **kwargs)
         self.agency = agency
-        Topic = topic_model()
         current = Q(pk=self.instance.topic_id) if self.instance.topic_id else Q(pk__in=[])
         self.fields["topic"].queryset = Topic.objects.filter(Q(is_active=True) | current)
         self.fields["topic"].empty_label = _("— Pilih topik —")

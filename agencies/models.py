@@ -1,6 +1,6 @@
 """Who: regions of Indonesia, the social-service agencies (Dinas Sosial) in
-them, their divisions, the people who work there and the practices they can
-show visitors."""
+them, their divisions, the people who work there, the topics they learn from
+each other and the practices they can show visitors."""
 
 import datetime
 import uuid
@@ -10,7 +10,8 @@ from pathlib import PurePath
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Lower
 from django.db.models.lookups import Exact
 from django.utils import timezone
@@ -348,6 +349,77 @@ class Membership(models.Model):
             )
 
 
+class TopicQuerySet(models.QuerySet):
+    def lineage(self, *topics):
+        """``topics`` and every topic they were renamed from or into, however long
+        the chain: who looks for DTSEN finds what was filed under DTKS, and back.
+
+        The database walks the renamings both ways in a recursive query
+        (PostgreSQL and SQLite have one); ``UNION`` skips the topics already
+        found, so even a cycle ends. In a filter (``topic__in=lineage(…)``) it
+        is a subquery: no query of its own, whatever the length of the chain."""
+        ids = [topic.pk for topic in topics if topic is not None]
+        if not ids:
+            return self.none()
+        meta = self.model._meta
+        table, pk = meta.db_table, meta.pk.column
+        successor = meta.get_field("successor").column
+        placeholders = ", ".join(["%s"] * len(ids))
+        walk = (
+            f"WITH RECURSIVE renaming (topic, other) AS ("
+            f" SELECT {pk}, {successor} FROM {table} WHERE {successor} IS NOT NULL"
+            f" UNION ALL SELECT {successor}, {pk} FROM {table} WHERE {successor} IS NOT NULL"
+            f"), lineage (topic) AS ("
+            f" SELECT {pk} FROM {table} WHERE {pk} IN ({placeholders})"
+            f" UNION SELECT renaming.other FROM renaming"
+            f" JOIN lineage ON renaming.topic = lineage.topic"
+            f") SELECT topic FROM lineage"
+        )
+        return self.filter(pk__in=RawSQL(walk, ids))
+
+
+class Topic(models.Model):
+    """A subject agencies learn from each other (FTJSLP, DTKS, SLRT…).
+
+    Programmes get renamed: a topic may name its successor (DTKS → DTSEN) and
+    list aliases, so that old reports stay findable under the new name
+    (``Topic.objects.lineage``)."""
+
+    code = models.CharField(_("kode"), max_length=20, unique=True)
+    name = models.CharField(_("nama"), max_length=200)
+    description = models.TextField(_("uraian"), blank=True)
+    legal_basis = models.CharField(_("dasar hukum"), max_length=300, blank=True)
+    aliases = models.JSONField(
+        _("nama lain"), default=list, blank=True, help_text=_("Singkatan atau nama lama.")
+    )
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name=_("digantikan oleh"),
+    )
+    is_active = models.BooleanField(_("aktif"), default=True)
+
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        # The catalogue began in the visits app; its table kept the name.
+        db_table = "visits_topic"
+        ordering = ["code"]
+        verbose_name = _("topik")
+        verbose_name_plural = _("topik")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(successor=F("pk")), name="visits_topic_not_own_successor"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} — {self.name}"
+
+
 class GoodPractice(models.Model):
     """A practice an agency does well and can show visitors, by topic
     (e.g. Kota Malang: "SLRT terintegrasi Puskesos kelurahan")."""
@@ -355,9 +427,8 @@ class GoodPractice(models.Model):
     agency = models.ForeignKey(
         Agency, on_delete=models.CASCADE, related_name="good_practices", verbose_name=_("instansi")
     )
-    # A lazy reference: the topic catalogue lives with the visits.
     topic = models.ForeignKey(
-        "visits.Topic",
+        Topic,
         on_delete=models.PROTECT,
         related_name="good_practices",
         verbose_name=_("topik"),

@@ -8,8 +8,8 @@ to it, so it is deactivated and leaves the directory instead (DESIGN.md:
 "Nothing is hard-deleted that a report or plan depends on").
 
 This module also holds the read side of the directory that is more than a
-filter: which topics a topic filter covers (``topic_lineage``) and which
-topics a search word names (``topics_matching``).
+filter: which topics a search word names (``topics_matching``); which topics
+a topic filter covers is ``Topic.objects.lineage``.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -18,7 +18,7 @@ from django.db import transaction
 from edits import guard
 from history.records import record_change, records_actor
 
-from .models import GoodPractice
+from .models import GoodPractice, Topic
 from .permissions import can_manage_practices
 
 # The fields a coordinator edits; agency and creation time are not among them.
@@ -100,34 +100,11 @@ def deactivate_practice(*, practice, by) -> GoodPractice:
     return practice
 
 
-def topic_lineage(topic, topics) -> set[int]:
-    """The ids of ``topic`` and of every topic it was renamed from or into.
-
-    Programmes get renamed (DTKS became DTSEN in 2025): an agency that filed its
-    practice under DTKS still shows it to visitors looking for DTSEN, and the
-    other way round. ``topics`` is the whole catalogue (it is small), so this
-    costs no query.
-    """
-    successor_of = {t.pk: t.successor_id for t in topics}
-    # Undirected: a lineage is a chain of renamings, walked both ways.
-    neighbours = {t.pk: set() for t in topics}
-    for pk, successor_id in successor_of.items():
-        if successor_id in neighbours:
-            neighbours[pk].add(successor_id)
-            neighbours[successor_id].add(pk)
-    found, todo = {topic.pk}, [topic.pk]
-    while todo:
-        for other in neighbours.get(todo.pop(), ()):
-            if other not in found:
-                found.add(other)
-                todo.append(other)
-    return found
-
-
-def topics_matching(text, topics) -> set[int]:
-    """The ids of the topics whose code, name or an alias contains ``text``
-    (case-insensitive): a search for "CSR" or "Puskesos" finds the practices
-    filed under FTJSLP or PUSKESOS, together with their renamed forms."""
+def topics_matching(text, topics):
+    """The topics of the loaded catalogue ``topics`` whose code, name or an
+    alias contains ``text`` (case-insensitive), with their renamed forms: a
+    search for "CSR" or "Puskesos" finds the practices filed under FTJSLP or
+    PUSKESOS. A lazy queryset, for a filter."""
     needle = text.casefold()
     matched = [
         t
@@ -136,7 +113,4 @@ def topics_matching(text, topics) -> set[int]:
         or needle in t.name.casefold()
         or any(needle in str(alias).casefold() for alias in t.aliases or [])
     ]
-    ids = set()
-    for topic in matched:
-        ids |= topic_lineage(topic, topics)
-    return ids
+    return Topic.objects.lineage(*matched)

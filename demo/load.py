@@ -43,7 +43,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from agencies.mfa import enrol_totp_in_bulk
-from agencies.models import Agency, Division, GoodPractice, Membership, Regency, Role, User
+from agencies.models import Agency, Division, GoodPractice, Membership, Regency, Role, Topic, User
 from reports import notifications, services
 from reports.models import (
     AdoptionEvent,
@@ -57,7 +57,7 @@ from reports.models import (
     ReportEvent,
     ReportStatus,
 )
-from visits.models import Topic, Visit, VisitEvent, VisitStatus
+from visits.models import Visit, VisitEvent, VisitStatus
 from visits.services import move_visit
 
 from .accounts import (

@@ -5,7 +5,7 @@ import django_filters
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Division, Province
+from agencies.models import Division, Province, Topic
 from studitiru.filters import (
     PortalFilterSet,
     province_filter,
@@ -13,7 +13,7 @@ from studitiru.filters import (
     status_filter,
     topic_filter,
 )
-from visits.models import Topic, VisitTopic
+from visits.models import VisitTopic
 
 from .models import AdoptionStatus, ReportStatus
 

@@ -6,8 +6,8 @@ import os
 
 from django.utils import formats
 
+from agencies.models import Topic
 from history.changes import Source
-from visits.models import Topic
 
 from .models import AdoptionItem, Author, CheckIn, Finding, Photo, Quote, Report
 

@@ -20,10 +20,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency, Division
+from agencies.models import Agency, Division, Topic
 from history.records import tracked
 from lifecycle.events import TimelineEvent
-from visits.models import Topic, Visit
+from visits.models import Visit
 
 
 class ReportStatus(models.TextChoices):

@@ -16,11 +16,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Division
+from agencies.models import Division, Topic
 from uploads import images
 from uploads.documents import is_pdf
 from visits.forms import CommentForm
-from visits.models import Topic
 
 from .models import AdoptionItem
 

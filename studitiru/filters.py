@@ -11,8 +11,9 @@ The shared parameters keep one meaning and one look everywhere:
 - ``q``: words; each word must match one of the set's ``search_fields``
   (``search_condition`` builds the match, a set may add to it), or the
   whole text as one phrase (``whole_phrase``);
-- ``topik``: a topic by its code, and a renamed programme's older rows too
-  (DTKS under DTSEN) — ``filter_topic``, the one place of that rule;
+- ``topik``: a topic by its code, and the rows of every name a renamed
+  programme had (DTKS and DTSEN find each other) — ``filter_topic``, through
+  the one home of that rule, ``agencies.models.Topic.objects.lineage``;
 - ``provinsi``: a province by its code, in any of the set's ``province_fields``.
 
 This module imports no app of the portal: the topic and province querysets
@@ -66,9 +67,9 @@ def province_filter(queryset, **kwargs):
 
 
 def topic_condition(field, topic):
-    """Rows whose ``field`` is ``topic`` or a topic renamed into it: a
-    renamed programme's older rows count too (DTKS under DTSEN)."""
-    return Q(**{field: topic}) | Q(**{f"{field}__successor": topic})
+    """Rows whose ``field`` is ``topic`` or a topic it was renamed from or
+    into: a subquery of the topic's own manager (``Topic.objects.lineage``)."""
+    return Q(**{f"{field}__in": type(topic).objects.lineage(topic)})
 
 
 def _any_of(conditions):

@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
-from agencies.models import Agency
+from agencies.models import Agency, Topic
 from agencies.permissions import membership_of
-from visits.models import Topic, Visit, VisitStatus
+from visits.models import Visit, VisitStatus
 
 
 @login_not_required

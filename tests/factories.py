@@ -2,13 +2,15 @@
 agencies, people with a role, visits. Plain functions, no magic."""
 
 import datetime
+import importlib
 import itertools
 
+from django.apps import apps
 from django.utils import timezone
 
 from agencies.mfa import current_totp_code, enrol_totp
-from agencies.models import Agency, Division, Membership, Regency, Role, User
-from visits.models import Topic, Visit, VisitStatus
+from agencies.models import Agency, Division, Membership, Regency, Role, Topic, User
+from visits.models import Visit, VisitStatus
 
 _counter = itertools.count(1)
 
@@ -18,6 +20,16 @@ _counter = itertools.count(1)
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 WIB = datetime.timezone(datetime.timedelta(hours=7))
+
+
+def reload_reference_data():
+    """Load the regions and topics again the way the migrations do, for the
+    tests whose committed data is emptied afterwards, reference data included
+    (a live server, a closed connection)."""
+    regions = importlib.import_module("agencies.migrations.0003_load_regions")
+    regions.load_regions(apps, None)
+    topics = importlib.import_module("visits.migrations.0002_load_topics")
+    topics.save_catalogue(Topic)
 
 
 def make_agency(regency_code="33.71", **fields):

@@ -8,14 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from agencies.models import Agency, GoodPractice, Membership, Role, User
+from agencies.models import Agency, GoodPractice, Membership, Role, Topic, User
 from tests.factories import make_agency, make_division, make_user, make_visit
 from visits.models import (
     AgendaItem,
     DelegationRole,
     Participant,
     Side,
-    Topic,
     Visit,
     VisitEvent,
     VisitStatus,

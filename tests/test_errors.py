@@ -3,7 +3,6 @@ that names the lifecycle rule that refused the step; a 503 with Retry-After
 when the database is unavailable, logged in one line; 4xx logged without a
 traceback."""
 
-import importlib
 import logging
 import os
 import socket
@@ -12,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.db import connections
 from django.test import Client
 from django.urls import reverse
@@ -25,6 +23,7 @@ from tests.factories import (
     make_report,
     make_user,
     make_visit,
+    reload_reference_data,
 )
 from visits.models import VisitStatus
 
@@ -279,12 +278,7 @@ def database_down_after_login(transactional_db, monkeypatch):
     its data is committed, and the database emptied afterwards, the regions
     the migrations load included (loaded again here, as in the browser
     tests)."""
-    for app_label, migration, loader in [
-        ("agencies", "0003_load_regions", "load_regions"),
-        ("visits", "0002_load_topics", "load_topics"),
-    ]:
-        module = importlib.import_module(f"{app_label}.migrations.{migration}")
-        getattr(module, loader)(apps, None)
+    reload_reference_data()
     staff = make_user(make_agency("33.73"), Role.STAFF, name="Staf Salatiga")
     client = Client(raise_request_exception=False)
     client.force_login(staff)

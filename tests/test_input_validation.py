@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from agencies.member_forms import AcceptInvitationForm, InvitationForm, MemberForm
-from agencies.models import Invitation, Membership, User
+from agencies.models import Invitation, Membership, Topic, User
 from reports.forms import AuthorForm, QuoteForm
 from reports.models import Author, Photo, Quote, ReportStatus
 from studitiru.query import MAX_PAGE, page_number
@@ -26,7 +26,7 @@ from tests.reports.test_writing import edit_data, open_editor
 from tests.visits.test_request_form import request_data
 from visits.feeds import reset_calendar_feed
 from visits.forms import AcceptForm, VisitRequestForm
-from visits.models import Topic, Venue, Visit, VisitStatus
+from visits.models import Venue, Visit, VisitStatus
 
 NUL = "\x00"
 

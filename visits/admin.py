@@ -1,4 +1,4 @@
-"""The admin of topics and visits. A visit's status and timeline are shown but
+"""The admin of visits. A visit's status and timeline are shown but
 never edited here: lifecycle changes go through ``visits.services.move_visit``.
 
 Participants and agenda items are read-only here too: ``visits.delegation``
@@ -19,7 +19,6 @@ from .models import (
     AgendaItem,
     CalendarFeed,
     Participant,
-    Topic,
     Venue,
     Visit,
     VisitEvent,
@@ -28,15 +27,6 @@ from .models import (
 
 # Visit.__str__ names both agencies.
 VISIT_AGENCIES = ("visit__host", "visit__visitor")
-
-
-@admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "successor", "is_active")
-    list_filter = ("is_active",)
-    list_select_related = ("successor",)
-    search_fields = ("code", "name", "aliases")
-    autocomplete_fields = ("successor",)
 
 
 class ReadOnlyMixin:

@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency, AgencyLevel, Province
+from agencies.models import Agency, AgencyLevel, Province, Topic
 from agencies.widgets import AgencySearchSelect, agency_label
 from studitiru.filters import (
     PortalFilterSet,
@@ -18,7 +18,7 @@ from studitiru.filters import (
     topic_filter,
 )
 
-from .models import Side, Topic, VisitStatus, VisitTopic
+from .models import Side, VisitStatus, VisitTopic
 
 # Status filter values beyond the single states: groups a coordinator asks for.
 STATUS_OPEN = "aktif"

@@ -2,9 +2,10 @@
 visit itself, its topics, places, participants (both sides) and agenda
 (``history.changes``)."""
 
+from agencies.models import Topic
 from history.changes import Source
 
-from .models import AgendaItem, Participant, Topic, Venue, Visit, VisitTopic
+from .models import AgendaItem, Participant, Venue, Visit, VisitTopic
 
 
 def _participant(row, names):

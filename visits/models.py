@@ -1,5 +1,5 @@
-"""The visit: topics, the visit itself and its lifecycle, the delegation, the
-agenda and the timeline of everything that happened to it."""
+"""The visit itself and its lifecycle, its topics, the delegation, the agenda
+and the timeline of everything that happened to it."""
 
 import uuid
 
@@ -11,47 +11,10 @@ from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency
+from agencies.models import Agency, Topic
 from agencies.validators import validate_nip
 from history.records import tracked
 from lifecycle.events import TimelineEvent
-
-
-class Topic(models.Model):
-    """A subject agencies learn from each other (FTJSLP, DTKS, SLRT…).
-
-    Programmes get renamed: a topic may name its successor (DTKS → DTSEN) and
-    list aliases, so that old reports stay findable under the new name."""
-
-    code = models.CharField(_("kode"), max_length=20, unique=True)
-    name = models.CharField(_("nama"), max_length=200)
-    description = models.TextField(_("uraian"), blank=True)
-    legal_basis = models.CharField(_("dasar hukum"), max_length=300, blank=True)
-    aliases = models.JSONField(
-        _("nama lain"), default=list, blank=True, help_text=_("Singkatan atau nama lama.")
-    )
-    successor = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="predecessors",
-        verbose_name=_("digantikan oleh"),
-    )
-    is_active = models.BooleanField(_("aktif"), default=True)
-
-    class Meta:
-        ordering = ["code"]
-        verbose_name = _("topik")
-        verbose_name_plural = _("topik")
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(successor=F("pk")), name="visits_topic_not_own_successor"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.code} — {self.name}"
 
 
 class VisitStatus(models.TextChoices):

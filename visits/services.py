@@ -13,13 +13,14 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agencies.models import Topic
 from agencies.permissions import agency_of, can_schedule
 from edits import guard
 from history.records import records_actor
 from uploads import cleanup
 
 from . import permissions
-from .models import Topic, Venue, VenueKind, Visit, VisitEvent, VisitStatus, VisitTopic
+from .models import Venue, VenueKind, Visit, VisitEvent, VisitStatus, VisitTopic
 from .notifications import notify_other_side
 
 

@@ -21,8 +21,8 @@ from edits.guard import EditConflict, EditGuard, render_edit
 from studitiru.pagination import paginate
 
 from ..filters import DirectoryFilter
-from ..forms import PracticeForm, topic_model
-from ..models import GoodPractice, Province
+from ..forms import PracticeForm
+from ..models import GoodPractice, Province, Topic
 from ..permissions import (
     agency_of,
     can_manage_practices,
@@ -46,12 +46,13 @@ def practice_list(request):
     (with the topics it was renamed from or into), province and free text;
     with ``mine=1`` a member sees their own agency's practices, hidden ones too.
 
-    Queries: the topic catalogue, the provinces, the count and the page."""
+    Queries: the topic catalogue, the provinces, the chosen topic's lineage,
+    the count and the page."""
     membership = membership_of(request.user)
     filters = DirectoryFilter(
         request.GET,
         GoodPractice.objects.select_related("agency__province", "topic"),
-        topics=list(topic_model().objects.all()),
+        topics=list(Topic.objects.all()),
         provinces=list(Province.objects.all()),
         membership=membership,
     )

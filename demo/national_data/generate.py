@@ -9,7 +9,16 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from agencies.models import Agency, Division, GoodPractice, Invitation, Membership, Role, User
+from agencies.models import (
+    Agency,
+    Division,
+    GoodPractice,
+    Invitation,
+    Membership,
+    Role,
+    Topic,
+    User,
+)
 from reports.models import (
     AdoptionEvent,
     AdoptionItem,
@@ -27,7 +36,6 @@ from visits.models import (
     CalendarFeed,
     Participant,
     Side,
-    Topic,
     Venue,
     Visit,
     VisitEvent,

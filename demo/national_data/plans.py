@@ -8,8 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from agencies.models import TIME_ZONE_NAMES, Role
-from visits.models import Topic
+from agencies.models import TIME_ZONE_NAMES, Role, Topic
 
 from .writer import Writer
 

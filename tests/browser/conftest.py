@@ -6,15 +6,13 @@ makes Django refuse ORM calls from it; the tests only touch the database to
 set up and check data, never concurrently with a request, so that guard is
 lifted for this package."""
 
-import importlib
 import os
 import shutil
 
 import pytest
-from django.apps import apps
 from playwright.sync_api import expect
 
-from tests.factories import totp_code
+from tests.factories import reload_reference_data, totp_code
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -32,12 +30,7 @@ def reference_data(transactional_db):
     """Browser tests run against a live server, so their data is committed and
     the database is emptied after each test — the regions and topics that the
     migrations load included. Load them again the way the migrations do."""
-    for app_label, migration, loader in [
-        ("agencies", "0003_load_regions", "load_regions"),
-        ("visits", "0002_load_topics", "load_topics"),
-    ]:
-        module = importlib.import_module(f"{app_label}.migrations.{migration}")
-        getattr(module, loader)(apps, None)
+    reload_reference_data()
 
 
 @pytest.fixture(scope="session")

@@ -12,10 +12,11 @@ from PIL import Image
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from agencies.models import Topic
 from reports.models import AdoptionStatus, Report, ReportStatus
 from tests.browser.conftest import log_in
 from tests.factories import make_participant, make_visit
-from visits.models import Topic, VisitStatus
+from visits.models import VisitStatus
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 
-from agencies.models import User
+from agencies.models import Topic, User
 from reports import permissions, services
 from reports.models import (
     AdoptionItem,
@@ -21,7 +21,6 @@ from reports.models import (
     Report,
     ReportStatus,
 )
-from visits.models import Topic
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from agencies.models import Role
+from agencies.models import Role, Topic
 from reports import services as report_services
 from reports.models import Photo
 from tests.factories import (
@@ -21,7 +21,7 @@ from tests.factories import (
 )
 from visits import delegation
 from visits import services as visit_services
-from visits.models import Topic, VisitStatus
+from visits.models import VisitStatus
 
 pytestmark = pytest.mark.django_db
 

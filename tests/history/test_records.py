@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from simple_history.utils import get_history_manager_for_model
 
-from agencies.models import GoodPractice, Membership, Role, User
+from agencies.models import GoodPractice, Membership, Role, Topic, User
 from agencies.practices import deactivate_practice
 from agencies.services import change_member
 from reports import services as report_services
@@ -23,7 +23,7 @@ from tests.factories import (
 )
 from visits import delegation
 from visits import services as visit_services
-from visits.models import Participant, Topic, Visit, VisitStatus, VisitTopic
+from visits.models import Participant, Visit, VisitStatus, VisitTopic
 
 pytestmark = pytest.mark.django_db
 

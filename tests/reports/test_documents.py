@@ -18,6 +18,7 @@ from django.utils import translation
 from PIL import Image
 from pypdf import PdfReader
 
+from agencies.models import Topic
 from reports import pdf, services
 from reports.models import Author, Finding, Photo, Quote
 from reports.photos import process_upload
@@ -30,7 +31,7 @@ from tests.factories import (
     make_user,
     make_visit,
 )
-from visits.models import DelegationRole, Topic, VisitStatus
+from visits.models import DelegationRole, VisitStatus
 
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
 WITA = zoneinfo.ZoneInfo("Asia/Makassar")

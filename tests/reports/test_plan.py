@@ -17,13 +17,13 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from agencies.models import Role
+from agencies.models import Role, Topic
 from reports.models import AdoptionEvent, AdoptionItem, AdoptionStatus, CheckIn
 from tests.editing import opened
 from tests.factories import make_adoption_item, make_division, make_report, make_user, make_visit
 from tests.pictures import after_a_pdf_was_rendered, truncated_jpeg_upload
 from tests.snapshots import unchanged
-from visits.models import Topic, VisitStatus
+from visits.models import VisitStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -520,6 +520,22 @@ def test_the_item_list_searches_and_filters_by_topic(client, salatiga, report):
 
     assert [item.pk for item in searched.context["items"]] == [puskesos.pk]
     assert [item.pk for item in by_topic.context["items"]] == [puskesos.pk]
+
+
+def test_the_item_topic_filter_finds_items_under_the_topics_old_and_new_name(
+    client, salatiga, report
+):
+    old = item_in(report, S.PROPOSED, topic="DTKS")
+    new = item_in(report, S.PROPOSED, topic="DTSEN")
+    item_in(report, S.PROPOSED, topic="SLRT")
+    client.force_login(salatiga.staff)
+
+    def listed(code):
+        response = client.get(reverse("reports:items"), {"topik": code})
+        return {item.pk for item in response.context["items"]}
+
+    assert listed("DTSEN") == {old.pk, new.pk}
+    assert listed("DTKS") == {old.pk, new.pk}
 
 
 def dashboard_lists(client, user):

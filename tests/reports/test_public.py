@@ -11,11 +11,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from agencies.models import Topic
 from reports import services
 from reports.models import Author, Finding, Quote, Report, ReportStatus
 from reports.photos import process_upload
 from tests.factories import make_agency, make_participant, make_report, make_visit
-from visits.models import Topic, VisitStatus
+from visits.models import VisitStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -198,7 +199,7 @@ def test_the_list_filters_by_topic_province_and_words(client, salatiga, magelang
     assert listed(topik="TIDAK-ADA") == [slrt.pk, ftjslp.pk]  # an unknown value is ignored
 
 
-def test_a_renamed_topic_finds_its_older_reports(client, salatiga, magelang):
+def test_a_renamed_topic_finds_its_older_and_newer_reports(client, salatiga, magelang):
     dtks = Topic.objects.get(code="DTKS")
     dtsen = Topic.objects.get(code="DTSEN")
     dtks.successor = dtsen
@@ -206,10 +207,17 @@ def test_a_renamed_topic_finds_its_older_reports(client, salatiga, magelang):
     old = make_published(
         make_visit(magelang.agency, salatiga.agency, topics=["DTKS"]), salatiga.agency
     )
+    new = make_published(
+        make_visit(magelang.agency, salatiga.agency, topics=["DTSEN"]), salatiga.agency
+    )
+    make_published(make_visit(magelang.agency, salatiga.agency, topics=["SLRT"]), salatiga.agency)
 
-    response = client.get(LIST_URL, {"topik": "DTSEN"})
+    def listed(code):
+        response = client.get(LIST_URL, {"topik": code})
+        return {report.pk for report in response.context["reports"]}
 
-    assert [report.pk for report in response.context["reports"]] == [old.pk]
+    assert listed("DTSEN") == {old.pk, new.pk}
+    assert listed("DTKS") == {old.pk, new.pk}
 
 
 def test_the_list_is_paginated(client, visit, salatiga):

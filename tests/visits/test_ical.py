@@ -11,7 +11,7 @@ from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from agencies.models import Agency, Role
+from agencies.models import Agency, Role, Topic
 from tests.factories import make_agency, make_user, make_visit
 from visits.feeds import calendar_key, render_calendar, reset_calendar_feed, window_start
 from visits.models import (
@@ -20,7 +20,6 @@ from visits.models import (
     EmploymentType,
     Participant,
     Side,
-    Topic,
     Venue,
     VenueKind,
     Visit,

@@ -11,8 +11,8 @@ from visits.models import DelegationRole, Participant, Side
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-BEFORE = [("visits", "0009_visitevent_created_at_defaults_to_now")]
-AFTER = [("visits", "0011_participant_nip_once_per_visit")]
+BEFORE = [("visits", "0010_topic_moves_to_agencies")]
+AFTER = [("visits", "0012_participant_nip_once_per_visit")]
 NIP = "197903122005011004"
 OTHER_NIP = "198001012006042001"
 

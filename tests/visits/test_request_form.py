@@ -8,10 +8,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from agencies.models import GoodPractice, Regency
+from agencies.models import GoodPractice, Regency, Topic
 from tests.editing import opened
 from tests.factories import make_agency, make_visit
-from visits.models import Participant, Topic, VenueKind, Visit, VisitEvent, VisitStatus
+from visits.models import Participant, VenueKind, Visit, VisitEvent, VisitStatus
 
 pytestmark = pytest.mark.django_db
 

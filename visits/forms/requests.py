@@ -12,10 +12,10 @@ from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency
+from agencies.models import Agency, Topic
 from agencies.widgets import AgencySearchSelect, agency_label
 
-from ..models import Topic, Venue, VenueKind, Visit
+from ..models import Venue, VenueKind, Visit
 from ..validators import validate_letter_size, validate_pdf
 
 # The browser's date and time pickers read and send ISO values only; in the

@@ -93,7 +93,13 @@ SUCCESSORS = {"DTKS": "DTSEN"}
 
 
 def load_topics(apps, schema_editor):
-    Topic = apps.get_model("visits", "Topic")
+    save_catalogue(apps.get_model("visits", "Topic"))
+
+
+def save_catalogue(Topic):
+    """Create or update the starting topics. ``Topic`` is the model of this
+    migration's state, or today's ``agencies.models.Topic`` for the tests that
+    empty the database and load the catalogue again."""
     topics = {
         data["code"]: Topic.objects.update_or_create(code=data["code"], defaults=data)[0]
         for data in TOPICS

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("visits", "0010_participant_repeated_nips_cleared"),
+        ("visits", "0011_participant_repeated_nips_cleared"),
     ]
 
     operations = [

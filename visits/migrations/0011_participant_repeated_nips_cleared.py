@@ -54,6 +54,6 @@ def clear_repeated_nips(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("visits", "0009_visitevent_created_at_defaults_to_now")]
+    dependencies = [("visits", "0010_topic_moves_to_agencies")]
 
     operations = [migrations.RunPython(clear_repeated_nips, migrations.RunPython.noop)]
