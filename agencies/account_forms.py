@@ -9,7 +9,9 @@ from allauth.account import forms as allauth_forms
 from allauth.account.adapter import get_adapter
 from django.utils.translation import gettext_lazy as _
 
-from .password_reset import send_password_reset_email
+from studitiru import mail
+
+from .password_reset import password_reset_emails
 
 
 def _relabel(form, **labels):
@@ -45,7 +47,7 @@ class ResetPasswordForm(allauth_forms.ResetPasswordForm):
 
     def save(self, request, **kwargs):
         email = self.cleaned_data["email"]
-        send_password_reset_email.enqueue(email)
+        mail.enqueue(password_reset_emails, email)
         return email
 
 

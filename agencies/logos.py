@@ -10,8 +10,6 @@ about 310 pixels at the 300 dpi of an office printer, so ``LOGO_SIDE`` of
 while each PDF carries tens of kilobytes instead of megabytes. A logo with
 transparency, or drawn as a PNG, stays a PNG (line art stays crisp and the
 paper shows through); any other becomes a JPEG.
-
-Pillow is imported only when a logo is processed.
 """
 
 from django.core.files.base import ContentFile
@@ -33,15 +31,6 @@ def process_logo(upload) -> ContentFile:
     """The logo to store for ``upload``, named ``logo.png`` or ``logo.jpg``
     (``models.logo_path`` gives it a name of its own in the storage).
     Raises ``images.ImageRefused`` with a message naming the file."""
-    from PIL import Image
-
     decoded = images.decode(upload, limits=LIMITS, longest_side=LOGO_SIDE)
-    source = decoded.image
-    if decoded.format == "PNG" or source.has_transparency_data:
-        logo = images.with_transparency(source)
-        logo.thumbnail((LOGO_SIDE, LOGO_SIDE), Image.Resampling.LANCZOS)
-        return ContentFile(images.png_bytes(logo), name="logo.png")
-    logo = images.flattened(source)
-    logo.thumbnail((LOGO_SIDE, LOGO_SIDE), Image.Resampling.LANCZOS)
-    content = images.jpeg_bytes(logo, quality=JPEG_QUALITY, icc_profile=decoded.icc_profile)
-    return ContentFile(content, name="logo.jpg")
+    logo = images.encode(decoded, jpeg_quality=JPEG_QUALITY, longest_side=LOGO_SIDE, keep_png=True)
+    return ContentFile(logo.content, name=f"logo.{logo.extension}")

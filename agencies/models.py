@@ -99,7 +99,7 @@ class AgencyLevel(models.TextChoices):
 def logo_path(agency, filename):
     """A new name for every uploaded logo, never the previous one's: the PDF
     documents are cached by their HTML, which names the logo's file
-    (``reports.documents``), and storages such as S3 overwrite a reused name."""
+    (``reports.pdf``), and storages such as S3 overwrite a reused name."""
     return f"agencies/logos/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 

@@ -1,7 +1,7 @@
 """Password reset e-mail, sent by a background task.
 
 The reset page answers every address alike: the request only queues
-``send_password_reset_email`` with the address typed — the same one INSERT
+the mail task (``studitiru.mail``) with the address typed — the same one INSERT
 (with ``TASKS_BACKEND=database``) whether an account has it or not — and the
 task looks the account up and e-mails the link. Looking the account up in the
 request made a known address measurably slower (15.7 against 6.9 ms), which
@@ -13,11 +13,10 @@ from allauth.account.forms import default_token_generator
 from allauth.account.internal.userkit import filter_users_by_email
 from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.tasks import task
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+
+from studitiru import mail
+from studitiru.links import absolute_url
 
 
 def reset_link(user) -> str:
@@ -29,21 +28,19 @@ def reset_link(user) -> str:
             "key": default_token_generator.make_token(user),
         },
     )
-    return settings.PORTAL_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
-@task
-def send_password_reset_email(email: str) -> int:
-    """E-mail a reset link to each active account with ``email``; returns the
-    number of messages sent (0 for an address without an account: signup is
-    closed, so a stranger gets no invitation either)."""
-    sent = 0
+@mail.composer
+def password_reset_emails(email: str):
+    """A reset link to each active account with ``email``; nothing for an
+    address without an account (signup is closed, so a stranger gets no
+    invitation either)."""
     for user in filter_users_by_email(email, is_active=True, prefer_verified=True, for_login=True):
-        context = {"user": user, "password_reset_url": reset_link(user)}
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = render_to_string("account/email/password_reset_key_subject.txt", context)
-            body = render_to_string("account/email/password_reset_key_message.txt", context)
-        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-        EmailMessage(subject=subject, body=body, to=[email]).send()
-        sent += 1
-    return sent
+        yield mail.Email(
+            "account/email/password_reset_key_subject.txt",
+            "account/email/password_reset_key_message.txt",
+            {"user": user, "password_reset_url": reset_link(user)},
+            [email],
+            subject_prefix=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX,
+        )

@@ -17,19 +17,16 @@ import hashlib
 import secrets
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.tasks import task
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from edits import guard
 from history.records import records_actor
+from studitiru import mail
+from studitiru.links import absolute_url
 
 from .models import Invitation, Membership, Role, User
 from .permissions import can_invite, can_manage_members
@@ -52,7 +49,7 @@ def get_invitation_by_token(token: str) -> Invitation | None:
 
 
 def invitation_url(token: str) -> str:
-    return settings.PORTAL_URL.rstrip("/") + reverse("agencies:accept_invitation", args=[token])
+    return absolute_url("agencies:accept_invitation", token)
 
 
 def normalise_email(email: str) -> str:
@@ -156,7 +153,7 @@ def invite_member(*, agency, email, name, role, division=None, position="", by) 
                 code="already_invited",
                 params={"email": email},
             ) from None
-        transaction.on_commit(lambda: send_invitation_email.enqueue(invitation.pk))
+        mail.enqueue_on_commit(invitation_emails, invitation.pk)
     return invitation
 
 
@@ -210,43 +207,42 @@ def resend_invitation(*, invitation, by) -> Invitation:
         now = timezone.now()
         locked.expires_at = max(now, locked.created_at) + Invitation.VALID_FOR
         locked.save(update_fields=["expires_at"])
-        transaction.on_commit(lambda: send_invitation_email.enqueue(locked.pk))
+        mail.enqueue_on_commit(invitation_emails, locked.pk)
     invitation.expires_at = locked.expires_at
     return invitation
 
 
-@task
-def send_invitation_email(invitation_id: int) -> int:
+@mail.composer
+def invitation_emails(invitation_id: int):
     """Draw a new secret for the invitation, store its hash and e-mail the
-    link to the invitee; returns the number of messages sent (0 when the
-    invitation was closed in the meantime)."""
-    with transaction.atomic():
-        invitation = (
-            Invitation.objects.select_for_update(of=("self",))
-            .select_related("agency__province", "division", "invited_by")
-            .get(pk=invitation_id)
-        )
-        if invitation.accepted_at is not None or invitation.revoked_at is not None:
-            return 0
-        token = secrets.token_urlsafe(32)
-        invitation.token_hash = hash_token(token)
-        invitation.sent_at = timezone.now()
-        invitation.save(update_fields=["token_hash", "sent_at"])
-        context = {
-            "invitation": invitation,
-            "agency": invitation.agency,
-            "role": Role(invitation.role).label,
-            "url": invitation_url(token),
-            "login_url": settings.PORTAL_URL.rstrip("/") + reverse("account_login"),
-            "tz": invitation.agency.tzinfo,
-        }
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = render_to_string("agencies/email/invitation_subject.txt", context)
-            body = render_to_string("agencies/email/invitation_body.txt", context)
-        # Sent inside the transaction: if the mail server refuses, the new
-        # hash is rolled back and the previous link keeps working.
-        EmailMessage(subject=" ".join(subject.split()), body=body, to=[invitation.email]).send()
-    return 1
+    link to the invitee; nothing when the invitation was closed in the
+    meantime. The mail task runs this in its transaction: if the mail server
+    refuses, the new hash is rolled back and the previous link keeps working."""
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("agency__province", "division", "invited_by")
+        .get(pk=invitation_id)
+    )
+    if invitation.accepted_at is not None or invitation.revoked_at is not None:
+        return
+    token = secrets.token_urlsafe(32)
+    invitation.token_hash = hash_token(token)
+    invitation.sent_at = timezone.now()
+    invitation.save(update_fields=["token_hash", "sent_at"])
+    context = {
+        "invitation": invitation,
+        "agency": invitation.agency,
+        "role": Role(invitation.role).label,
+        "url": invitation_url(token),
+        "login_url": absolute_url("account_login"),
+        "tz": invitation.agency.tzinfo,
+    }
+    yield mail.Email(
+        "agencies/email/invitation_subject.txt",
+        "agencies/email/invitation_body.txt",
+        context,
+        [invitation.email],
+    )
 
 
 def accept_invitation(*, invitation, name, password) -> User:

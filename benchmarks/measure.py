@@ -377,7 +377,7 @@ def pdf_cpu_seconds(report_pk, runs=5) -> dict:
     the database and WeasyPrint's rendering, never taken from the cache),
     warm, median of ``runs``; and, as ``cached_cpu_s``, to answer it from
     the cache (the context and the HTML, which make the cache's key)."""
-    from reports import documents
+    from reports import pdf
 
     def document():
         report = Report.objects.select_related(
@@ -386,9 +386,9 @@ def pdf_cpu_seconds(report_pk, runs=5) -> dict:
             "visit__host__province",
             "visit__visitor__province",
         ).get(pk=report_pk)
-        return documents.Document("reports/pdf/report.html", documents.report_context(report))
+        return pdf.Document("reports/pdf/report.html", pdf.report_context(report))
 
-    pdf = document().render()  # warm: WeasyPrint's import, fonts, templates
+    rendered = document().render()  # warm: WeasyPrint's import, fonts, templates
     cpu, wall = _cpu_and_wall(lambda: document().render(), runs)
     document().pdf()  # into the cache
     cached_cpu, _wall = _cpu_and_wall(lambda: document().pdf(), runs)
@@ -396,7 +396,7 @@ def pdf_cpu_seconds(report_pk, runs=5) -> dict:
         "cpu_s": round(statistics.median(cpu), 3),
         "wall_s": round(statistics.median(wall), 3),
         "runs": runs,
-        "bytes": len(pdf),
+        "bytes": len(rendered),
         "cached_cpu_s": round(statistics.median(cached_cpu), 4),
     }
 
@@ -416,7 +416,7 @@ def participant_sheet(rows) -> bytes:
     with valid, distinct NIPs, phones and e-mail addresses as text."""
     import openpyxl
 
-    from visits.imports import template_headers
+    from visits.participant_import import template_headers
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active
@@ -448,20 +448,16 @@ def import_seconds(visit_pk, email, rows=500) -> dict:
     """Seconds to read and check a ``rows``-row sheet and save its
     participants on a visit being planned, as the import page does; in a
     transaction that is rolled back."""
-    from visits.delegation import participants_import
-    from visits.imports import read_participant_sheet
+    from visits.delegation import participants_import, registered_nips
+    from visits.participant_import import read_participant_sheet
 
     data = participant_sheet(rows)
     user = User.objects.select_related("membership__agency").get(email=email)
     visit = Visit.objects.select_related("host__province", "visitor__province").get(pk=visit_pk)
     with transaction.atomic():
         began = time.perf_counter()
-        known = visit.participants.filter(side=Side.VISITOR).exclude(nip="")
         result = read_participant_sheet(
-            data,
-            filename="peserta.xlsx",
-            side=Side.VISITOR,
-            existing_nips=set(known.values_list("nip", flat=True)),
+            data, filename="peserta.xlsx", side=Side.VISITOR, existing_nips=registered_nips(visit)
         )
         read = time.perf_counter() - began
         if not result.ok:

@@ -8,6 +8,8 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from visits.admin import ReadOnlyMixin
+
 from .models import (
     AdoptionEvent,
     AdoptionItem,
@@ -21,20 +23,11 @@ from .models import (
 )
 
 
-class ReadOnlyInlineMixin:
+class ReadOnlyInlineMixin(ReadOnlyMixin):
     """Rows written by the services only."""
 
     extra = 0
     can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class FindingInline(admin.StackedInline):

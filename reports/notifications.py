@@ -1,23 +1,18 @@
 """E-mail about a report's review: the agency's heads when a report is
 submitted, its writers when it is returned, approved, withdrawn or published.
 
-Sent through ``django.tasks`` like ``visits.notifications``: in-process by
-default and in tests, a database queue in production."""
+Sent by the portal's one mail task (``studitiru.mail``); this module says
+who is told and with which templates."""
 
 import contextlib
 from contextvars import ContextVar
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
 from django.db.models import Q
-from django.tasks import task
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 
 from agencies.models import User
 from agencies.permissions import HEAD_ROLES
+from studitiru import mail
+from studitiru.links import absolute_url
 
 from .models import ReportEvent, ReportStatus
 from .permissions import WRITER_ROLES
@@ -41,7 +36,7 @@ def notify_report_event(event: ReportEvent) -> None:
     if _muted.get():
         return
     if event.from_status:  # creating the draft tells nobody
-        transaction.on_commit(lambda: send_report_event_email.enqueue(event.pk))
+        mail.enqueue_on_commit(report_event_emails, event.pk)
 
 
 def recipients_for(event: ReportEvent) -> list[str]:
@@ -63,15 +58,12 @@ def recipients_for(event: ReportEvent) -> list[str]:
     return list(members.order_by("email").values_list("email", flat=True).distinct())
 
 
-@task
-def send_report_event_email(event_id: int) -> int:
-    """Send the e-mail about one review step; returns the number of recipients."""
+@mail.composer
+def report_event_emails(event_id: int):
+    """The e-mail about one review step."""
     event = ReportEvent.objects.select_related(
         "report__agency__province", "report__visit__host", "report__visit__visitor", "actor"
     ).get(pk=event_id)
-    recipients = recipients_for(event)
-    if not recipients:
-        return 0
     report = event.report
     context = {
         "event": event,
@@ -79,10 +71,11 @@ def send_report_event_email(event_id: int) -> int:
         "visit": report.visit,
         "to_heads": event.to_status == ReportStatus.SUBMITTED,
         "tz": report.agency.tzinfo,
-        "url": settings.PORTAL_URL.rstrip("/") + reverse("reports:detail", args=[report.pk]),
+        "url": absolute_url("reports:detail", report.pk),
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("reports/report_email_subject.txt", context).strip()
-        body = render_to_string("reports/report_email_body.txt", context)
-    EmailMessage(subject=subject, body=body, to=recipients).send()
-    return len(recipients)
+    yield mail.Email(
+        "reports/report_email_subject.txt",
+        "reports/report_email_body.txt",
+        context,
+        recipients_for(event),
+    )

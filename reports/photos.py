@@ -7,8 +7,6 @@ bomb, or broken or truncated. What is stored is a new JPEG made from the
 decoded pixels: EXIF orientation applied, every piece of metadata (EXIF with
 its GPS location, XMP, comments) left behind, scaled down so that pages and
 PDFs stay light, and a thumbnail beside it.
-
-Pillow is imported here only, so that it stays out of start-up.
 """
 
 import uuid
@@ -59,25 +57,16 @@ def limits() -> images.Limits:
 def process_upload(upload) -> ProcessedPhoto:
     """Check ``upload`` (a Django ``UploadedFile`` or any file with ``name``
     and ``size``) and make its stored copies. Raises ``PhotoError``."""
-    from PIL import Image
-
     decoded = images.decode(upload, limits=limits(), longest_side=settings.PHOTO_MAX_SIDE)
-    image = images.flattened(decoded.image)
-    image.thumbnail((settings.PHOTO_MAX_SIDE,) * 2, Image.Resampling.LANCZOS)
-    thumbnail = image.copy()
-    thumbnail.thumbnail((settings.PHOTO_THUMBNAIL_SIDE,) * 2, Image.Resampling.LANCZOS)
-    profile = decoded.icc_profile
+    photo = images.encode(decoded, jpeg_quality=JPEG_QUALITY, longest_side=settings.PHOTO_MAX_SIDE)
+    thumbnail = images.encode(
+        decoded, jpeg_quality=THUMBNAIL_QUALITY, longest_side=settings.PHOTO_THUMBNAIL_SIDE
+    )
     stem = uuid.uuid4().hex  # the user's file name stays out of the storage
     return ProcessedPhoto(
-        image=ContentFile(
-            images.jpeg_bytes(image, quality=JPEG_QUALITY, icc_profile=profile),
-            name=f"{stem}.jpg",
-        ),
-        thumbnail=ContentFile(
-            images.jpeg_bytes(thumbnail, quality=THUMBNAIL_QUALITY, icc_profile=profile),
-            name=f"{stem}.jpg",
-        ),
-        width=image.width,
-        height=image.height,
+        image=ContentFile(photo.content, name=f"{stem}.jpg"),
+        thumbnail=ContentFile(thumbnail.content, name=f"{stem}.jpg"),
+        width=photo.width,
+        height=photo.height,
         original_name=decoded.name,
     )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Division, Topic
 from uploads import images
+from uploads.documents import is_pdf
 from visits.forms import CommentForm
 
 from .models import AdoptionItem
@@ -25,6 +26,7 @@ from .models import AdoptionItem
 MAX_EVIDENCE_SIZE = 10 * 1024 * 1024
 # Enough for a phone photo (48 MP); a decompression bomb has far more.
 MAX_EVIDENCE_PIXELS = 50_000_000
+EVIDENCE_JPEG_QUALITY = 90
 EVIDENCE_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}
 EVIDENCE_LIMITS = images.Limits(
     max_bytes=MAX_EVIDENCE_SIZE, max_pixels=MAX_EVIDENCE_PIXELS, formats=("JPEG", "PNG")
@@ -137,10 +139,7 @@ def checked_evidence(upload):
             _("Berkas bukti paling besar %(size)s MB.") % {"size": MAX_EVIDENCE_SIZE // 2**20},
             code="too_big",
         )
-    upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(0)
-    if b"%PDF-" in head:
+    if is_pdf(upload):
         upload.name = _evidence_name("pdf")
         return upload
     return _reencoded_image(upload)
@@ -160,15 +159,8 @@ def _reencoded_image(upload):
                 code="not_evidence",
             ) from None
         raise ValidationError(str(refused), code=refused.code) from None
-    if decoded.format == "JPEG":
-        content = images.jpeg_bytes(
-            images.flattened(decoded.image), quality=90, icc_profile=decoded.icc_profile
-        )
-        kind = "jpg"
-    else:
-        content = images.png_bytes(images.with_transparency(decoded.image))
-        kind = "png"
-    return ContentFile(content, name=_evidence_name(kind))
+    evidence = images.encode(decoded, jpeg_quality=EVIDENCE_JPEG_QUALITY, keep_png=True)
+    return ContentFile(evidence.content, name=_evidence_name(evidence.extension))
 
 
 def _evidence_name(kind):

@@ -301,7 +301,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # (agencies/migrations/0007_cache_table.py), so `manage.py migrate` is all a
 # clean checkout or a production server needs. It keeps at most 20,000 entries
 # (Django counts them on every write, and culls expired ones past the limit).
-# "documents" keeps rendered PDFs (reports.documents), 100-300 KB each, in
+# "documents" keeps rendered PDFs (reports.pdf), 100-300 KB each, in
 # local memory, at most 100 per process, even with Redis: they would crowd the
 # sessions out of it, and clearing them would clear the sessions too (FLUSHDB).
 REDIS_URL = env_str("REDIS_URL")

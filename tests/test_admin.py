@@ -11,6 +11,7 @@ from pytest_django.asserts import assertContains
 from agencies.models import Agency, GoodPractice, Membership, Role, Topic, User
 from tests.factories import make_agency, make_division, make_user, make_visit
 from visits.models import (
+    AgendaItem,
     DelegationRole,
     Participant,
     Side,
@@ -27,8 +28,11 @@ MODELS = list(admin.site._registry)
 # results by the task workers.
 # Written only by services (timeline, calendar feeds) or by the task worker.
 # The personal-data request log is evidence, written by privacy.services only.
+# Participants and the agenda are written by visits.delegation only.
 NO_ADD_PAGE = {
     "visits.VisitEvent",
+    "visits.Participant",
+    "visits.AgendaItem",
     "visits.CalendarFeed",
     "django_tasks_database.DBTaskResult",
     "privacy.PersonalDataRequest",
@@ -226,3 +230,31 @@ def test_the_topic_list_finds_a_topic_by_an_alias(admin_client):
     response = admin_client.get(admin_url(Topic, "changelist"), {"q": "terpadu kesejahteraan"})
 
     assert [topic.code for topic in response.context["cl"].result_list] == ["DTKS"]
+
+
+@pytest.mark.parametrize(
+    ("model", "rows"), [(Participant, "participants"), (AgendaItem, "agenda_items")]
+)
+def test_participants_and_the_agenda_are_read_only_in_the_admin(admin_client, visit, model, rows):
+    row = getattr(visit, rows).first()
+    before = list(model.objects.values())
+
+    add = admin_client.post(admin_url(model, "add"), {"visit": visit.pk, "name": "x"})
+    change = admin_client.post(admin_url(model, "change", row.pk), {"name": "x", "title": "x"})
+    delete = admin_client.post(admin_url(model, "delete", row.pk), {"post": "yes"})
+
+    assert (add.status_code, change.status_code, delete.status_code) == (403, 403, 403)
+    assert admin_client.get(admin_url(model, "change", row.pk)).status_code == 200
+    assert list(model.objects.values()) == before
+
+
+def test_the_visit_page_shows_participants_and_the_agenda_without_forms_to_edit(
+    admin_client, visit
+):
+    response = admin_client.get(admin_url(Visit, "change", visit.pk))
+
+    inlines = {i.formset.prefix: i for i in response.context["inline_admin_formsets"]}
+    for prefix in ("participants", "agenda_items"):
+        assert not inlines[prefix].has_add_permission
+        assert not inlines[prefix].has_change_permission
+        assert not inlines[prefix].has_delete_permission

@@ -7,9 +7,9 @@ browser claims. ``decode`` refuses it, with a message that names the file,
 when it is empty or too large (bytes or pixels, decompression bombs
 included), not one of the formats the caller accepts, or broken or
 truncated. What the caller gets is the decoded picture turned the way the
-camera held it (EXIF orientation), to be encoded anew with the helpers
-below: none of the uploaded bytes are stored, so no metadata (EXIF with its
-GPS location, XMP, comments) survives.
+camera held it (EXIF orientation), to be stored through ``encode``: none of
+the uploaded bytes are stored, so no metadata (EXIF with its GPS location,
+XMP, comments) survives.
 
 A truncated picture is refused whatever ``PIL.ImageFile.LOAD_TRUNCATED_IMAGES``
 says. WeasyPrint sets that flag for the whole process when it is imported
@@ -174,6 +174,39 @@ def decode(upload, *, limits: Limits, longest_side: int | None = None) -> Decode
             image.close()
             upload.seek(0)
     return Decoded(image=upright, format=kind, name=name, icc_profile=icc_profile)
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A picture encoded anew: the bytes to store, their file extension
+    (``jpg`` or ``png``) and the stored size in pixels."""
+
+    content: bytes
+    extension: str
+    width: int
+    height: int
+
+
+def encode(
+    decoded: Decoded, *, jpeg_quality: int, longest_side: int | None = None, keep_png=False
+) -> Encoded:
+    """The one way a checked picture is stored: scaled down to at most
+    ``longest_side`` pixels, with nothing of the upload but its pixels (and
+    its colour profile). A JPEG, flattened over white; with ``keep_png`` a
+    PNG, or a picture with transparency, stays a PNG instead (line art stays
+    crisp, the paper shows through)."""
+    from PIL import Image
+
+    as_png = keep_png and (decoded.format == "PNG" or decoded.image.has_transparency_data)
+    image = with_transparency(decoded.image) if as_png else flattened(decoded.image)
+    if longest_side:
+        image.thumbnail((longest_side, longest_side), Image.Resampling.LANCZOS)
+    if as_png:
+        content, extension = png_bytes(image), "png"
+    else:
+        content = jpeg_bytes(image, quality=jpeg_quality, icc_profile=decoded.icc_profile)
+        extension = "jpg"
+    return Encoded(content=content, extension=extension, width=image.width, height=image.height)
 
 
 def display_name(upload) -> str:

@@ -1,5 +1,11 @@
 """The admin of visits. A visit's status and timeline are shown but
-never edited here: lifecycle changes go through ``visits.services.move_visit``."""
+never edited here: lifecycle changes go through ``visits.services.move_visit``.
+
+Participants and agenda items are read-only here too: ``visits.delegation``
+writes them (it locks the visit, checks the one-head and one-NIP rules and
+records who did it), and routing an admin form through it would need an
+acting agency the admin does not have. An official corrects them in the
+portal, as the agency's staff."""
 
 from django import forms
 from django.contrib import admin
@@ -23,6 +29,20 @@ from .models import (
 VISIT_AGENCIES = ("visit__host", "visit__visitor")
 
 
+class ReadOnlyMixin:
+    """Shown, never written: the services write these rows (the timeline,
+    the people and the programme)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class VisitTopicInline(admin.TabularInline):
     model = VisitTopic
     extra = 0
@@ -34,12 +54,12 @@ class VenueInline(admin.TabularInline):
     extra = 0
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(ReadOnlyMixin, admin.TabularInline):
     model = AgendaItem
     extra = 0
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(ReadOnlyMixin, admin.TabularInline):
     model = Participant
     extra = 0
     fields = (
@@ -55,19 +75,6 @@ class ParticipantInline(admin.TabularInline):
         "nip",
         "attended",
     )
-
-
-class ReadOnlyMixin:
-    """The timeline is written by the services only."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class VisitEventInline(ReadOnlyMixin, admin.TabularInline):
@@ -148,7 +155,7 @@ class VenueAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
     list_display = ("title", "visit", "start", "kind", "place", "speaker")
     list_filter = ("kind",)
     list_select_related = VISIT_AGENCIES
@@ -157,7 +164,7 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(SimpleHistoryAdmin):
+class ParticipantAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
     list_display = (
         "full_name",
         "visit",
@@ -171,8 +178,6 @@ class ParticipantAdmin(SimpleHistoryAdmin):
     list_select_related = VISIT_AGENCIES
     search_fields = ("name", "nip", "visit__title")
     autocomplete_fields = ("visit",)
-    # Set by the erasure (retention or request), never by hand.
-    readonly_fields = ("contact_erased_at", "contact_erasure")
 
     @admin.display(description=_("nama lengkap"), ordering="name")
     def full_name(self, obj):

@@ -77,6 +77,44 @@ def _check_role(participant):
         )
 
 
+def registered_nips(visit, *, replacing_side=None, excluding=None) -> dict[str, str]:
+    """The NIPs already on the visit's list (both sides), each with the name of
+    its participant: the rule "one NIP once per visit" (the constraint
+    ``visits_participant_nip_once_per_visit``), read by the form and by the
+    import. ``replacing_side``'s list is about to be replaced and does not
+    count; neither does the participant being edited (``excluding``)."""
+    rows = visit.participants.exclude(nip="")
+    if replacing_side is not None:
+        rows = rows.exclude(side=replacing_side)
+    if excluding is not None and excluding.pk is not None:
+        rows = rows.exclude(pk=excluding.pk)
+    rows = rows.only("nip", "front_title", "name", "back_title")
+    return {row.nip: row.full_name for row in rows}
+
+
+def nip_taken_message(name: str) -> str:
+    return _("NIP ini sudah terdaftar sebagai peserta kunjungan ini (%(name)s).") % {"name": name}
+
+
+def _check_nip_once(participant, visit):
+    if not participant.nip:
+        return
+    taken = registered_nips(visit, excluding=participant)
+    if participant.nip in taken:
+        raise ValidationError({"nip": nip_taken_message(taken[participant.nip])})
+
+
+def _check_nips_once(participants, visit, *, replacing_side):
+    """The sheet was checked when read; the list may have changed since."""
+    taken = registered_nips(visit, replacing_side=replacing_side)
+    for participant in participants:
+        if participant.nip in taken:
+            message = nip_taken_message(taken[participant.nip])
+            raise ValidationError(f"{participant.full_name}: {message}")
+        if participant.nip:
+            taken[participant.nip] = participant.full_name
+
+
 # What the participant form edits, compared by the edit guard.
 PARTICIPANT_FIELDS = (
     "front_title",
@@ -128,6 +166,7 @@ def participant_save(*, participant: Participant, by, version=None) -> Participa
             )
         _check_role(participant)
         participant.full_clean(exclude=["visit"], validate_constraints=False)
+        _check_nip_once(participant, visit)
         if participant.pk is None:
             participant.order = _next_order(visit, participant.side)
         if participant.role == DelegationRole.HEAD:
@@ -208,6 +247,7 @@ def participants_import(
             first = 1
         else:
             first = _next_order(locked, side)
+        _check_nips_once(participants, locked, replacing_side=side if replace else None)
         if heads:
             _demote_heads(locked)
         for number, participant in enumerate(participants, start=first):

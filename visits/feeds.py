@@ -20,12 +20,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
 from agencies.permissions import can_schedule
+from studitiru.links import absolute_url
 
 from .models import CalendarFeed, Visit, VisitStatus
 from .permissions import visits_for_agency
@@ -73,13 +73,8 @@ KEY_FIELDS = (
 )
 
 
-def portal_url(path: str) -> str:
-    """An absolute address on the portal, for links that leave the browser."""
-    return settings.PORTAL_URL.rstrip("/") + path
-
-
 def feed_url(feed: CalendarFeed) -> str:
-    return portal_url(reverse("visits:ical", args=[feed.token]))
+    return absolute_url("visits:ical", feed.token)
 
 
 def active_feed(agency: Agency) -> CalendarFeed | None:
@@ -159,7 +154,7 @@ def _description(visit: Visit) -> str:
         _("Topik: %(topics)s") % {"topics": topics or "—"},
         _("Status: %(status)s") % {"status": visit.get_status_display()},
         _("Rincian di Portal Studi Tiru: %(url)s")
-        % {"url": portal_url(reverse("visits:detail", args=[visit.pk]))},
+        % {"url": absolute_url("visits:detail", visit.pk)},
     ]
     return "\n".join(lines)
 
@@ -179,7 +174,7 @@ def _event(visit: Visit) -> icalendar.Event:
     )
     event.add("location", _location(visit))
     event.add("description", _description(visit))
-    event.add("url", portal_url(reverse("visits:detail", args=[visit.pk])))
+    event.add("url", absolute_url("visits:detail", visit.pk))
     event.add("status", "CONFIRMED" if visit.status in CONFIRMED_STATES else "TENTATIVE")
     event.add("transp", "OPAQUE")
     return event

@@ -433,6 +433,14 @@ class Participant(models.Model):
                 condition=Q(role=DelegationRole.HEAD),
                 name="visits_participant_one_head_per_visit",
             ),
+            # One person once per visit, across both sides; an empty NIP
+            # (Non-ASN, erased contacts) is no person. The service says it
+            # in words first (visits.delegation.nip_taken).
+            models.UniqueConstraint(
+                fields=["visit", "nip"],
+                condition=~Q(nip=""),
+                name="visits_participant_nip_once_per_visit",
+            ),
             # Erased means erased: no contact data, and a reason with the date.
             models.CheckConstraint(
                 condition=Q(contact_erased_at__isnull=True, contact_erasure="")

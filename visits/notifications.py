@@ -1,18 +1,11 @@
 """E-mail to the other agency when a visit moves along its lifecycle.
 
-Sent through ``django.tasks``: in-process by default and in tests, a
-database queue served by ``manage.py db_worker`` in production, so a slow
-mail server never holds up a page."""
-
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
-from django.tasks import task
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
+Sent by the portal's one mail task (``studitiru.mail``); this module says
+who is told and with which templates."""
 
 from agencies.models import Role, User
+from studitiru import mail
+from studitiru.links import absolute_url
 
 from .models import Side, VisitEvent
 
@@ -24,7 +17,7 @@ def notify_other_side(event: VisitEvent) -> None:
     """Queue the e-mail about ``event`` once the current transaction commits."""
     if event.actor_agency_id is None:
         return
-    transaction.on_commit(lambda: send_visit_event_email.enqueue(event.pk))
+    mail.enqueue_on_commit(visit_event_emails, event.pk)
 
 
 def recipients_for(event: VisitEvent) -> list[str]:
@@ -39,15 +32,12 @@ def recipients_for(event: VisitEvent) -> list[str]:
     )
 
 
-@task
-def send_visit_event_email(event_id: int) -> int:
-    """Send the e-mail about one timeline event; returns the number of recipients."""
+@mail.composer
+def visit_event_emails(event_id: int):
+    """The e-mail about one timeline event to the other agency's staff."""
     event = VisitEvent.objects.select_related(
         "visit__host__province", "visit__visitor__province", "actor", "actor_agency"
     ).get(pk=event_id)
-    recipients = recipients_for(event)
-    if not recipients:
-        return 0
     visit = event.visit
     other_side = Side.HOST if event.actor_agency_id == visit.visitor_id else Side.VISITOR
     context = {
@@ -55,10 +45,11 @@ def send_visit_event_email(event_id: int) -> int:
         "visit": visit,
         "other_agency": visit.host if other_side == Side.HOST else visit.visitor,
         "tz": (visit.host if other_side == Side.HOST else visit.visitor).tzinfo,
-        "url": settings.PORTAL_URL.rstrip("/") + reverse("visits:detail", args=[visit.pk]),
+        "url": absolute_url("visits:detail", visit.pk),
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("visits/email/event_subject.txt", context).strip()
-        body = render_to_string("visits/email/event_body.txt", context)
-    EmailMessage(subject=subject, body=body, to=recipients).send()
-    return len(recipients)
+    yield mail.Email(
+        "visits/email/event_subject.txt",
+        "visits/email/event_body.txt",
+        context,
+        recipients_for(event),
+    )

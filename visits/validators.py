@@ -3,14 +3,12 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from uploads.documents import is_pdf
+
 
 def validate_pdf(upload):
-    """Accept only a file that starts like a PDF (``%PDF-`` within the first
-    1024 bytes, as readers allow)."""
-    upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(0)
-    if b"%PDF-" not in head:
+    """Accept only a file that starts like a PDF."""
+    if not is_pdf(upload):
         raise ValidationError(
             _("Berkas ini bukan PDF. Unggah pindaian surat dalam format PDF."), code="not_pdf"
         )

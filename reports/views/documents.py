@@ -6,7 +6,7 @@ sheet by both agencies of the visit, for either side's people
 (``?pihak=tamu``, the default, or ``?pihak=tuan-rumah``).
 
 A PDF is rendered once for each version of its content and then served
-from the cache (``reports.documents.Document``), with that version as its
+from the cache (``reports.pdf.Document``), with that version as its
 ETag: a browser opening it again gets "304 Not Modified". Access is checked
 before either."""
 
@@ -17,7 +17,7 @@ from django.utils.text import slugify
 
 from visits.permissions import get_visit_for_user
 
-from .. import documents
+from .. import pdf
 from ..forms import ATTENDANCE_SIDES, AttendanceSideForm
 from ..permissions import get_report_for_user
 
@@ -30,13 +30,13 @@ NOT_KEPT = "no-store"
 
 def report_pdf(request, pk):
     report = get_report_for_user(request, pk)
-    context = documents.report_context(report)
+    context = pdf.report_context(report)
     return _pdf_response(request, "reports/pdf/report.html", context, "laporan", report.title)
 
 
 def plan_pdf(request, pk):
     report = get_report_for_user(request, pk)
-    context = documents.plan_context(report)
+    context = pdf.plan_context(report)
     return _pdf_response(request, "reports/pdf/plan.html", context, "rencana-atm", report.title)
 
 
@@ -46,7 +46,7 @@ def attendance_pdf(request, visit_pk):
     if not form.is_valid():
         raise Http404
     pihak = form.cleaned_data["pihak"] or "tamu"
-    context = documents.attendance_context(visit, ATTENDANCE_SIDES[pihak])
+    context = pdf.attendance_context(visit, ATTENDANCE_SIDES[pihak])
     return _pdf_response(
         request,
         "reports/pdf/attendance.html",
@@ -62,7 +62,7 @@ def _pdf_response(request, template_name, context, kind, title, *, kept_by_brows
     name such as ``laporan-studi-tiru-penguatan-slrt-ke-kota-malang.pdf``;
     "304 Not Modified" when the browser kept this version. A document that
     missed a file gets no ETag, so that no browser keeps it."""
-    document = documents.Document(template_name, context)
+    document = pdf.Document(template_name, context)
     if kept_by_browser:
         not_modified = get_conditional_response(request, etag=document.etag)
         if not_modified is not None:

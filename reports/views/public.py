@@ -20,8 +20,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from studitiru.links import absolute_url
 from studitiru.pagination import paginate
-from visits.feeds import portal_url
 from visits.models import Side
 
 from ..filters import NewsFilter
@@ -105,10 +105,8 @@ def news_detail(request, pk, slug):
         "visitor_count": counts["visitors"],
         "host_count": counts["hosts"],
         "description": Truncator(teaser(report, words=60)).chars(DESCRIPTION_CHARS),
-        "canonical_url": portal_url(path),
-        "image_url": (
-            portal_url(reverse("reports:photo_file", args=[photos[0].pk, "asli"])) if photos else ""
-        ),
+        "canonical_url": absolute_url(path),
+        "image_url": (absolute_url("reports:photo_file", photos[0].pk, "asli") if photos else ""),
     }
     return render(request, "reports/public/news_detail.html", context)
 

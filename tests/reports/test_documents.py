@@ -19,10 +19,10 @@ from PIL import Image
 from pypdf import PdfReader
 
 from agencies.models import Topic
-from reports import documents, services
+from reports import pdf, services
 from reports.models import Author, Finding, Photo, Quote
 from reports.photos import process_upload
-from reports.templatetags.documents import jam, tanggal, tanggal_panjang, waktu_kunjungan
+from reports.templatetags.pdf_tags import jam, tanggal, tanggal_panjang, waktu_kunjungan
 from tests.factories import (
     make_adoption_item,
     make_agency,
@@ -406,18 +406,18 @@ def test_the_letterhead_shows_the_agencys_logo_and_lines(client, salatiga, madiu
         "https://example.com/static/css/pdf.css",
         "ftp://example.com/x.png",
         "file:///etc/passwd",
-        documents.BASE_URL + "etc/passwd",
-        documents.BASE_URL + "static/..%2F..%2Fstuditiru/settings.py",
-        documents.BASE_URL + "media/%2e%2e/%2e%2e/etc/passwd",
-        documents.BASE_URL + "media//etc/passwd",
-        documents.BASE_URL + "media/..\\..\\etc\\passwd",
+        pdf.BASE_URL + "etc/passwd",
+        pdf.BASE_URL + "static/..%2F..%2Fstuditiru/settings.py",
+        pdf.BASE_URL + "media/%2e%2e/%2e%2e/etc/passwd",
+        pdf.BASE_URL + "media//etc/passwd",
+        pdf.BASE_URL + "media/..\\..\\etc\\passwd",
         "https://dokumen.studitiru.invalid.example.com/static/css/pdf.css",
     ],
 )
 def test_the_fetcher_refuses_anything_but_the_projects_files(url, no_network, caplog):
-    fetcher = documents.url_fetcher()
+    fetcher = pdf.url_fetcher()
 
-    with pytest.raises(documents.ResourceRefused), caplog.at_level(logging.WARNING):
+    with pytest.raises(pdf.ResourceRefused), caplog.at_level(logging.WARNING):
         fetcher.fetch(url)
 
     assert "PDF renderer" in caplog.text
@@ -426,10 +426,10 @@ def test_the_fetcher_refuses_anything_but_the_projects_files(url, no_network, ca
 def test_the_fetcher_serves_static_media_and_data_urls(media, no_network):
     (media / "agencies").mkdir()
     (media / "agencies" / "logo.png").write_bytes(b"\x89PNG-logo")
-    fetcher = documents.url_fetcher()
+    fetcher = pdf.url_fetcher()
 
-    css = fetcher.fetch(documents.BASE_URL + "static/css/pdf.css")
-    logo = fetcher.fetch(documents.BASE_URL + "media/agencies/logo.png")
+    css = fetcher.fetch(pdf.BASE_URL + "static/css/pdf.css")
+    logo = fetcher.fetch(pdf.BASE_URL + "media/agencies/logo.png")
     data = fetcher.fetch("data:text/plain;base64,SGFsbw==")
 
     assert b"@page" in css.read()
@@ -442,8 +442,8 @@ def test_the_fetcher_serves_static_media_and_data_urls(media, no_network):
 
 
 def test_the_fetcher_refuses_a_missing_file(db):
-    with pytest.raises(documents.ResourceRefused):
-        documents.url_fetcher().fetch(documents.BASE_URL + "media/tidak-ada.png")
+    with pytest.raises(pdf.ResourceRefused):
+        pdf.url_fetcher().fetch(pdf.BASE_URL + "media/tidak-ada.png")
 
 
 # --- Access -------------------------------------------------------------------------------
@@ -521,16 +521,16 @@ def test_a_pdf_that_missed_a_file_is_neither_cached_nor_kept(
     _add_photo(madiun_report, 1)
     url = reverse("reports:report_pdf", args=[madiun_report.pk])
     client.force_login(salatiga.penyuluh)
-    open_file = documents._open_file
+    open_file = pdf._open_file
 
     def storage_hiccup(kind, name):
         if kind == "media":
             raise OSError("storage unreachable")
         return open_file(kind, name)
 
-    monkeypatch.setattr(documents, "_open_file", storage_hiccup)
+    monkeypatch.setattr(pdf, "_open_file", storage_hiccup)
     broken = client.get(url)
-    monkeypatch.setattr(documents, "_open_file", open_file)
+    monkeypatch.setattr(pdf, "_open_file", open_file)
     whole = client.get(url)
     again = client.get(url)
 

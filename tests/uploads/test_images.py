@@ -3,6 +3,8 @@ damaged is refused by the check itself, whatever Pillow's process-wide
 LOAD_TRUNCATED_IMAGES flag says (WeasyPrint turns it on when a worker
 renders its first PDF), while intact pictures of every accepted kind pass."""
 
+import io
+
 import pytest
 from PIL import Image
 
@@ -136,3 +138,26 @@ def test_the_decoded_picture_carries_nothing_of_the_file(worker):
     assert flat.info == {}
     assert dict(flat.getexif()) == {}
     assert b"kamera dinas" not in images.jpeg_bytes(flat, quality=80)
+
+
+@pytest.mark.parametrize(
+    ("kind", "mode", "keep_png", "stored"),
+    [
+        ("JPEG", "RGB", True, "jpg"),
+        ("PNG", "RGB", True, "png"),
+        ("PNG", "RGBA", False, "jpg"),
+        ("WEBP", "RGBA", True, "png"),
+        ("WEBP", "RGB", True, "jpg"),
+    ],
+)
+def test_a_picture_is_stored_scaled_down_as_a_jpeg_or_a_png(kind, mode, keep_png, stored):
+    content = encoded(noisy((300, 200), mode), kind, lossless=True) if kind == "WEBP" else None
+    content = content or encoded(noisy((300, 200), mode), kind)
+    decoded = images.decode(upload(f"gambar.{kind.lower()}", content, kind), limits=LIMITS)
+
+    result = images.encode(decoded, jpeg_quality=80, longest_side=150, keep_png=keep_png)
+
+    assert (result.extension, result.width, result.height) == (stored, 150, 100)
+    with Image.open(io.BytesIO(result.content)) as image:
+        assert (image.format, image.size) == ({"jpg": "JPEG", "png": "PNG"}[stored], (150, 100))
+        assert image.info.get("exif") is None

@@ -138,3 +138,29 @@ def _at(hour):
     return datetime.datetime(
         2023, 6, 14, hour, tzinfo=datetime.timezone(datetime.timedelta(hours=7))
     )
+
+
+def test_an_nip_is_stored_once_per_visit(magelang, salatiga):
+    visit = make_visit(host=magelang, visitor=salatiga)
+    nip = "197903122005011004"
+    Participant.objects.create(visit=visit, side=Side.VISITOR, name="Andre", nip=nip)
+
+    with pytest.raises(IntegrityError) as error, transaction.atomic():
+        Participant.objects.create(
+            visit=visit, side=Side.HOST, role=DelegationRole.RECEIVING_OFFICIAL, name="B", nip=nip
+        )
+    # PostgreSQL names the constraint, SQLite its columns.
+    assert any(
+        name in str(error.value)
+        for name in ("visits_participant_nip_once_per_visit", "visits_participant.nip")
+    )
+
+
+def test_many_participants_of_a_visit_may_have_no_nip(magelang, salatiga):
+    visit = make_visit(host=magelang, visitor=salatiga)
+    for name in ("A", "B"):
+        Participant.objects.create(
+            visit=visit, side=Side.VISITOR, name=name, employment_type=EmploymentType.NON_ASN
+        )
+
+    assert visit.participants.filter(nip="").count() == 2

@@ -134,6 +134,77 @@ def test_a_non_asn_participant_has_no_nip(client, visit, salatiga):
     assert Participant.objects.count() == 0
 
 
+def participant_rows(visit):
+    return list(visit.participants.values_list("pk", "name", "nip", "side").order_by("pk"))
+
+
+def test_an_nip_is_added_only_once_per_visit(client, visit, salatiga):
+    client.force_login(salatiga.staff)
+    client.post(url("participant_add", visit), person(name="Andre", nip=NIP))
+    before = participant_rows(visit)
+
+    response = client.post(url("participant_add", visit), person(name="Agus", nip=NIP))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["nip"] == [
+        "NIP ini sudah terdaftar sebagai peserta kunjungan ini (Andre, S.E., M.Acc.)."
+    ]
+    assert response.context["form"]["name"].value() == "Agus"
+    assert participant_rows(visit) == before
+
+
+def test_an_nip_of_the_other_side_is_refused_too(client, visit, magelang):
+    make_participant(visit, Side.VISITOR, name="Andre", nip=NIP)
+    before = participant_rows(visit)
+    client.force_login(magelang.staff)
+
+    response = client.post(
+        url("participant_add", visit),
+        person(nip=NIP, role=DelegationRole.RECEIVING_OFFICIAL),
+    )
+
+    assert response.context["form"].errors["nip"] == [
+        "NIP ini sudah terdaftar sebagai peserta kunjungan ini (Andre)."
+    ]
+    assert participant_rows(visit) == before
+
+
+def test_editing_a_participant_into_a_repeated_nip_is_refused(client, visit, salatiga):
+    make_participant(visit, Side.VISITOR, name="Andre", nip=NIP)
+    other = make_participant(visit, Side.VISITOR, name="Agus")
+    before = participant_rows(visit)
+    client.force_login(salatiga.staff)
+
+    edit = url("participant_edit", visit, other.pk)
+    response = client.post(edit, person(name="Agus", nip=NIP) | opened(client, edit))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["nip"] == [
+        "NIP ini sudah terdaftar sebagai peserta kunjungan ini (Andre)."
+    ]
+    assert participant_rows(visit) == before
+
+
+def test_a_participant_keeps_its_own_nip_when_edited(visit, salatiga):
+    member = make_participant(visit, Side.VISITOR, name="Andre", nip=NIP)
+    member.position = "Koordinator SLRT"
+
+    delegation.participant_save(participant=member, by=salatiga.staff)
+
+    member.refresh_from_db()
+    assert (member.nip, member.position) == (NIP, "Koordinator SLRT")
+
+
+def test_the_same_nip_may_be_on_two_visits(salatiga, magelang, visit):
+    other = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.SCHEDULED)
+    make_participant(other, Side.VISITOR, nip=NIP)
+    participant = Participant(visit=visit, side=Side.VISITOR, name="Andre", nip=NIP)
+
+    delegation.participant_save(participant=participant, by=salatiga.staff)
+
+    assert visit.participants.get().nip == NIP
+
+
 def test_visitor_staff_edits_its_own_participant(client, visit, salatiga):
     member = make_participant(visit, Side.VISITOR, name="Andre")
     client.force_login(salatiga.staff)
@@ -439,7 +510,9 @@ def test_the_participant_page_runs_a_fixed_number_of_queries(
     client, visit, salatiga, django_assert_num_queries, size
 ):
     for n in range(size):
-        make_participant(visit, Side.VISITOR, nip=NIP if n % 2 else "", email=f"p{n}@x.test")
+        make_participant(
+            visit, Side.VISITOR, nip=f"{NIP[:-3]}{n:03d}" if n % 2 else "", email=f"p{n}@x.test"
+        )
     for _ in range(3):
         make_participant(visit, Side.HOST)
     client.force_login(salatiga.staff)

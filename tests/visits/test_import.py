@@ -7,11 +7,12 @@ import io
 
 import openpyxl
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.factories import make_participant, make_visit
-from visits import imports
+from visits import delegation, participant_import
 from visits.models import DelegationRole, EmploymentType, Participant, Side, VisitStatus
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +88,7 @@ def problems_of(response):
 
 
 def read(content, name="peserta.xlsx", side=Side.VISITOR):
-    return imports.read_participant_sheet(content, filename=name, side=side)
+    return participant_import.read_participant_sheet(content, filename=name, side=side)
 
 
 # --- Good sheets -------------------------------------------------------------------
@@ -363,7 +364,7 @@ def test_the_csv_template_downloads_and_reimports_cleanly(client, visit, magelan
 
 
 def test_an_empty_template_is_refused_as_empty(client, visit, salatiga):
-    content = imports.template_xlsx(Side.VISITOR)
+    content = participant_import.template_xlsx(Side.VISITOR)
 
     response = upload(client, salatiga.staff, visit, content)
 
@@ -444,13 +445,46 @@ def test_a_repeated_nip_is_refused():
 
 
 def test_an_nip_already_on_the_visit_is_refused_when_appending(client, visit, salatiga):
-    make_participant(visit, Side.VISITOR, nip=NIP)
+    make_participant(visit, Side.VISITOR, name="Andre", nip=NIP)
 
     response = upload(client, salatiga.staff, visit, xlsx([row(1, "A", status="PNS", nip=NIP)]))
 
     assert problems_of(response) == [
-        "Baris 2, kolom NIP: Peserta dengan NIP ini sudah terdaftar di kunjungan ini."
+        "Baris 2, kolom NIP: NIP ini sudah terdaftar sebagai peserta kunjungan ini (Andre)."
     ]
+    assert visit.participants.count() == 1
+
+
+def test_an_imported_nip_is_refused_when_added_by_hand(client, visit, salatiga):
+    upload(client, salatiga.staff, visit, xlsx([row(1, "Andre", status="PNS", nip=NIP)]))
+    participant = Participant(visit=visit, side=Side.VISITOR, name="Agus", nip=NIP)
+
+    with pytest.raises(ValidationError) as error:
+        delegation.participant_save(participant=participant, by=salatiga.staff)
+
+    assert error.value.message_dict["nip"] == [
+        "NIP ini sudah terdaftar sebagai peserta kunjungan ini (Andre, S.Sos.)."
+    ]
+    assert list(visit.participants.values_list("name", "nip")) == [("Andre", NIP)]
+
+
+def test_the_import_service_refuses_an_nip_added_since_the_sheet_was_read(visit, salatiga):
+    result = read(xlsx([row(1, "Agus", status="PNS", nip=NIP)]))
+    make_participant(visit, Side.HOST, name="Andre", nip=NIP)
+
+    with pytest.raises(ValidationError) as error:
+        delegation.participants_import(
+            visit=visit,
+            side=Side.VISITOR,
+            participants=result.participants,
+            replace=False,
+            by=salatiga.staff,
+        )
+
+    assert error.value.messages == [
+        "Agus, S.Sos.: NIP ini sudah terdaftar sebagai peserta kunjungan ini (Andre)."
+    ]
+    assert list(visit.participants.values_list("name", flat=True)) == ["Andre"]
 
 
 def test_a_missing_name_and_a_bad_email_are_named():
@@ -503,14 +537,14 @@ def test_a_text_file_renamed_xlsx_is_refused(client, visit, salatiga):
 
 
 def test_an_old_xls_file_is_refused():
-    with pytest.raises(imports.SheetError) as error:
+    with pytest.raises(participant_import.SheetError) as error:
         read(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "peserta.xls")
 
     assert error.value.message.startswith("Berkas Excel lama (.xls)")
 
 
 def test_a_binary_file_is_refused():
-    with pytest.raises(imports.SheetError) as error:
+    with pytest.raises(participant_import.SheetError) as error:
         read(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "foto.png")
 
     assert error.value.message == (
@@ -526,7 +560,7 @@ def test_a_zip_that_is_not_a_workbook_is_refused():
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("content.xml", "<office:document/>")
 
-    with pytest.raises(imports.SheetError) as error:
+    with pytest.raises(participant_import.SheetError) as error:
         read(out.getvalue(), "peserta.ods")
 
     assert error.value.message.startswith("Berkas ini arsip ZIP tetapi bukan buku kerja Excel")

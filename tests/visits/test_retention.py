@@ -7,6 +7,7 @@ import datetime
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -228,10 +229,15 @@ def test_the_admin_cannot_put_erased_contacts_back(admin_client, frozen_now, old
 
     response = admin_client.post(url, data)
 
-    assert response.status_code == 200
-    assert "telah dihapus dan tidak diisi lagi" in response.content.decode()
+    # Participants are read-only in the admin (visits.delegation writes them).
+    assert response.status_code == 403
     participant.refresh_from_db()
     assert participant.nip == ""
+    # And a form that would try is told why by the model.
+    participant.nip = NIP
+    with pytest.raises(ValidationError) as error:
+        participant.full_clean()
+    assert "telah dihapus dan tidak diisi lagi" in str(error.value)
 
 
 def test_a_visit_reported_without_a_timeline_step_counts_from_its_end(

@@ -12,8 +12,8 @@ from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .. import imports
 from ..models import VISITOR_ROLES, AgendaItem, DelegationRole, Participant, Side
+from ..participant_import import MAX_ROWS, MAX_UPLOAD_BYTES
 
 
 class TemplateFormatForm(forms.Form):
@@ -143,8 +143,8 @@ class ParticipantImportForm(forms.Form):
             "Paling besar %(size)s MB dan %(rows)s baris. Seluruh isi berkas diperiksa dulu; "
             "jika ada satu baris yang salah, tidak ada yang diimpor."
         ) % {
-            "size": imports.MAX_UPLOAD_BYTES // 1024 // 1024,
-            "rows": number_format(imports.MAX_ROWS, force_grouping=True),
+            "size": MAX_UPLOAD_BYTES // 1024 // 1024,
+            "rows": number_format(MAX_ROWS, force_grouping=True),
         }
         if not can_replace:
             self.fields["mode"].choices = self.fields["mode"].choices[:1]
@@ -158,10 +158,10 @@ class ParticipantImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > imports.MAX_UPLOAD_BYTES:
+        if upload.size > MAX_UPLOAD_BYTES:
             raise ValidationError(
                 _("Berkas terlalu besar. Ukuran berkas paling besar %(size)s MB.")
-                % {"size": imports.MAX_UPLOAD_BYTES // 1024 // 1024}
+                % {"size": MAX_UPLOAD_BYTES // 1024 // 1024}
             )
         return upload
 

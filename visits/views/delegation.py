@@ -24,7 +24,7 @@ from edits.guard import EditConflict, EditGuard, render_edit
 from studitiru.pagination import paginate
 from studitiru.query import next_path
 
-from .. import delegation, imports, permissions
+from .. import delegation, permissions
 from ..filters import AttendanceFilter, ParticipantFilter
 from ..forms import (
     AgendaItemForm,
@@ -38,6 +38,14 @@ from ..models import (
     DelegationRole,
     Participant,
     Side,
+)
+from ..participant_import import (
+    MAX_ROWS,
+    SheetError,
+    read_participant_sheet,
+    template_csv,
+    template_headers,
+    template_xlsx,
 )
 from ..permissions import (
     can_edit_agenda,
@@ -240,17 +248,12 @@ def _read_sheet(visit, side, form):
     NIPs the visit already has (none of the user's side when replacing it);
     None, with the error on the form, when it is not a sheet."""
     upload = form.cleaned_data["file"]
-    known = visit.participants.exclude(nip="")
-    if form.replaces():
-        known = known.exclude(side=side)
+    known = delegation.registered_nips(visit, replacing_side=side if form.replaces() else None)
     try:
-        return imports.read_participant_sheet(
-            upload.read(),
-            filename=upload.name,
-            side=side,
-            existing_nips=set(known.values_list("nip", flat=True)),
+        return read_participant_sheet(
+            upload.read(), filename=upload.name, side=side, existing_nips=known
         )
-    except imports.SheetError as error:
+    except SheetError as error:
         form.add_error("file", error.message)
         return None
 
@@ -309,8 +312,8 @@ def participant_import(request, pk):
             "problems": problems[:SHOWN_PROBLEMS],
             "problem_count": len(problems),
             "more_problems": max(len(problems) - SHOWN_PROBLEMS, 0),
-            "max_rows": imports.MAX_ROWS,
-            "headers": imports.template_headers(side),
+            "max_rows": MAX_ROWS,
+            "headers": template_headers(side),
             "tab": "participants",
         },
     )
@@ -323,11 +326,11 @@ def participant_template(request, pk):
     side = side_of(request.user, visit)
     stem = "peserta-rombongan" if side == Side.VISITOR else "peserta-tuan-rumah"
     if TemplateFormatForm(request.GET).wants_csv():
-        response = HttpResponse(imports.template_csv(side), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(template_csv(side), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="templat-{stem}.csv"'
     else:
         response = HttpResponse(
-            imports.template_xlsx(side),
+            template_xlsx(side),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="templat-{stem}.xlsx"'

@@ -17,6 +17,12 @@ the functions, and only when a document is rendered.
 Rendering a PDF costs most of a second of CPU; rendering its HTML, about a
 hundredth of that. A ``Document`` renders the HTML, and the PDF only when the
 cache holds none for that HTML (see ``Document``).
+
+The letterhead (kop surat) is drawn by ``templates/reports/pdf/_letterhead.html``
+(included with the agency; its logo read through ``media_src``) and styled by
+``static/css/pdf.css``. The dates and file addresses the templates print are
+the filters of ``{% load pdf_tags %}`` (``reports/templatetags/pdf_tags.py``):
+they use this module, never the other way round.
 """
 
 import functools
@@ -36,7 +42,7 @@ from django.core.cache import caches
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import dateformat, translation
 from django.utils.translation import gettext as _
 
 from visits.models import DelegationRole, Side
@@ -383,8 +389,6 @@ def _visit_basis(visit):
     """The basis of a report that states none: the visit's own (a Perda, a
     programme) and the letters that arranged it, in Indonesian like the
     rest of the document."""
-    from .templatetags.documents import tanggal
-
     lines = _lines(visit.basis)
     letters = (
         (visit.visitor, visit.request_letter_number, visit.request_letter_date),
@@ -395,7 +399,7 @@ def _visit_basis(visit):
             if number and date:
                 lines.append(
                     _("Surat %(agency)s Nomor %(number)s tanggal %(date)s")
-                    % {"agency": agency.name, "number": number, "date": tanggal(date)}
+                    % {"agency": agency.name, "number": number, "date": _long_date(date)}
                 )
             elif number:
                 lines.append(
@@ -403,6 +407,11 @@ def _visit_basis(visit):
                     % {"agency": agency.name, "number": number}
                 )
     return lines
+
+
+def _long_date(date):
+    """ "1 Agustus 2025", as the filter ``tanggal`` prints a plain date."""
+    return dateformat.format(date, "j F Y")
 
 
 def _lines(text):

@@ -1,5 +1,5 @@
 """Dates and times as Indonesian official documents write them, in an
-agency's time zone: ``{% load documents %}`` in the PDF templates.
+agency's time zone: ``{% load pdf_tags %}`` in the PDF templates.
 
 - ``{{ value|tanggal_panjang:agency }}`` → "Jumat, 1 Agustus 2025"
 - ``{{ value|tanggal:agency }}`` → "1 Agustus 2025"
@@ -25,7 +25,7 @@ from django.conf import settings
 from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext as _
 
-from .. import documents
+from .. import pdf
 
 register = template.Library()
 
@@ -62,8 +62,8 @@ def _format(value, pattern):
 
 @register.filter
 def media_src(file):
-    """The address of a stored file in a document (see ``reports.documents``)."""
-    return documents.media_src(file) if file else ""
+    """The address of a stored file in a document (see ``reports.pdf``)."""
+    return pdf.media_src(file) if file else ""
 
 
 @register.filter
