@@ -179,6 +179,7 @@ def _participants(ctx):
     held = (VisitStatus.HELD, VisitStatus.REPORTED)
     for v in ctx.visits:
         attended = v.status in held
+        nips = set()  # one NIP once per visit, as the database requires
         for side, count, first, agency in (
             (Side.VISITOR, v.visitor_count, v.head_name, v.visitor),
             (Side.HOST, v.host_count, v.official_name, v.host),
@@ -189,6 +190,10 @@ def _participants(ctx):
                 else:
                     person = _member(rng, v, side, order, agency)
                 front, name, back, position, division, employment, nip, role = person
+                if nip in nips:
+                    nip = ""  # a drawn twin, rare: this person's NIP is left unknown
+                elif nip:
+                    nips.add(nip)
                 phone = random_phone(rng) if rng.random() < 0.75 else ""
                 email = (
                     f"{email_local(name)}{rng.randint(1, 99)}@{GENERATED_EMAIL_DOMAIN}"

@@ -218,6 +218,25 @@ def test_participants_pass_the_apps_own_validation():
     assert len(heads) == Visit.objects.count()
 
 
+def test_a_drawn_twin_nip_is_left_empty_so_the_one_nip_per_visit_rule_holds(monkeypatch):
+    """The database allows one NIP once per visit; should the dice draw the
+    same NIP twice for one visit, the second person's NIP is left unknown."""
+    from demo.national_data import visit_rows, visits
+
+    def same_nip(rng, sex, year):
+        return "198001012005011001"
+
+    monkeypatch.setattr(visit_rows, "random_nip", same_nip)
+    monkeypatch.setattr(visits, "random_nip", same_nip)
+
+    generate()
+
+    per_visit = Counter(Participant.objects.exclude(nip="").values_list("visit_id", "nip"))
+    assert set(per_visit.values()) == {1}
+    assert len(per_visit) == Visit.objects.count()
+    assert Participant.objects.filter(employment_type=EmploymentType.PNS, nip="").exists()
+
+
 def test_a_bad_nip_would_have_been_caught():
     """The validation above can fail: a TMT before the birth date is refused."""
     with pytest.raises(ValidationError):
