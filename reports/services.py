@@ -450,7 +450,7 @@ def item_drop(*, item, by, comment):
 @records_actor
 def checkin_add(*, item, by, date, note, evidence=None) -> CheckIn:
     """Record a dated progress note on an approved or running ATM item, with
-    an optional evidence file already checked by content (``plan_forms``).
+    an optional evidence file already checked by content (``reports.forms.plan``).
 
     Side effects: a check-in on an *approved* item means the work has begun,
     so the item moves to "in progress" with a timeline event. Raises

@@ -231,12 +231,12 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER") o
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # The portal's words on allauth's forms ("E-mail", "Kata sandi").
 ACCOUNT_FORMS = {
-    "login": "agencies.account_forms.LoginForm",
-    "reset_password": "agencies.account_forms.ResetPasswordForm",
-    "reset_password_from_key": "agencies.account_forms.ResetPasswordKeyForm",
-    "set_password": "agencies.account_forms.SetPasswordForm",
-    "change_password": "agencies.account_forms.ChangePasswordForm",
-    "reauthenticate": "agencies.account_forms.ReauthenticateForm",
+    "login": "agencies.forms.accounts.LoginForm",
+    "reset_password": "agencies.forms.accounts.ResetPasswordForm",
+    "reset_password_from_key": "agencies.forms.accounts.ResetPasswordKeyForm",
+    "set_password": "agencies.forms.accounts.SetPasswordForm",
+    "change_password": "agencies.forms.accounts.ChangePasswordForm",
+    "reauthenticate": "agencies.forms.accounts.ReauthenticateForm",
 }
 
 # Second factor (allauth.mfa): an authenticator app's 6-digit code (TOTP),

@@ -15,9 +15,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agencies.member_forms import AcceptInvitationForm, InvitationForm, MemberForm
+from agencies.forms.members import AcceptInvitationForm, InvitationForm, MemberForm
 from agencies.models import Invitation, Membership, Topic, User
-from reports.forms import AuthorForm, QuoteForm
+from reports.forms.writing import AuthorForm, QuoteForm
 from reports.models import Author, Photo, Quote, ReportStatus
 from studitiru.query import MAX_PAGE, page_number
 from tests.factories import make_report, make_visit

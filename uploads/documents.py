@@ -1,5 +1,5 @@
 """Uploaded documents, checked by their content: the one test of a PDF, for
-letters (``visits.validators``) and progress evidence (``reports.plan_forms``)."""
+letters (``visits.validators``) and progress evidence (``reports.forms.plan``)."""
 
 
 def is_pdf(upload) -> bool:

@@ -1,6 +1,6 @@
 """Pictures uploaded to the portal, checked by their content: the one decoder
 of documentation photos (``reports.photos``), progress evidence
-(``reports.plan_forms``) and agency logos (``agencies.logos``).
+(``reports.forms.plan``) and agency logos (``agencies.logos``).
 
 An upload is trusted for nothing: not its name, not the content type the
 browser claims. ``decode`` refuses it, with a message that names the file,

@@ -23,7 +23,7 @@ from studitiru.pagination import paginate
 
 from .. import services
 from ..filters import TeamFilter
-from ..member_forms import AcceptInvitationForm, InvitationForm, MemberForm
+from ..forms.members import AcceptInvitationForm, InvitationForm, MemberForm
 from ..models import Invitation, Membership, Role
 from ..permissions import (
     can_manage_members,

@@ -21,7 +21,7 @@ from edits.guard import EditConflict, EditGuard, render_edit
 from studitiru.pagination import paginate
 
 from ..filters import DirectoryFilter
-from ..forms import PracticeForm
+from ..forms.practices import PracticeForm
 from ..models import GoodPractice, Province, Topic
 from ..permissions import (
     agency_of,

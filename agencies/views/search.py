@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from ..forms import SearchForm
+from ..forms.search import SearchForm
 from ..models import Agency
 from ..permissions import require_membership
 from ..widgets import agency_label

@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from visits.permissions import get_visit_for_user
 
 from .. import pdf
-from ..forms import ATTENDANCE_SIDES, AttendanceSideForm
+from ..forms.documents import ATTENDANCE_SIDES, AttendanceSideForm
 from ..permissions import get_report_for_user
 
 # The browser may keep a report or an ATM plan, for this user only, and asks

@@ -22,9 +22,9 @@ from django.views.decorators.http import require_safe
 from edits.guard import EditConflict, EditGuard, render_edit
 
 from .. import permissions, services
+from ..forms.photos import PhotoCaptionForm, PhotoUploadForm
 from ..models import Photo
 from ..permissions import get_report_for_user
-from ..photo_forms import PhotoCaptionForm, PhotoUploadForm
 from ..photos import max_upload_bytes
 
 # /foto/<pk>/<size>/: the stored photo or its thumbnail.

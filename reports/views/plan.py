@@ -30,9 +30,7 @@ from visits.forms import CommentForm
 
 from .. import permissions, services
 from ..filters import SHOW_ACTIVE, SHOW_AWAITING, SHOW_OVERDUE, ItemFilter
-from ..models import ACTIVE_ADOPTION_STATES, AdoptionItem, AdoptionStatus
-from ..permissions import get_checkin_for_user, get_item_for_user, get_report_for_user
-from ..plan_forms import (
+from ..forms.plan import (
     EVIDENCE_TYPES,
     FROM_PLAN,
     AdoptionItemForm,
@@ -41,6 +39,8 @@ from ..plan_forms import (
     ItemReturnForm,
     ReturnToForm,
 )
+from ..models import ACTIVE_ADOPTION_STATES, AdoptionItem, AdoptionStatus
+from ..permissions import get_checkin_for_user, get_item_for_user, get_report_for_user
 
 PAGE_SIZE = 25
 

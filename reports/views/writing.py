@@ -27,7 +27,7 @@ from visits.models import Side
 
 from .. import permissions, services
 from ..filters import ReportFilter
-from ..forms import (
+from ..forms.writing import (
     AuthorFormSet,
     CommentForm,
     FindingFormSet,

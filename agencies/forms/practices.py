@@ -1,17 +1,11 @@
-"""Forms of the agencies app that are not about accounts or members
-(``account_forms.py``, ``member_forms.py``): a good practice, and the
-agency search of the select widgets."""
+"""The form of a good practice, as its agency describes it."""
 
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import GoodPractice, Topic
-
-# A query is a few words of a name; more only make the SQL longer.
-MAX_WORDS = 8
-MAX_QUERY_LENGTH = 100
+from ..models import GoodPractice, Topic
 
 
 class PracticeForm(forms.ModelForm):
@@ -54,22 +48,3 @@ class PracticeForm(forms.ModelForm):
                     _("Instansi Anda sudah mempunyai praktik baik berjudul ini untuk topik ini."),
                 )
         return cleaned
-
-
-class SearchForm(forms.Form):
-    """``?q=…&lain=1&nilai=id``. A NUL byte is refused (PostgreSQL refuses it
-    in a parameter); a query longer than a name is cut, as before."""
-
-    q = forms.CharField(required=False, strip=False)
-    lain = forms.ChoiceField(choices=[("", ""), ("1", "1")], required=False)
-    nilai = forms.ChoiceField(choices=[("", ""), ("id", "id"), ("slug", "slug")], required=False)
-
-    def clean_q(self):
-        return self.cleaned_data["q"][:MAX_QUERY_LENGTH]
-
-    def words(self):
-        """The words of ``q``, at most ``MAX_WORDS``; none when it does not validate."""
-        self.is_valid()
-        # The label's parentheses, "(Jawa Tengah)", may come back typed.
-        query = self.cleaned_data.get("q", "").replace("(", " ").replace(")", " ")
-        return query.split()[:MAX_WORDS]

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import photos
-from .models import Photo
+from .. import photos
+from ..models import Photo
 
 CAPTION_MAX_LENGTH = Photo._meta.get_field("caption").max_length
 

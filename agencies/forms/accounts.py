@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from studitiru import mail
 
-from .password_reset import password_reset_emails
+from ..password_reset import password_reset_emails
 
 
 def _relabel(form, **labels):

@@ -11,9 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.validators import validate_nip
 from visits.forms import CommentForm
-from visits.models import Side
 
-from .models import Author, Finding, Quote, Report
+from ..models import Author, Finding, Quote, Report
 
 TEXTAREA_ROWS = 4
 
@@ -279,13 +278,3 @@ class UnpublishForm(CommentForm):
         help_text=_("Dicatat di riwayat laporan, misalnya: memuat data pribadi warga."),
         error_messages={"required": _("Tuliskan alasan laporan ditarik dari halaman publik.")},
     )
-
-
-# ?pihak= of the attendance sheet, and the word in its file name.
-ATTENDANCE_SIDES = {"tamu": Side.VISITOR, "tuan-rumah": Side.HOST}
-
-
-class AttendanceSideForm(forms.Form):
-    """``?pihak=tuan-rumah``: whose attendance sheet; the visitors' by default."""
-
-    pihak = forms.ChoiceField(choices=[(key, key) for key in ATTENDANCE_SIDES], required=False)

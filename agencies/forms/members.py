@@ -5,8 +5,8 @@ from django import forms
 from django.contrib.auth.forms import SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Division, Invitation, Role, User
-from .services import check_invitee_email
+from ..models import Division, Invitation, Role, User
+from ..services import check_invitee_email
 
 
 class DivisionChoiceMixin:

@@ -21,7 +21,7 @@ from uploads import images
 from uploads.documents import is_pdf
 from visits.forms import CommentForm
 
-from .models import AdoptionItem
+from ..models import AdoptionItem
 
 MAX_EVIDENCE_SIZE = 10 * 1024 * 1024
 # Enough for a phone photo (48 MP); a decompression bomb has far more.
