@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Division, Topic
+from lifecycle.forms import CommentForm
 from uploads import images
 from uploads.documents import is_pdf
-from visits.forms import CommentForm
 
 from ..models import AdoptionItem
 

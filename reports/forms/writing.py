@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agencies.validators import validate_nip
-from visits.forms import CommentForm
+from lifecycle.forms import CommentForm
 
 from ..models import Author, Finding, Quote, Report
 

@@ -24,9 +24,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from agencies.permissions import agency_of, require_membership
 from edits.guard import EditConflict, EditGuard, render_edit
 from lifecycle.actions import Action, allowed_actions
+from lifecycle.forms import CommentForm
 from lifecycle.views import confirm_action
 from studitiru.pagination import paginate
-from visits.forms import CommentForm
 
 from .. import permissions, services
 from ..filters import SHOW_ACTIVE, SHOW_AWAITING, SHOW_OVERDUE, ItemFilter

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from agencies.permissions import agency_of, require_membership
 from lifecycle.actions import Action, allowed_actions
+from lifecycle.forms import CommentForm
 from lifecycle.views import confirm_action
 from studitiru.pagination import paginate
 from visits.models import Side
@@ -29,7 +30,6 @@ from .. import permissions, services
 from ..filters import ReportFilter
 from ..forms.writing import (
     AuthorFormSet,
-    CommentForm,
     FindingFormSet,
     QuoteFormSet,
     ReportForm,

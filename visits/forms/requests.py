@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Topic
 from agencies.widgets import AgencySearchSelect, agency_label
+from lifecycle.forms import CommentForm
 
 from ..models import Venue, VenueKind, Visit
 from ..validators import validate_letter_size, validate_pdf
@@ -262,17 +263,6 @@ class VisitRequestForm(DateTimeRangeMixin, forms.ModelForm):
         return ([(VenueKind.OFFICE, office)] if office else []) + [
             (VenueKind.FIELD, site) for site in sites if site
         ]
-
-
-class CommentForm(forms.Form):
-    """The optional comment of a lifecycle action."""
-
-    comment = forms.CharField(
-        label=_("Catatan (opsional)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
 
 
 class AcceptForm(CommentForm):

@@ -17,12 +17,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from agencies.permissions import agency_of, can_schedule, require_membership
 from edits.guard import EditConflict, EditGuard, render_edit
 from lifecycle.actions import Action, allowed_actions
+from lifecycle.forms import CommentForm
 from lifecycle.views import confirm_action
 
 from .. import permissions, services
 from ..forms import (
     AcceptForm,
-    CommentForm,
     DeclineForm,
     PrefillForm,
     ProposeDateForm,
