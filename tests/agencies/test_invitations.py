@@ -17,21 +17,15 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from agencies import services
 from agencies.models import Invitation, Membership, Role, User
 from agencies.permissions import membership_of
-from tests.factories import make_agency, make_division, make_invitation, make_user
+from tests.factories import agency_fixture, make_division, make_invitation, make_user
 
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "Puskesos-Kelurahan-2025"
 
 
-@pytest.fixture
-def salatiga():
-    return make_agency("33.73")
-
-
-@pytest.fixture
-def magelang():
-    return make_agency("33.71")
+salatiga = agency_fixture("33.73")
+magelang = agency_fixture("33.71")
 
 
 @pytest.fixture

@@ -20,7 +20,14 @@ from PIL import Image
 from agencies.models import Role, Topic
 from reports.models import AdoptionEvent, AdoptionItem, AdoptionStatus, CheckIn
 from tests.editing import opened
-from tests.factories import make_adoption_item, make_division, make_report, make_user, make_visit
+from tests.factories import (
+    make_adoption_item,
+    make_division,
+    make_held_visit,
+    make_report,
+    make_user,
+    make_visit,
+)
 from tests.pictures import after_a_pdf_was_rendered, truncated_jpeg_upload
 from tests.snapshots import unchanged
 from visits.models import VisitStatus
@@ -38,11 +45,9 @@ MINIMAL_PDF = (
 
 @pytest.fixture
 def visit(salatiga, magelang):
-    return make_visit(
+    return make_held_visit(
         magelang.agency,
         salatiga.agency,
-        status=VisitStatus.HELD,
-        start=timezone.now() - 10 * DAY,
         topics=["SLRT", "FTJSLP"],
         title="Studi tiru SLRT ke Kota Magelang",
     )
