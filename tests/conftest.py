@@ -80,3 +80,11 @@ def admin_user(db):
     """pytest-django's superuser (``admin_client`` logs it in), enrolled with an
     authenticator app, as every national admin must be."""
     return make_national_admin(email="admin@example.com", name="Admin")
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files go to a folder of the test's own; its path. Modules that
+    store files use it for every test (``pytest.mark.usefixtures("media_root")``)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

@@ -14,13 +14,7 @@ from pytest_django.asserts import assertContains, assertRedirects
 
 from agencies.mfa import SEALED, current_totp_code, totp_secret, unseal
 from agencies.models import Role
-from tests.factories import (
-    TOTP_SECRET,
-    agency_fixture,
-    make_national_admin,
-    make_user,
-    totp_code,
-)
+from tests.factories import TOTP_SECRET, agency_fixture, make_national_admin, make_user, totp_code
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from tests.factories import make_report, make_visit
 from tests.pictures import pillow_alone_accepts, truncated_jpeg_upload
 from visits.models import VisitStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 BLUE = (0, 0, 255)
 RED = (255, 0, 0)
@@ -84,12 +84,6 @@ def media_files(root):
 
 
 # --- The world -------------------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

@@ -30,6 +30,7 @@ from tests.factories import (
 )
 from tests.pictures import after_a_pdf_was_rendered, truncated_jpeg_upload
 from tests.snapshots import unchanged
+from tests.timeline import move_of
 from visits.models import VisitStatus
 
 pytestmark = pytest.mark.django_db
@@ -219,8 +220,7 @@ def test_a_head_approves_a_proposed_item(client, salatiga, report):
     assert response.status_code == 302
     assert response["Location"] == reverse("reports:item_detail", args=[item.pk])
     assert status_of(item) == S.APPROVED
-    event = AdoptionEvent.objects.get(item=item)
-    assert (event.actor, event.from_status, event.to_status, event.comment) == (
+    assert move_of(AdoptionEvent.objects.get(item=item)) == (
         salatiga.head,
         S.PROPOSED,
         S.APPROVED,

@@ -12,7 +12,7 @@ from tests.access import (
     assert_refuses_an_account_without_an_agency,
     assert_sends_anonymous_users_to_log_in,
 )
-from tests.factories import agency_fixture, make_agency, make_user, make_visit
+from tests.factories import agency_fixture, log_in, make_agency, make_user, make_visit
 from visits.models import VisitStatus
 
 pytestmark = pytest.mark.django_db
@@ -28,9 +28,7 @@ madiun = agency_fixture("35.19")
 
 @pytest.fixture
 def member(client, malang):
-    user = make_user(malang, Role.PENYULUH)
-    client.force_login(user)
-    return user
+    return log_in(client, make_user(malang, Role.PENYULUH))
 
 
 def at(year, month, day, hour=9):

@@ -7,14 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from tests.factories import agency_fixture, make_agency, make_visit
-from visits.models import (
-    DelegationRole,
-    EmploymentType,
-    Participant,
-    Side,
-    Visit,
-    VisitStatus,
-)
+from visits.models import DelegationRole, EmploymentType, Participant, Side, Visit, VisitStatus
 
 pytestmark = pytest.mark.django_db
 

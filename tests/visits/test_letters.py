@@ -14,17 +14,11 @@ from tests.factories import make_visit
 from tests.visits.test_request_form import request_data
 from visits.models import Visit, VisitStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 OTHER_PDF = b"%PDF-1.7\n% surat yang benar\n%%EOF\n"
 RANDOM_NAME = re.compile(r"^visits/letters/[0-9a-f]{32}\.pdf$")
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def letter(content=PDF, name="Surat Permohonan 400-101 Dinsos Salatiga.pdf"):

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from tests.factories import make_visit
 from tests.snapshots import unchanged
+from tests.timeline import move_of
 from visits.models import VisitEvent, VisitStatus
 
 pytestmark = pytest.mark.django_db
@@ -37,8 +38,7 @@ def test_visitor_submits_a_draft_and_the_host_coordinators_are_emailed(
     assert response.status_code == 302
     visit.refresh_from_db()
     assert visit.status == VisitStatus.REQUESTED
-    event = VisitEvent.objects.get(visit=visit)
-    assert (event.actor, event.from_status, event.to_status, event.comment) == (
+    assert move_of(VisitEvent.objects.get(visit=visit)) == (
         salatiga.staff,
         VisitStatus.DRAFT,
         VisitStatus.REQUESTED,

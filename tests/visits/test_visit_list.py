@@ -13,7 +13,7 @@ from tests.access import (
     assert_refuses_an_account_without_an_agency,
     assert_sends_anonymous_users_to_log_in,
 )
-from tests.factories import agency_fixture, make_agency, make_user, make_visit
+from tests.factories import agency_fixture, log_in, make_agency, make_user, make_visit
 from visits.models import DelegationRole, Participant, Side, VisitStatus
 
 pytestmark = pytest.mark.django_db
@@ -31,9 +31,7 @@ magelang = agency_fixture("33.71")
 
 @pytest.fixture
 def staff(client, malang):
-    user = make_user(malang, Role.STAFF)
-    client.force_login(user)
-    return user
+    return log_in(client, make_user(malang, Role.STAFF))
 
 
 def listed(response):
