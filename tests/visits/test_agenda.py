@@ -239,46 +239,44 @@ def test_the_agenda_is_listed_in_time_order_in_the_hosts_zone(client, visit, sal
     assert url("agenda_add", visit) not in content
 
 
-@pytest.mark.parametrize(
-    ("action", "method", "with_item"),
-    [
-        ("agenda_add", "post", False),
-        ("agenda_edit", "post", True),
-        ("agenda_delete", "post", True),
-    ],
-)
-def test_a_penyuluh_gets_403(client, visit, salatiga, action, method, with_item):
-    item = make_item(visit, 9, "Sambutan")
-    client.force_login(salatiga.penyuluh)
+CHANGES = [
+    ("agenda_add", "post", False),
+    ("agenda_edit", "post", True),
+    ("agenda_delete", "post", True),
+]
 
-    response = getattr(client, method)(
+
+def try_to_change(client, user, visit, action, method, with_item):
+    """``user`` tries ``action`` on the agenda of ``visit``, which holds one
+    item ("Sambutan"); the answer."""
+    item = make_item(visit, 9, "Sambutan")
+    client.force_login(user)
+    return getattr(client, method)(
         url(action, visit, *([item.pk] if with_item else [])), item_data(title="Diubah")
     )
+
+
+def agenda_titles():
+    return list(AgendaItem.objects.values_list("title", flat=True))
+
+
+@pytest.mark.parametrize(("action", "method", "with_item"), CHANGES)
+def test_a_penyuluh_gets_403(client, visit, salatiga, action, method, with_item):
+    response = try_to_change(client, salatiga.penyuluh, visit, action, method, with_item)
 
     assert response.status_code == 403
-    assert list(AgendaItem.objects.values_list("title", flat=True)) == ["Sambutan"]
+    assert agenda_titles() == ["Sambutan"]
 
 
 @pytest.mark.parametrize(
     ("action", "method", "with_item"),
-    [
-        ("agenda", "get", False),
-        ("agenda_add", "get", False),
-        ("agenda_add", "post", False),
-        ("agenda_edit", "post", True),
-        ("agenda_delete", "post", True),
-    ],
+    [("agenda", "get", False), ("agenda_add", "get", False), *CHANGES],
 )
 def test_an_outsider_gets_404(client, visit, malang, action, method, with_item):
-    item = make_item(visit, 9, "Sambutan")
-    client.force_login(malang.staff)
-
-    response = getattr(client, method)(
-        url(action, visit, *([item.pk] if with_item else [])), item_data(title="Diubah")
-    )
+    response = try_to_change(client, malang.staff, visit, action, method, with_item)
 
     assert response.status_code == 404
-    assert list(AgendaItem.objects.values_list("title", flat=True)) == ["Sambutan"]
+    assert agenda_titles() == ["Sambutan"]
 
 
 @pytest.mark.parametrize("action", ["agenda", "agenda_add"])

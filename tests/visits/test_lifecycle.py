@@ -22,6 +22,20 @@ def visit_in(status, salatiga, magelang, **fields):
     return make_visit(magelang.agency, salatiga.agency, status=status, topics=["DTKS"], **fields)
 
 
+PROPOSED_START = datetime.datetime(2023, 6, 14, 9, 0, tzinfo=WIB)
+
+
+def proposed_visit(salatiga, magelang):
+    """A request whose host proposed three hours from ``PROPOSED_START`` instead."""
+    return visit_in(
+        VisitStatus.DATE_PROPOSED,
+        salatiga,
+        magelang,
+        proposed_start=PROPOSED_START,
+        proposed_end=PROPOSED_START + datetime.timedelta(hours=3),
+    )
+
+
 def post(client, user, name, visit, data=None):
     client.force_login(user)
     return client.post(reverse(f"visits:{name}", args=[visit.pk]), data or {})
@@ -123,22 +137,15 @@ def test_host_proposes_another_date_in_its_own_time_zone(client, salatiga, magel
 
 
 def test_visitor_accepts_the_proposed_date_and_the_visit_moves_to_it(client, salatiga, magelang):
-    proposed = datetime.datetime(2023, 6, 14, 9, 0, tzinfo=WIB)
-    visit = visit_in(
-        VisitStatus.DATE_PROPOSED,
-        salatiga,
-        magelang,
-        proposed_start=proposed,
-        proposed_end=proposed + datetime.timedelta(hours=3),
-    )
+    visit = proposed_visit(salatiga, magelang)
 
     post(client, salatiga.staff, "accept_proposal", visit)
 
     visit.refresh_from_db()
     assert (visit.status, visit.start, visit.end, visit.proposed_start) == (
         VisitStatus.SCHEDULED,
-        proposed,
-        proposed + datetime.timedelta(hours=3),
+        PROPOSED_START,
+        PROPOSED_START + datetime.timedelta(hours=3),
         None,
     )
 
@@ -146,14 +153,7 @@ def test_visitor_accepts_the_proposed_date_and_the_visit_moves_to_it(client, sal
 def test_visitor_refuses_the_proposed_date_and_the_request_returns_to_the_host(
     client, salatiga, magelang
 ):
-    proposed = datetime.datetime(2023, 6, 14, 9, 0, tzinfo=WIB)
-    visit = visit_in(
-        VisitStatus.DATE_PROPOSED,
-        salatiga,
-        magelang,
-        proposed_start=proposed,
-        proposed_end=proposed + datetime.timedelta(hours=3),
-    )
+    visit = proposed_visit(salatiga, magelang)
     original_start = visit.start
 
     post(
