@@ -4,6 +4,7 @@ Salatiga visits Magelang (seed 000); Malang is an unrelated agency. Each
 agency has a coordinator (staff), a penyuluh and a head; ``national_admin``
 is a superuser without an agency."""
 
+import functools
 from types import SimpleNamespace
 
 import pytest
@@ -12,7 +13,7 @@ from django.core.cache.backends.db import BaseDatabaseCache
 from django.db import connection
 
 from agencies.models import Role
-from tests.factories import make_agency, make_national_admin, make_user
+from tests.factories import make_agency, make_national_admin, make_user, make_visit
 
 
 def pytest_report_header(config):
@@ -67,6 +68,13 @@ def magelang(db):
 def malang(db):
     """An agency that has nothing to do with the visit."""
     return _people(make_agency("35.73", slug="kota-malang"), "malang")
+
+
+@pytest.fixture
+def story_visit(salatiga, magelang):
+    """Builds a visit of Salatiga to Magelang with the fields given
+    (``story_visit(status=..., start=...)``, as ``make_visit`` takes them)."""
+    return functools.partial(make_visit, magelang.agency, salatiga.agency)
 
 
 @pytest.fixture

@@ -102,7 +102,7 @@ def totp_code(secret=TOTP_SECRET):
 
 def make_held_visit(host, visitor, *, days_ago=10, **fields):
     """A visit of ``visitor`` to ``host`` held ``days_ago`` days ago."""
-    start = timezone.now() - datetime.timedelta(days=days_ago)
+    start = timezone.now().replace(microsecond=0) - datetime.timedelta(days=days_ago)
     return make_visit(host, visitor, status=VisitStatus.HELD, start=start, **fields)
 
 

@@ -27,10 +27,8 @@ WIB = datetime.timezone(datetime.timedelta(hours=7))
 
 
 @pytest.fixture
-def visit(salatiga, magelang):
-    return make_visit(
-        magelang.agency,
-        salatiga.agency,
+def visit(story_visit):
+    return story_visit(
         status=VisitStatus.REPORTED,
         topics=["FTJSLP", "DTKS"],
         title="Studi tiru FTJSLP",

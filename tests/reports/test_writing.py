@@ -13,7 +13,7 @@ from django.utils import timezone
 from agencies.models import User
 from reports import services
 from reports.models import Author, Finding, Quote, Report, ReportEvent, ReportStatus
-from tests.factories import make_participant, make_report, make_user, make_visit
+from tests.factories import make_held_visit, make_participant, make_report, make_user, make_visit
 from tests.snapshots import unchanged
 from visits.models import AgendaItem, Venue, VisitStatus
 
@@ -25,11 +25,10 @@ DAY = datetime.timedelta(days=1)
 @pytest.fixture
 def visit(salatiga, magelang):
     """Salatiga's visit to Magelang on FTJSLP and DTKS, held last week."""
-    visit = make_visit(
+    visit = make_held_visit(
         magelang.agency,
         salatiga.agency,
-        status=VisitStatus.HELD,
-        start=timezone.now().replace(microsecond=0) - 7 * DAY,
+        days_ago=7,
         topics=["FTJSLP", "DTKS"],
         title="Studi tiru FTJSLP",
     )

@@ -18,11 +18,9 @@ WITA = zoneinfo.ZoneInfo("Asia/Makassar")
 
 
 @pytest.fixture
-def visit(salatiga, magelang):
+def visit(story_visit):
     """Salatiga visits Magelang on Rabu, 14 Juni 2023, 08.00–15.00 WIB."""
-    return make_visit(
-        magelang.agency,
-        salatiga.agency,
+    return story_visit(
         status=VisitStatus.SCHEDULED,
         start=datetime.datetime(2023, 6, 14, 8, 0, tzinfo=WIB),
         end=datetime.datetime(2023, 6, 14, 15, 0, tzinfo=WIB),
@@ -142,10 +140,8 @@ def test_a_day_outside_the_visit_is_not_offered(client, visit, magelang):
     assert AgendaItem.objects.count() == 0
 
 
-def test_a_multi_day_visit_offers_each_of_its_days(client, salatiga, magelang):
-    visit = make_visit(
-        magelang.agency,
-        salatiga.agency,
+def test_a_multi_day_visit_offers_each_of_its_days(client, magelang, story_visit):
+    visit = story_visit(
         start=datetime.datetime(2023, 6, 14, 8, 0, tzinfo=WIB),
         end=datetime.datetime(2023, 6, 15, 12, 0, tzinfo=WIB),
     )

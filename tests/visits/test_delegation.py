@@ -353,17 +353,20 @@ def test_a_host_official_cannot_become_head_of_the_delegation(client, visit, mag
 # --- Who may do it ---------------------------------------------------------------
 
 
+def change_as(client, user, action_url):
+    """``user`` posts a changed person to ``action_url``; nothing may be written."""
+    client.force_login(user)
+    with unchanged("visits"):
+        return client.post(action_url, person(name="Diubah"))
+
+
 @pytest.mark.parametrize(
     "action", ["participant_edit", "participant_delete", "participant_make_head"]
 )
 def test_the_host_gets_403_for_the_delegation(client, visit, magelang, action):
     member = make_participant(visit, Side.VISITOR, name="Andre")
-    client.force_login(magelang.staff)
 
-    with unchanged("visits"):
-        response = client.post(url(action, visit, member.pk), person(name="Diubah"))
-
-    assert response.status_code == 403
+    assert change_as(client, magelang.staff, url(action, visit, member.pk)).status_code == 403
     member.refresh_from_db()
     assert (member.name, member.role) == ("Andre", DelegationRole.MEMBER)
 
@@ -371,12 +374,8 @@ def test_the_host_gets_403_for_the_delegation(client, visit, magelang, action):
 @pytest.mark.parametrize("action", ["participant_edit", "participant_delete"])
 def test_the_visitor_gets_403_for_the_hosts_officials(client, visit, salatiga, action):
     official = make_participant(visit, Side.HOST, name="Hadi Sutopo")
-    client.force_login(salatiga.staff)
 
-    with unchanged("visits"):
-        response = client.post(url(action, visit, official.pk), person(name="Diubah"))
-
-    assert response.status_code == 403
+    assert change_as(client, salatiga.staff, url(action, visit, official.pk)).status_code == 403
     assert Participant.objects.get().name == "Hadi Sutopo"
 
 
