@@ -293,6 +293,13 @@ def test_an_expired_invitation_of_the_same_address_is_replaced(coordinator, sala
     assert new.is_pending is True
 
 
+def invite_x(agency, *, by, **fields):
+    """``by`` invites "X" into ``agency`` as staff through the service."""
+    return services.invite_member(
+        agency=agency, email="x@salatiga.test", name="X", role=Role.STAFF, by=by, **fields
+    )
+
+
 def test_a_division_of_another_agency_is_refused(
     coordinator_client, coordinator, salatiga, magelang
 ):
@@ -300,14 +307,7 @@ def test_a_division_of_another_agency_is_refused(
 
     response = coordinator_client.post(reverse("agencies:invite"), invite_data(foreign))
     with pytest.raises(ValidationError):
-        services.invite_member(
-            agency=salatiga,
-            email="x@salatiga.test",
-            name="X",
-            role=Role.STAFF,
-            division=foreign,
-            by=coordinator,
-        )
+        invite_x(salatiga, by=coordinator, division=foreign)
 
     assertContains(response, "Masukkan pilihan yang valid.")
     assert Invitation.objects.count() == 0
@@ -315,13 +315,7 @@ def test_a_division_of_another_agency_is_refused(
 
 def test_the_service_refuses_a_user_who_does_not_manage_the_agency(salatiga, magelang):
     with pytest.raises(PermissionDenied):
-        services.invite_member(
-            agency=salatiga,
-            email="x@salatiga.test",
-            name="X",
-            role=Role.STAFF,
-            by=make_user(magelang, Role.STAFF),
-        )
+        invite_x(salatiga, by=make_user(magelang, Role.STAFF))
 
 
 # --- The link ----------------------------------------------------------------------

@@ -62,11 +62,14 @@ def test_an_account_without_an_agency_gets_403(client):
     assert_refuses_an_account_without_an_agency(client, URL)
 
 
+def madiuns_request(world):
+    """Madiun's request to visit Malang in twenty days."""
+    start = timezone.now() + 20 * DAY
+    return make_visit(world["malang"], world["madiun"], status=VisitStatus.REQUESTED, start=start)
+
+
 def test_host_sees_the_request_awaiting_its_answer(client, world):
-    now = timezone.now()
-    request = make_visit(
-        world["malang"], world["madiun"], status=VisitStatus.REQUESTED, start=now + 20 * DAY
-    )
+    request = madiuns_request(world)
     client.force_login(make_user(world["malang"], Role.STAFF))
 
     response = client.get(URL)
@@ -84,10 +87,7 @@ def test_host_sees_the_request_awaiting_its_answer(client, world):
 
 
 def test_visitor_sees_its_own_request_as_waiting_for_the_host(client, world):
-    now = timezone.now()
-    request = make_visit(
-        world["malang"], world["madiun"], status=VisitStatus.REQUESTED, start=now + 20 * DAY
-    )
+    request = madiuns_request(world)
     client.force_login(make_user(world["madiun"], Role.STAFF))
 
     response = client.get(URL)
