@@ -95,27 +95,28 @@ def test_host_staff_adds_a_receiving_official(client, visit, magelang):
     )
 
 
-def test_the_host_cannot_give_its_people_a_delegation_role(client, visit, magelang):
-    client.force_login(magelang.staff)
-
+def refused_addition(client, user, visit, **fields):
+    """``user`` adds a person with ``fields``, which is refused with nothing
+    written; the form page shown again."""
+    client.force_login(user)
     with unchanged("visits"):
-        response = client.post(url("participant_add", visit), person(role=DelegationRole.HEAD))
-
+        response = client.post(url("participant_add", visit), person(**fields))
     assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_host_cannot_give_its_people_a_delegation_role(client, visit, magelang):
+    content = refused_addition(client, magelang.staff, visit, role=DelegationRole.HEAD)
+
     assert "Masukkan pilihan yang valid. head bukan salah satu dari pilihan yang tersedia." in (
-        response.content.decode()
+        content
     )
     assert Participant.objects.count() == 0
 
 
 def test_a_wrong_nip_is_explained_and_the_input_kept(client, visit, salatiga):
-    client.force_login(salatiga.staff)
+    content = refused_addition(client, salatiga.staff, visit, nip="12345")
 
-    with unchanged("visits"):
-        response = client.post(url("participant_add", visit), person(nip="12345"))
-
-    content = response.content.decode()
-    assert response.status_code == 200
     assert "NIP harus terdiri dari 18 angka tanpa spasi atau tanda baca." in content
     assert 'value="Slamet Setyo Budi"' in content
     assert Participant.objects.count() == 0
