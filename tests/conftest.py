@@ -4,6 +4,7 @@ Salatiga visits Magelang (seed 000); Malang is an unrelated agency. Each
 agency has a coordinator (staff), a penyuluh and a head; ``national_admin``
 is a superuser without an agency."""
 
+import functools
 from types import SimpleNamespace
 
 import pytest
@@ -12,7 +13,7 @@ from django.core.cache.backends.db import BaseDatabaseCache
 from django.db import connection
 
 from agencies.models import Role
-from tests.factories import make_agency, make_national_admin, make_user
+from tests.factories import make_agency, make_national_admin, make_user, make_visit
 
 
 def pytest_report_header(config):
@@ -70,6 +71,13 @@ def malang(db):
 
 
 @pytest.fixture
+def story_visit(salatiga, magelang):
+    """Builds a visit of Salatiga to Magelang with the fields given
+    (``story_visit(status=..., start=...)``, as ``make_visit`` takes them)."""
+    return functools.partial(make_visit, magelang.agency, salatiga.agency)
+
+
+@pytest.fixture
 def national_admin(db):
     """Enrolled with an authenticator app, as every national admin must be."""
     return make_national_admin()
@@ -80,3 +88,11 @@ def admin_user(db):
     """pytest-django's superuser (``admin_client`` logs it in), enrolled with an
     authenticator app, as every national admin must be."""
     return make_national_admin(email="admin@example.com", name="Admin")
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files go to a folder of the test's own; its path. Modules that
+    store files use it for every test (``pytest.mark.usefixtures("media_root")``)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

@@ -5,6 +5,7 @@ import datetime
 import importlib
 import itertools
 
+import pytest
 from django.apps import apps
 from django.utils import timezone
 
@@ -46,6 +47,24 @@ def make_agency(regency_code="33.71", **fields):
     return Agency.objects.create(**(defaults | fields))
 
 
+def agency_fixture(regency_code, **fields):
+    """A fixture giving the agency of ``regency_code`` alone, without people,
+    for the modules that make their own: ``malang = agency_fixture("35.73")``
+    (pytest names the fixture after the module attribute)."""
+
+    @pytest.fixture
+    def agency(db):
+        return make_agency(regency_code, **fields)
+
+    return agency
+
+
+def log_in(client, user):
+    """Log ``user`` in on the test ``client`` and give the user back."""
+    client.force_login(user)
+    return user
+
+
 def make_user(
     agency=None, role=Role.STAFF, *, email=None, name=None, second_factor=None, **membership_fields
 ):
@@ -79,6 +98,12 @@ def make_national_admin(*, email="admin@test.id", name="Admin Nasional", second_
 def totp_code(secret=TOTP_SECRET):
     """The 6-digit code the authenticator app with ``secret`` shows now."""
     return current_totp_code(secret)
+
+
+def make_held_visit(host, visitor, *, days_ago=10, **fields):
+    """A visit of ``visitor`` to ``host`` held ``days_ago`` days ago."""
+    start = timezone.now().replace(microsecond=0) - datetime.timedelta(days=days_ago)
+    return make_visit(host, visitor, status=VisitStatus.HELD, start=start, **fields)
 
 
 def make_division(agency, name="Bidang Pemberdayaan Sosial"):

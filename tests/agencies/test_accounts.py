@@ -10,16 +10,14 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from agencies.models import Role, User
-from tests.factories import make_agency, make_user
+from tests.factories import agency_fixture, make_user
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "password"
 
 
-@pytest.fixture
-def salatiga():
-    return make_agency("33.73")
+salatiga = agency_fixture("33.73")
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from agencies.models import Agency, AgencyLevel, Province, Regency, Role
-from tests.factories import make_agency, make_user
+from tests.factories import log_in, make_agency, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -34,9 +34,7 @@ def agencies():
 
 @pytest.fixture
 def staff(client, agencies):
-    user = make_user(agencies["kota_malang"], Role.PENYULUH)
-    client.force_login(user)
-    return user
+    return log_in(client, make_user(agencies["kota_malang"], Role.PENYULUH))
 
 
 def found(client, **params):

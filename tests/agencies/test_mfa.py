@@ -14,16 +14,14 @@ from pytest_django.asserts import assertContains, assertRedirects
 
 from agencies.mfa import SEALED, current_totp_code, totp_secret, unseal
 from agencies.models import Role
-from tests.factories import TOTP_SECRET, make_agency, make_national_admin, make_user, totp_code
+from tests.factories import TOTP_SECRET, agency_fixture, make_national_admin, make_user, totp_code
 
 pytestmark = pytest.mark.django_db
 
 ENROL = reverse("mfa_index")
 
 
-@pytest.fixture
-def salatiga():
-    return make_agency("33.73")
+salatiga = agency_fixture("33.73")
 
 
 def log_in(client, email, password="password", **extra):

@@ -10,26 +10,16 @@ from django.urls import reverse
 from agencies.models import GoodPractice, Role, Topic
 from agencies.practices import create_practice, deactivate_practice, update_practice
 from tests.editing import opened
-from tests.factories import make_agency, make_practice, make_user
+from tests.factories import agency_fixture, make_agency, make_practice, make_user
 
 pytestmark = pytest.mark.django_db
 
 DIRECTORY = reverse("agencies:practices")
 
 
-@pytest.fixture
-def malang():
-    return make_agency("35.73")  # Kota Malang, Jawa Timur
-
-
-@pytest.fixture
-def madiun():
-    return make_agency("35.19")  # Kabupaten Madiun, Jawa Timur
-
-
-@pytest.fixture
-def magelang():
-    return make_agency("33.71")  # Kota Magelang, Jawa Tengah
+malang = agency_fixture("35.73")  # Kota Malang, Jawa Timur
+madiun = agency_fixture("35.19")  # Kabupaten Madiun, Jawa Timur
+magelang = agency_fixture("33.71")  # Kota Magelang, Jawa Tengah
 
 
 def titles(response):

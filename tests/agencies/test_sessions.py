@@ -9,14 +9,12 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from agencies.models import Role
-from tests.factories import make_agency, make_national_admin, make_user, totp_code
+from tests.factories import agency_fixture, make_national_admin, make_user, totp_code
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def salatiga():
-    return make_agency("33.73")
+salatiga = agency_fixture("33.73")
 
 
 def logged_in_browser(email, *, code=False, agent="Mozilla/5.0 (X11; Linux) Firefox/140.0"):

@@ -69,6 +69,15 @@ def keep_mine(client, url, data, refused):
     return client.post(url, data | {"edit_version": page_version, "simpan_versi_saya": "1"})
 
 
+def assert_second_refused(saved, refused, changes, **form_keeps):
+    """The first save went through; the second is refused showing ``changes``,
+    its form still holding the second one's values (``field=value``)."""
+    assert saved.status_code == 302
+    assert conflict_of(refused) == changes
+    for field, value in form_keeps.items():
+        assert refused.context["form"][field].value() == value
+
+
 def conflict_of(response):
     assert response.status_code == 409
     content = response.content.decode()
@@ -89,11 +98,12 @@ def test_a_participant_edit_never_overwrites_a_colleagues(salatiga, magelang):
 
     saved, refused, second = race(salatiga.staff, url, theirs, mine)
 
-    assert saved.status_code == 302
-    assert conflict_of(refused) == [
-        Change(label="Jabatan", theirs="Koordinator SLRT", mine="Pekerja Sosial Ahli Muda")
-    ]
-    assert refused.context["form"]["position"].value() == "Pekerja Sosial Ahli Muda"
+    assert_second_refused(
+        saved,
+        refused,
+        [Change(label="Jabatan", theirs="Koordinator SLRT", mine="Pekerja Sosial Ahli Muda")],
+        position="Pekerja Sosial Ahli Muda",
+    )
     andre.refresh_from_db()
     assert andre.position == "Koordinator SLRT"
     # "Pakai versi mereka" opens the form with the saved values.
@@ -140,12 +150,13 @@ def test_an_agenda_edit_never_overwrites_a_colleagues(salatiga, magelang):
 
     saved, refused, second = race(magelang.staff, url, theirs, mine)
 
-    assert saved.status_code == 302
     # The start is the second one's own change (the first kept 09.00): no conflict.
-    assert conflict_of(refused) == [
-        Change(label="Acara", theirs="Sambutan Kepala Dinas Sosial", mine="Sambutan")
-    ]
-    assert refused.context["form"]["start_time"].value() == "08:30"
+    assert_second_refused(
+        saved,
+        refused,
+        [Change(label="Acara", theirs="Sambutan Kepala Dinas Sosial", mine="Sambutan")],
+        start_time="08:30",
+    )
     item.refresh_from_db()
     assert (item.title, item.start) == (
         "Sambutan Kepala Dinas Sosial",
@@ -163,23 +174,31 @@ def test_an_agenda_edit_never_overwrites_a_colleagues(salatiga, magelang):
 # --- Visit request ---------------------------------------------------------------------
 
 
-def test_a_request_edit_never_overwrites_a_colleagues(salatiga, magelang):
+@pytest.fixture
+def requested(salatiga, magelang):
+    """A request about DTKS, saved once through its edit form: the visit and the URL."""
     visit = make_visit(
         magelang.agency, salatiga.agency, status=VisitStatus.REQUESTED, topics=["DTKS"]
     )
     url = reverse("visits:edit", args=[visit.pk])
     prepare(salatiga.staff, url, request_data(magelang.agency))
+    return visit, url
+
+
+def test_a_request_edit_never_overwrites_a_colleagues(salatiga, magelang, requested):
+    visit, url = requested
     theirs = request_data(magelang.agency, title="Studi tiru Forum TJSLP dan DTKS")
     mine = request_data(magelang.agency, title="Studi tiru CSR", purpose="Belajar forum CSR.")
 
     saved, refused, second = race(salatiga.staff, url, theirs, mine)
 
-    assert saved.status_code == 302
     # The purpose is the second one's own change; only the title conflicts.
-    assert conflict_of(refused) == [
-        Change(label="Judul", theirs="Studi tiru Forum TJSLP dan DTKS", mine="Studi tiru CSR")
-    ]
-    assert refused.context["form"]["purpose"].value() == "Belajar forum CSR."
+    assert_second_refused(
+        saved,
+        refused,
+        [Change(label="Judul", theirs="Studi tiru Forum TJSLP dan DTKS", mine="Studi tiru CSR")],
+        purpose="Belajar forum CSR.",
+    )
     visit.refresh_from_db()
     assert (visit.title, visit.purpose) == (
         "Studi tiru Forum TJSLP dan DTKS",
@@ -191,12 +210,8 @@ def test_a_request_edit_never_overwrites_a_colleagues(salatiga, magelang):
     assert (visit.title, visit.purpose) == ("Studi tiru CSR", "Belajar forum CSR.")
 
 
-def test_a_request_edit_sees_a_colleagues_change_of_topics(salatiga, magelang):
-    visit = make_visit(
-        magelang.agency, salatiga.agency, status=VisitStatus.REQUESTED, topics=["DTKS"]
-    )
-    url = reverse("visits:edit", args=[visit.pk])
-    prepare(salatiga.staff, url, request_data(magelang.agency))
+def test_a_request_edit_sees_a_colleagues_change_of_topics(salatiga, magelang, requested):
+    visit, url = requested
     theirs = request_data(magelang.agency)
     theirs.pop(next(key for key in theirs if key.startswith("topic_")))  # one topic fewer
     mine = request_data(magelang.agency)
@@ -256,15 +271,18 @@ def test_a_caption_edit_never_overwrites_a_colleagues(settings, tmp_path, report
 
     saved, refused, second = race(salatiga.penyuluh, url, theirs, mine)
 
-    assert saved.status_code == 302
-    assert conflict_of(refused) == [
-        Change(
-            label="Keterangan",
-            theirs="Sambutan Kepala Dinas Sosial Kota Magelang",
-            mine="Sambutan di aula kantor",
-        )
-    ]
-    assert refused.context["form"]["caption"].value() == "Sambutan di aula kantor"
+    assert_second_refused(
+        saved,
+        refused,
+        [
+            Change(
+                label="Keterangan",
+                theirs="Sambutan Kepala Dinas Sosial Kota Magelang",
+                mine="Sambutan di aula kantor",
+            )
+        ],
+        caption="Sambutan di aula kantor",
+    )
     assert Photo.objects.get(pk=photo.pk).caption == "Sambutan Kepala Dinas Sosial Kota Magelang"
 
     assert keep_mine(second, url, mine, refused).status_code == 302
@@ -282,15 +300,18 @@ def test_an_atm_item_edit_never_overwrites_a_colleagues(report, salatiga):
 
     saved, refused, second = race(salatiga.penyuluh, url, theirs, mine)
 
-    assert saved.status_code == 302
-    assert conflict_of(refused) == [
-        Change(
-            label="Tiru",
-            theirs="Integrasi SLRT ke Puskesos desa.",
-            mine="Puskesos di setiap desa, bertahap.",
-        )
-    ]
-    assert refused.context["form"]["replicate"].value() == "Puskesos di setiap desa, bertahap."
+    assert_second_refused(
+        saved,
+        refused,
+        [
+            Change(
+                label="Tiru",
+                theirs="Integrasi SLRT ke Puskesos desa.",
+                mine="Puskesos di setiap desa, bertahap.",
+            )
+        ],
+        replicate="Puskesos di setiap desa, bertahap.",
+    )
     item.refresh_from_db()
     assert item.replicate == "Integrasi SLRT ke Puskesos desa."
 
@@ -311,12 +332,13 @@ def test_a_member_edit_never_overwrites_a_colleagues(salatiga):
 
     saved, refused, second = race(salatiga.staff, url, theirs, mine)
 
-    assert saved.status_code == 302
     # The second one's form still said "Penyuluh sosial": saving it would undo the new role.
-    assert conflict_of(refused) == [
-        Change(label="Peran", theirs="Staf / koordinator", mine="Penyuluh sosial")
-    ]
-    assert refused.context["form"]["position"].value() == "Penyuluh Sosial Ahli Muda"
+    assert_second_refused(
+        saved,
+        refused,
+        [Change(label="Peran", theirs="Staf / koordinator", mine="Penyuluh sosial")],
+        position="Penyuluh Sosial Ahli Muda",
+    )
     membership.refresh_from_db()
     assert (membership.role, membership.position) == (Role.STAFF, "Penyuluh Sosial")
 
@@ -338,11 +360,12 @@ def test_a_practice_edit_never_overwrites_a_colleagues(salatiga):
 
     saved, refused, second = race(salatiga.staff, url, theirs, mine)
 
-    assert saved.status_code == 302
-    assert conflict_of(refused) == [
-        Change(label="Lokasi", theirs="Kelurahan Mangunsari", mine="Kantor Dinas Sosial")
-    ]
-    assert refused.context["form"]["contact"].value() == "Bidang Linjamsos"
+    assert_second_refused(
+        saved,
+        refused,
+        [Change(label="Lokasi", theirs="Kelurahan Mangunsari", mine="Kantor Dinas Sosial")],
+        contact="Bidang Linjamsos",
+    )
     practice.refresh_from_db()
     assert (practice.location, practice.contact) == ("Kelurahan Mangunsari", "")
 
@@ -389,11 +412,12 @@ def test_a_reply_letter_never_overwrites_a_colleagues(salatiga, magelang):
     saved = first.post(url, theirs | opened_first)
     refused = second.post(url, mine | opened_second)
 
-    assert saved.status_code == 302
-    assert conflict_of(refused) == [
-        Change(label="Nomor surat balasan", theirs="400.9/123/Dinsos", mine="400.9/124/Dinsos")
-    ]
-    assert refused.context["form"]["reply_letter_number"].value() == "400.9/124/Dinsos"
+    assert_second_refused(
+        saved,
+        refused,
+        [Change(label="Nomor surat balasan", theirs="400.9/123/Dinsos", mine="400.9/124/Dinsos")],
+        reply_letter_number="400.9/124/Dinsos",
+    )
     assert f'href="{page}"' in refused.content.decode()  # "Pakai versi mereka"
     visit.refresh_from_db()
     assert visit.reply_letter_number == "400.9/123/Dinsos"

@@ -88,14 +88,18 @@ def proposed_item(draft_report):
     return make_adoption_item(draft_report, status=AdoptionStatus.PROPOSED)
 
 
+def confirmation_page(client, user, action, obj):
+    """The page ``user`` is shown before ``action`` on ``obj`` (it must be there)."""
+    client.force_login(user)
+    response = client.get(reverse(action, args=[obj.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
 @pytest.mark.django_db
 def test_a_visit_step_is_asked_first_and_nothing_moves(client, magelang, requested_visit):
-    client.force_login(magelang.staff)
+    content = confirmation_page(client, magelang.staff, "visits:accept", requested_visit)
 
-    response = client.get(reverse("visits:accept", args=[requested_visit.pk]))
-
-    content = response.content.decode()
-    assert response.status_code == 200
     assert "<title>Terima permohonan kunjungan · Portal Studi Tiru</title>" in content
     assert f'<a href="/kunjungan/{requested_visit.pk}/">Studi tiru</a>' in content
     assert f'href="/kunjungan/{requested_visit.pk}/">Kembali</a>' in content
@@ -107,12 +111,8 @@ def test_a_visit_step_is_asked_first_and_nothing_moves(client, magelang, request
 
 @pytest.mark.django_db
 def test_a_report_submit_page_names_the_empty_sections(client, salatiga, draft_report):
-    client.force_login(salatiga.penyuluh)
+    content = confirmation_page(client, salatiga.penyuluh, "reports:submit", draft_report)
 
-    response = client.get(reverse("reports:submit", args=[draft_report.pk]))
-
-    content = response.content.decode()
-    assert response.status_code == 200
     assert "Bagian berikut masih kosong" in content
     assert f'href="/laporan/{draft_report.pk}/">Kembali</a>' in content
     assert '<i class="bi bi-send me-1" aria-hidden="true"></i>Ajukan laporan' in content

@@ -21,7 +21,7 @@ from tests.factories import make_report, make_visit
 from tests.pictures import pillow_alone_accepts, truncated_jpeg_upload
 from visits.models import VisitStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 BLUE = (0, 0, 255)
 RED = (255, 0, 0)
@@ -84,12 +84,6 @@ def media_files(root):
 
 
 # --- The world -------------------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture
@@ -256,6 +250,14 @@ def test_a_bad_upload_is_refused_with_its_name_and_nothing_is_saved(
     assert media_files(media_root) == []
 
 
+def assert_batch_refused(response, media_root, error):
+    """The upload form is shown again with ``error``; no photo and no file is kept."""
+    assert response.status_code == 200
+    assert response.context["form"].errors["photos"] == [error]
+    assert not Photo.objects.exists()
+    assert media_files(media_root) == []
+
+
 def test_a_truncated_jpeg_is_refused_after_the_worker_rendered_a_pdf(
     client, report, salatiga, media_root
 ):
@@ -271,12 +273,7 @@ def test_a_truncated_jpeg_is_refused_after_the_worker_rendered_a_pdf(
 
     response = client.post(upload_url(report), {"photos": [photo], "caption_0": "Rapat"})
 
-    assert response.status_code == 200
-    assert response.context["form"].errors["photos"] == [
-        "IMG_0042.jpg: berkas gambar rusak atau terpotong."
-    ]
-    assert not Photo.objects.exists()
-    assert media_files(media_root) == []
+    assert_batch_refused(response, media_root, "IMG_0042.jpg: berkas gambar rusak atau terpotong.")
 
 
 def test_an_oversized_file_is_refused_before_it_is_decoded(
@@ -288,12 +285,11 @@ def test_an_oversized_file_is_refused_before_it_is_decoded(
 
     response = client.post(upload_url(report), {"photos": [upload("besar.jpg", content)]})
 
-    assert response.status_code == 200
-    assert response.context["form"].errors["photos"] == [
-        "besar.jpg: berkas terlalu besar (1,0\xa0MB); paling besar 1,0\xa0MB per berkas."
-    ]
-    assert not Photo.objects.exists()
-    assert media_files(media_root) == []
+    assert_batch_refused(
+        response,
+        media_root,
+        "besar.jpg: berkas terlalu besar (1,0\xa0MB); paling besar 1,0\xa0MB per berkas.",
+    )
 
 
 def test_one_bad_file_refuses_the_whole_batch_and_keeps_the_captions_typed(
@@ -315,12 +311,7 @@ def test_one_bad_file_refuses_the_whole_batch_and_keeps_the_captions_typed(
         },
     )
 
-    assert response.status_code == 200
-    assert response.context["form"].errors["photos"] == [
-        "catatan.jpg: bukan gambar JPEG, PNG atau WebP."
-    ]
-    assert not Photo.objects.exists()
-    assert media_files(media_root) == []
+    assert_batch_refused(response, media_root, "catatan.jpg: bukan gambar JPEG, PNG atau WebP.")
     assert response.context["typed_captions"] == {
         "aula.jpg": "Sambutan di aula",
         "catatan.jpg": "Catatan rapat",

@@ -20,9 +20,17 @@ from PIL import Image
 from agencies.models import Role, Topic
 from reports.models import AdoptionEvent, AdoptionItem, AdoptionStatus, CheckIn
 from tests.editing import opened
-from tests.factories import make_adoption_item, make_division, make_report, make_user, make_visit
+from tests.factories import (
+    make_adoption_item,
+    make_division,
+    make_held_visit,
+    make_report,
+    make_user,
+    make_visit,
+)
 from tests.pictures import after_a_pdf_was_rendered, truncated_jpeg_upload
 from tests.snapshots import unchanged
+from tests.timeline import move_of
 from visits.models import VisitStatus
 
 pytestmark = pytest.mark.django_db
@@ -38,11 +46,9 @@ MINIMAL_PDF = (
 
 @pytest.fixture
 def visit(salatiga, magelang):
-    return make_visit(
+    return make_held_visit(
         magelang.agency,
         salatiga.agency,
-        status=VisitStatus.HELD,
-        start=timezone.now() - 10 * DAY,
         topics=["SLRT", "FTJSLP"],
         title="Studi tiru SLRT ke Kota Magelang",
     )
@@ -214,8 +220,7 @@ def test_a_head_approves_a_proposed_item(client, salatiga, report):
     assert response.status_code == 302
     assert response["Location"] == reverse("reports:item_detail", args=[item.pk])
     assert status_of(item) == S.APPROVED
-    event = AdoptionEvent.objects.get(item=item)
-    assert (event.actor, event.from_status, event.to_status, event.comment) == (
+    assert move_of(AdoptionEvent.objects.get(item=item)) == (
         salatiga.head,
         S.PROPOSED,
         S.APPROVED,

@@ -18,7 +18,7 @@ from reports.photos import process_upload
 from tests.factories import make_agency, make_participant, make_report, make_visit
 from visits.models import VisitStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 LIST_URL = "/berita/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -26,16 +26,9 @@ HOSTILE = '<script>alert("xss")</script><img src=http://evil.example/x.png>'
 WIB = datetime.timezone(datetime.timedelta(hours=7))
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
-def visit(salatiga, magelang):
-    return make_visit(
-        magelang.agency,
-        salatiga.agency,
+def visit(story_visit):
+    return story_visit(
         status=VisitStatus.REPORTED,
         topics=["FTJSLP", "DTKS"],
         title="Studi tiru FTJSLP",

@@ -178,17 +178,6 @@ pinned.add(permissions.report_start_refusal)
 
 
 @pytest.fixture
-def visit(salatiga, magelang):
-    """Salatiga's visit to Magelang, held ten days ago."""
-    return make_visit(
-        magelang.agency,
-        salatiga.agency,
-        status=VisitStatus.HELD,
-        start=timezone.now() - 10 * DAY,
-    )
-
-
-@pytest.fixture
 def report(visit, salatiga):
     return make_report(visit, salatiga.agency)
 

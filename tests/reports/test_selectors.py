@@ -27,17 +27,6 @@ pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
 
 
-@pytest.fixture
-def visit(salatiga, magelang):
-    """Salatiga visited Magelang ten days ago."""
-    return make_visit(
-        magelang.agency,
-        salatiga.agency,
-        status=VisitStatus.HELD,
-        start=timezone.now() - 10 * DAY,
-    )
-
-
 def keys(sections):
     return [section.key for section in sections]
 

@@ -2,16 +2,13 @@
 the news list and the feeds, its address answers 410 Gone, the reason is in
 its timeline, and it can be published again."""
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
 
 from reports import services
 from reports.models import ReportEvent, ReportStatus
-from tests.factories import make_report, make_visit
+from tests.factories import make_held_visit, make_report, make_visit
 from visits.models import VisitStatus
 
 pytestmark = pytest.mark.django_db
@@ -21,13 +18,7 @@ REASON = "Foto memuat wajah warga penerima manfaat tanpa persetujuan."
 
 @pytest.fixture
 def report(salatiga, magelang):
-    visit = make_visit(
-        magelang.agency,
-        salatiga.agency,
-        status=VisitStatus.HELD,
-        start=timezone.now() - datetime.timedelta(days=7),
-        topics=["FTJSLP"],
-    )
+    visit = make_held_visit(magelang.agency, salatiga.agency, days_ago=7, topics=["FTJSLP"])
     report = make_report(visit, salatiga.agency, title="Studi Tiru FTJSLP ke Magelang")
     services.report_submit(report=report, by=salatiga.penyuluh)
     services.report_approve(report=report, by=salatiga.head)

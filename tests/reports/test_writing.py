@@ -13,7 +13,7 @@ from django.utils import timezone
 from agencies.models import User
 from reports import services
 from reports.models import Author, Finding, Quote, Report, ReportEvent, ReportStatus
-from tests.factories import make_participant, make_report, make_user, make_visit
+from tests.factories import make_held_visit, make_participant, make_report, make_user, make_visit
 from tests.snapshots import unchanged
 from visits.models import AgendaItem, Venue, VisitStatus
 
@@ -25,11 +25,10 @@ DAY = datetime.timedelta(days=1)
 @pytest.fixture
 def visit(salatiga, magelang):
     """Salatiga's visit to Magelang on FTJSLP and DTKS, held last week."""
-    visit = make_visit(
+    visit = make_held_visit(
         magelang.agency,
         salatiga.agency,
-        status=VisitStatus.HELD,
-        start=timezone.now().replace(microsecond=0) - 7 * DAY,
+        days_ago=7,
         topics=["FTJSLP", "DTKS"],
         title="Studi tiru FTJSLP",
     )
@@ -331,6 +330,12 @@ def test_the_editor_shows_the_visit_facts_read_only_and_the_heads_comment(
 # --- Review ----------------------------------------------------------------------------
 
 
+def page_as(client, user, name, report):
+    """The content of ``report``'s page ``name`` as ``user`` sees it."""
+    client.force_login(user)
+    return client.get(url(name, report)).content.decode()
+
+
 def act(client, user, name, report, data=None):
     client.force_login(user)
     return client.post(url(name, report), data or {})
@@ -411,8 +416,7 @@ def test_a_returned_report_is_a_draft_again_with_the_heads_comment(client, salat
     assert report.status == ReportStatus.DRAFT
     event = report.events.last()
     assert (event.actor, event.comment) == (salatiga.head, "Tambahkan kutipan.")
-    client.force_login(salatiga.penyuluh)
-    content = client.get(url("detail", report)).content.decode()
+    content = page_as(client, salatiga.penyuluh, "detail", report)
     assert "Dikembalikan untuk diperbaiki" in content
     assert "Tambahkan kutipan." in content
 
@@ -443,9 +447,7 @@ def test_a_draft_cannot_be_published_or_approved(client, salatiga, report):
 
 
 def test_the_submit_page_lists_the_sections_still_empty(client, salatiga, report):
-    client.force_login(salatiga.penyuluh)
-
-    content = client.get(url("submit", report)).content.decode()
+    content = page_as(client, salatiga.penyuluh, "submit", report)
 
     assert "Bagian berikut masih kosong" in content
     assert "Temuan FTJSLP, DTKS" in content
@@ -454,12 +456,10 @@ def test_the_submit_page_lists_the_sections_still_empty(client, salatiga, report
 def test_the_report_page_shows_the_actions_each_person_may_take(client, salatiga, report):
     services.report_submit(report=report, by=salatiga.penyuluh)
 
-    client.force_login(salatiga.head)
-    content = client.get(url("detail", report)).content.decode()
+    content = page_as(client, salatiga.head, "detail", report)
     assert url("approve", report) in content and url("return", report) in content
 
-    client.force_login(salatiga.penyuluh)
-    content = client.get(url("detail", report)).content.decode()
+    content = page_as(client, salatiga.penyuluh, "detail", report)
     assert url("approve", report) not in content and url("edit", report) not in content
 
 
@@ -605,14 +605,20 @@ def test_the_report_list_runs_a_fixed_number_of_queries(
     assert len(response.context["reports"]) == count
 
 
-@pytest.mark.parametrize("count", [2, 20])
-def test_the_report_page_runs_a_fixed_number_of_queries(
-    client, visit, salatiga, report, django_assert_num_queries, count
-):
+def add_quotes_authors_and_members(report, visit, count):
+    """``count`` quotes and authors of ``report``, and members of its delegation."""
     for n in range(count):
         Quote.objects.create(report=report, text=f"Kutipan {n}", speaker_name=f"Pembicara {n}")
         Author.objects.create(report=report, name=f"Penulis {n}")
         make_participant(visit)
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_the_report_page_runs_a_fixed_number_of_queries(
+    client, visit, salatiga, report, django_assert_num_queries, count
+):
+    add_quotes_authors_and_members(report, visit, count)
+    for n in range(count):
         make_participant(visit, "host")
         AgendaItem.objects.create(visit=visit, start=visit.start, title=f"Acara {n}")
         ReportEvent.objects.create(report=report, actor=salatiga.head, to_status="draft")
@@ -630,10 +636,7 @@ def test_the_report_page_runs_a_fixed_number_of_queries(
 def test_the_edit_page_runs_a_fixed_number_of_queries(
     client, visit, salatiga, report, django_assert_num_queries, count
 ):
-    for n in range(count):
-        Quote.objects.create(report=report, text=f"Kutipan {n}", speaker_name=f"Pembicara {n}")
-        Author.objects.create(report=report, name=f"Penulis {n}")
-        make_participant(visit)
+    add_quotes_authors_and_members(report, visit, count)
     client.force_login(salatiga.penyuluh)
 
     with django_assert_num_queries(11):

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from agencies.models import Regency, Role
-from tests.factories import make_agency, make_practice, make_user, make_visit
+from tests.factories import agency_fixture, make_agency, make_practice, make_user, make_visit
 from visits.models import EmploymentType, Participant, Side, VisitStatus
 
 pytestmark = pytest.mark.django_db
@@ -14,19 +14,9 @@ pytestmark = pytest.mark.django_db
 AGENCY_LIST = reverse("visits:agency_list")
 
 
-@pytest.fixture
-def malang():
-    return make_agency("35.73")
-
-
-@pytest.fixture
-def madiun():
-    return make_agency("35.19")
-
-
-@pytest.fixture
-def salatiga():
-    return make_agency("33.73")
+malang = agency_fixture("35.73")
+madiun = agency_fixture("35.19")
+salatiga = agency_fixture("33.73")
 
 
 def page_of(agency):

@@ -18,11 +18,9 @@ WITA = zoneinfo.ZoneInfo("Asia/Makassar")
 
 
 @pytest.fixture
-def visit(salatiga, magelang):
+def visit(story_visit):
     """Salatiga visits Magelang on Rabu, 14 Juni 2023, 08.00–15.00 WIB."""
-    return make_visit(
-        magelang.agency,
-        salatiga.agency,
+    return story_visit(
         status=VisitStatus.SCHEDULED,
         start=datetime.datetime(2023, 6, 14, 8, 0, tzinfo=WIB),
         end=datetime.datetime(2023, 6, 14, 15, 0, tzinfo=WIB),
@@ -142,10 +140,8 @@ def test_a_day_outside_the_visit_is_not_offered(client, visit, magelang):
     assert AgendaItem.objects.count() == 0
 
 
-def test_a_multi_day_visit_offers_each_of_its_days(client, salatiga, magelang):
-    visit = make_visit(
-        magelang.agency,
-        salatiga.agency,
+def test_a_multi_day_visit_offers_each_of_its_days(client, magelang, story_visit):
+    visit = story_visit(
         start=datetime.datetime(2023, 6, 14, 8, 0, tzinfo=WIB),
         end=datetime.datetime(2023, 6, 15, 12, 0, tzinfo=WIB),
     )
@@ -239,46 +235,44 @@ def test_the_agenda_is_listed_in_time_order_in_the_hosts_zone(client, visit, sal
     assert url("agenda_add", visit) not in content
 
 
-@pytest.mark.parametrize(
-    ("action", "method", "with_item"),
-    [
-        ("agenda_add", "post", False),
-        ("agenda_edit", "post", True),
-        ("agenda_delete", "post", True),
-    ],
-)
-def test_a_penyuluh_gets_403(client, visit, salatiga, action, method, with_item):
-    item = make_item(visit, 9, "Sambutan")
-    client.force_login(salatiga.penyuluh)
+CHANGES = [
+    ("agenda_add", "post", False),
+    ("agenda_edit", "post", True),
+    ("agenda_delete", "post", True),
+]
 
-    response = getattr(client, method)(
+
+def try_to_change(client, user, visit, action, method, with_item):
+    """``user`` tries ``action`` on the agenda of ``visit``, which holds one
+    item ("Sambutan"); the answer."""
+    item = make_item(visit, 9, "Sambutan")
+    client.force_login(user)
+    return getattr(client, method)(
         url(action, visit, *([item.pk] if with_item else [])), item_data(title="Diubah")
     )
+
+
+def agenda_titles():
+    return list(AgendaItem.objects.values_list("title", flat=True))
+
+
+@pytest.mark.parametrize(("action", "method", "with_item"), CHANGES)
+def test_a_penyuluh_gets_403(client, visit, salatiga, action, method, with_item):
+    response = try_to_change(client, salatiga.penyuluh, visit, action, method, with_item)
 
     assert response.status_code == 403
-    assert list(AgendaItem.objects.values_list("title", flat=True)) == ["Sambutan"]
+    assert agenda_titles() == ["Sambutan"]
 
 
 @pytest.mark.parametrize(
     ("action", "method", "with_item"),
-    [
-        ("agenda", "get", False),
-        ("agenda_add", "get", False),
-        ("agenda_add", "post", False),
-        ("agenda_edit", "post", True),
-        ("agenda_delete", "post", True),
-    ],
+    [("agenda", "get", False), ("agenda_add", "get", False), *CHANGES],
 )
 def test_an_outsider_gets_404(client, visit, malang, action, method, with_item):
-    item = make_item(visit, 9, "Sambutan")
-    client.force_login(malang.staff)
-
-    response = getattr(client, method)(
-        url(action, visit, *([item.pk] if with_item else [])), item_data(title="Diubah")
-    )
+    response = try_to_change(client, malang.staff, visit, action, method, with_item)
 
     assert response.status_code == 404
-    assert list(AgendaItem.objects.values_list("title", flat=True)) == ["Sambutan"]
+    assert agenda_titles() == ["Sambutan"]
 
 
 @pytest.mark.parametrize("action", ["agenda", "agenda_add"])

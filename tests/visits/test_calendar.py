@@ -8,7 +8,11 @@ import pytest
 from django.utils import timezone
 
 from agencies.models import Role
-from tests.factories import make_agency, make_user, make_visit
+from tests.access import (
+    assert_refuses_an_account_without_an_agency,
+    assert_sends_anonymous_users_to_log_in,
+)
+from tests.factories import agency_fixture, log_in, make_agency, make_user, make_visit
 from visits.models import VisitStatus
 
 pytestmark = pytest.mark.django_db
@@ -18,21 +22,13 @@ WIB = ZoneInfo("Asia/Jakarta")
 AUGUST_2025 = {"tahun": "2025", "bulan": "8"}
 
 
-@pytest.fixture
-def malang():
-    return make_agency("35.73")
-
-
-@pytest.fixture
-def madiun():
-    return make_agency("35.19")
+malang = agency_fixture("35.73")
+madiun = agency_fixture("35.19")
 
 
 @pytest.fixture
 def member(client, malang):
-    user = make_user(malang, Role.PENYULUH)
-    client.force_login(user)
-    return user
+    return log_in(client, make_user(malang, Role.PENYULUH))
 
 
 def at(year, month, day, hour=9):
@@ -53,14 +49,11 @@ def visits_by_day(response):
 
 
 def test_anonymous_users_are_sent_to_log_in(client):
-    response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"] == f"/akun/login/?next={URL}"
+    assert_sends_anonymous_users_to_log_in(client, URL)
 
 
 def test_an_account_without_an_agency_gets_403(client):
-    client.force_login(make_user(None))
-    assert client.get(URL).status_code == 403
+    assert_refuses_an_account_without_an_agency(client, URL)
 
 
 def test_the_grid_starts_on_monday_and_covers_the_month(client, member):

@@ -6,27 +6,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from tests.factories import make_agency, make_visit
-from visits.models import (
-    DelegationRole,
-    EmploymentType,
-    Participant,
-    Side,
-    Visit,
-    VisitStatus,
-)
+from tests.factories import agency_fixture, make_agency, make_visit
+from visits.models import DelegationRole, EmploymentType, Participant, Side, Visit, VisitStatus
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def magelang():
-    return make_agency("33.71")
-
-
-@pytest.fixture
-def salatiga():
-    return make_agency("33.73")
+magelang = agency_fixture("33.71")
+salatiga = agency_fixture("33.73")
 
 
 @pytest.fixture

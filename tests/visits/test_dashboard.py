@@ -8,6 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import Role
+from tests.access import (
+    assert_refuses_an_account_without_an_agency,
+    assert_sends_anonymous_users_to_log_in,
+)
 from tests.factories import make_agency, make_user, make_visit
 from visits.models import VisitStatus
 
@@ -51,21 +55,21 @@ def test_home_stays_the_home_page_for_an_account_without_an_agency(client):
 
 
 def test_anonymous_users_are_sent_to_log_in(client):
-    response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"] == f"/akun/login/?next={URL}"
+    assert_sends_anonymous_users_to_log_in(client, URL)
 
 
 def test_an_account_without_an_agency_gets_403(client):
-    client.force_login(make_user(None))
-    assert client.get(URL).status_code == 403
+    assert_refuses_an_account_without_an_agency(client, URL)
+
+
+def madiuns_request(world):
+    """Madiun's request to visit Malang in twenty days."""
+    start = timezone.now() + 20 * DAY
+    return make_visit(world["malang"], world["madiun"], status=VisitStatus.REQUESTED, start=start)
 
 
 def test_host_sees_the_request_awaiting_its_answer(client, world):
-    now = timezone.now()
-    request = make_visit(
-        world["malang"], world["madiun"], status=VisitStatus.REQUESTED, start=now + 20 * DAY
-    )
+    request = madiuns_request(world)
     client.force_login(make_user(world["malang"], Role.STAFF))
 
     response = client.get(URL)
@@ -83,10 +87,7 @@ def test_host_sees_the_request_awaiting_its_answer(client, world):
 
 
 def test_visitor_sees_its_own_request_as_waiting_for_the_host(client, world):
-    now = timezone.now()
-    request = make_visit(
-        world["malang"], world["madiun"], status=VisitStatus.REQUESTED, start=now + 20 * DAY
-    )
+    request = madiuns_request(world)
     client.force_login(make_user(world["madiun"], Role.STAFF))
 
     response = client.get(URL)

@@ -95,27 +95,28 @@ def test_host_staff_adds_a_receiving_official(client, visit, magelang):
     )
 
 
-def test_the_host_cannot_give_its_people_a_delegation_role(client, visit, magelang):
-    client.force_login(magelang.staff)
-
+def refused_addition(client, user, visit, **fields):
+    """``user`` adds a person with ``fields``, which is refused with nothing
+    written; the form page shown again."""
+    client.force_login(user)
     with unchanged("visits"):
-        response = client.post(url("participant_add", visit), person(role=DelegationRole.HEAD))
-
+        response = client.post(url("participant_add", visit), person(**fields))
     assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_host_cannot_give_its_people_a_delegation_role(client, visit, magelang):
+    content = refused_addition(client, magelang.staff, visit, role=DelegationRole.HEAD)
+
     assert "Masukkan pilihan yang valid. head bukan salah satu dari pilihan yang tersedia." in (
-        response.content.decode()
+        content
     )
     assert Participant.objects.count() == 0
 
 
 def test_a_wrong_nip_is_explained_and_the_input_kept(client, visit, salatiga):
-    client.force_login(salatiga.staff)
+    content = refused_addition(client, salatiga.staff, visit, nip="12345")
 
-    with unchanged("visits"):
-        response = client.post(url("participant_add", visit), person(nip="12345"))
-
-    content = response.content.decode()
-    assert response.status_code == 200
     assert "NIP harus terdiri dari 18 angka tanpa spasi atau tanda baca." in content
     assert 'value="Slamet Setyo Budi"' in content
     assert Participant.objects.count() == 0
@@ -353,17 +354,20 @@ def test_a_host_official_cannot_become_head_of_the_delegation(client, visit, mag
 # --- Who may do it ---------------------------------------------------------------
 
 
+def change_as(client, user, action_url):
+    """``user`` posts a changed person to ``action_url``; nothing may be written."""
+    client.force_login(user)
+    with unchanged("visits"):
+        return client.post(action_url, person(name="Diubah"))
+
+
 @pytest.mark.parametrize(
     "action", ["participant_edit", "participant_delete", "participant_make_head"]
 )
 def test_the_host_gets_403_for_the_delegation(client, visit, magelang, action):
     member = make_participant(visit, Side.VISITOR, name="Andre")
-    client.force_login(magelang.staff)
 
-    with unchanged("visits"):
-        response = client.post(url(action, visit, member.pk), person(name="Diubah"))
-
-    assert response.status_code == 403
+    assert change_as(client, magelang.staff, url(action, visit, member.pk)).status_code == 403
     member.refresh_from_db()
     assert (member.name, member.role) == ("Andre", DelegationRole.MEMBER)
 
@@ -371,12 +375,8 @@ def test_the_host_gets_403_for_the_delegation(client, visit, magelang, action):
 @pytest.mark.parametrize("action", ["participant_edit", "participant_delete"])
 def test_the_visitor_gets_403_for_the_hosts_officials(client, visit, salatiga, action):
     official = make_participant(visit, Side.HOST, name="Hadi Sutopo")
-    client.force_login(salatiga.staff)
 
-    with unchanged("visits"):
-        response = client.post(url(action, visit, official.pk), person(name="Diubah"))
-
-    assert response.status_code == 403
+    assert change_as(client, salatiga.staff, url(action, visit, official.pk)).status_code == 403
     assert Participant.objects.get().name == "Hadi Sutopo"
 
 

@@ -12,7 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from agencies.models import Agency, Role, Topic
-from tests.factories import make_agency, make_user, make_visit
+from tests.access import (
+    assert_refuses_an_account_without_an_agency,
+    assert_sends_anonymous_users_to_log_in,
+)
+from tests.factories import agency_fixture, make_agency, make_user, make_visit
 from visits.feeds import calendar_key, render_calendar, reset_calendar_feed, window_start
 from visits.models import (
     CalendarFeed,
@@ -40,14 +44,8 @@ def portal_url(settings):
     settings.PORTAL_URL = "https://studitiru.example.go.id/"
 
 
-@pytest.fixture
-def malang():
-    return make_agency("35.73", short_name="Dinsos Kota Malang")
-
-
-@pytest.fixture
-def madiun():
-    return make_agency("35.19", short_name="Dinsos Kabupaten Madiun")
+malang = agency_fixture("35.73")
+madiun = agency_fixture("35.19")
 
 
 @pytest.fixture
@@ -661,14 +659,11 @@ def test_a_calendar_program_holding_the_current_feed_gets_304(client, feed, plan
 
 
 def test_anonymous_users_are_sent_to_log_in_from_the_page(client):
-    response = client.get(PAGE)
-    assert response.status_code == 302
-    assert response["Location"] == f"/akun/login/?next={PAGE}"
+    assert_sends_anonymous_users_to_log_in(client, PAGE)
 
 
 def test_an_account_without_an_agency_gets_403(client):
-    client.force_login(make_user(None))
-    assert client.get(PAGE).status_code == 403
+    assert_refuses_an_account_without_an_agency(client, PAGE)
 
 
 def test_a_member_sees_the_absolute_subscription_address(client, feed, malang):

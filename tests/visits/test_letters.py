@@ -14,17 +14,11 @@ from tests.factories import make_visit
 from tests.visits.test_request_form import request_data
 from visits.models import Visit, VisitStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 OTHER_PDF = b"%PDF-1.7\n% surat yang benar\n%%EOF\n"
 RANDOM_NAME = re.compile(r"^visits/letters/[0-9a-f]{32}\.pdf$")
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def letter(content=PDF, name="Surat Permohonan 400-101 Dinsos Salatiga.pdf"):
@@ -221,34 +215,21 @@ def test_replacing_the_reply_letter_deletes_the_old_file_and_keeps_it_otherwise(
     url = reverse("visits:reply_letter", args=[requested.pk])
     client.force_login(magelang.staff)
     data = {"reply_letter_number": "400.9/123/Dinsos", "reply_letter_date": "2023-06-01"}
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            url,
-            data
-            | {"reply_letter_file": letter(PDF, "balasan.pdf")}
-            | reply_opened(client, requested),
-        )
-    requested.refresh_from_db()
+
+    def save_reply(changes):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(url, data | changes | reply_opened(client, requested))
+        requested.refresh_from_db()
+
+    save_reply({"reply_letter_file": letter(PDF, "balasan.pdf")})
     first = requested.reply_letter_file.name
 
     # The number corrected, no new scan: the stored one stays.
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            url,
-            data | {"reply_letter_number": "400.9/124/Dinsos"} | reply_opened(client, requested),
-        )
-    requested.refresh_from_db()
+    save_reply({"reply_letter_number": "400.9/124/Dinsos"})
     assert requested.reply_letter_file.name == first
     assert len(stored_letters(media_root)) == 2  # request and reply
 
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            url,
-            data
-            | {"reply_letter_file": letter(OTHER_PDF, "balasan-baru.pdf")}
-            | reply_opened(client, requested),
-        )
-    requested.refresh_from_db()
+    save_reply({"reply_letter_file": letter(OTHER_PDF, "balasan-baru.pdf")})
     assert requested.reply_letter_file.name != first
     assert read(requested.reply_letter_file) == OTHER_PDF
     assert sorted(stored_letters(media_root)) == sorted(

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from tests.factories import make_visit
 from tests.snapshots import unchanged
+from tests.timeline import move_of
 from visits.models import VisitEvent, VisitStatus
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +20,20 @@ WIB = datetime.timezone(datetime.timedelta(hours=7))
 
 def visit_in(status, salatiga, magelang, **fields):
     return make_visit(magelang.agency, salatiga.agency, status=status, topics=["DTKS"], **fields)
+
+
+PROPOSED_START = datetime.datetime(2023, 6, 14, 9, 0, tzinfo=WIB)
+
+
+def proposed_visit(salatiga, magelang):
+    """A request whose host proposed three hours from ``PROPOSED_START`` instead."""
+    return visit_in(
+        VisitStatus.DATE_PROPOSED,
+        salatiga,
+        magelang,
+        proposed_start=PROPOSED_START,
+        proposed_end=PROPOSED_START + datetime.timedelta(hours=3),
+    )
 
 
 def post(client, user, name, visit, data=None):
@@ -37,8 +52,7 @@ def test_visitor_submits_a_draft_and_the_host_coordinators_are_emailed(
     assert response.status_code == 302
     visit.refresh_from_db()
     assert visit.status == VisitStatus.REQUESTED
-    event = VisitEvent.objects.get(visit=visit)
-    assert (event.actor, event.from_status, event.to_status, event.comment) == (
+    assert move_of(VisitEvent.objects.get(visit=visit)) == (
         salatiga.staff,
         VisitStatus.DRAFT,
         VisitStatus.REQUESTED,
@@ -123,22 +137,15 @@ def test_host_proposes_another_date_in_its_own_time_zone(client, salatiga, magel
 
 
 def test_visitor_accepts_the_proposed_date_and_the_visit_moves_to_it(client, salatiga, magelang):
-    proposed = datetime.datetime(2023, 6, 14, 9, 0, tzinfo=WIB)
-    visit = visit_in(
-        VisitStatus.DATE_PROPOSED,
-        salatiga,
-        magelang,
-        proposed_start=proposed,
-        proposed_end=proposed + datetime.timedelta(hours=3),
-    )
+    visit = proposed_visit(salatiga, magelang)
 
     post(client, salatiga.staff, "accept_proposal", visit)
 
     visit.refresh_from_db()
     assert (visit.status, visit.start, visit.end, visit.proposed_start) == (
         VisitStatus.SCHEDULED,
-        proposed,
-        proposed + datetime.timedelta(hours=3),
+        PROPOSED_START,
+        PROPOSED_START + datetime.timedelta(hours=3),
         None,
     )
 
@@ -146,14 +153,7 @@ def test_visitor_accepts_the_proposed_date_and_the_visit_moves_to_it(client, sal
 def test_visitor_refuses_the_proposed_date_and_the_request_returns_to_the_host(
     client, salatiga, magelang
 ):
-    proposed = datetime.datetime(2023, 6, 14, 9, 0, tzinfo=WIB)
-    visit = visit_in(
-        VisitStatus.DATE_PROPOSED,
-        salatiga,
-        magelang,
-        proposed_start=proposed,
-        proposed_end=proposed + datetime.timedelta(hours=3),
-    )
+    visit = proposed_visit(salatiga, magelang)
     original_start = visit.start
 
     post(

@@ -262,11 +262,9 @@ def test_the_host_cannot_edit_the_request(client, salatiga, magelang):
     assert client.get(reverse("visits:edit", args=[visit.pk])).status_code == 403
 
 
-def test_the_visit_page_warns_about_a_national_holiday(client, salatiga, magelang):
+def test_the_visit_page_warns_about_a_national_holiday(client, salatiga, story_visit):
     wib = zoneinfo.ZoneInfo("Asia/Jakarta")
-    visit = make_visit(
-        magelang.agency,
-        salatiga.agency,
+    visit = story_visit(
         start=datetime.datetime(2025, 8, 18, 9, 0, tzinfo=wib),
         end=datetime.datetime(2025, 8, 18, 12, 0, tzinfo=wib),
     )

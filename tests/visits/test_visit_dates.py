@@ -23,33 +23,31 @@ def when(visit, reader_zone="Asia/Jakarta"):
 
 
 @pytest.fixture
-def makassar_hosts_salatiga():
-    return make_agency("73.71", slug="kota-makassar"), make_agency("33.73", slug="kota-salatiga")
+def makassar_visit():
+    """Builds Salatiga's visit to Makassar (WITA) from ``start`` to ``end``."""
+    makassar = make_agency("73.71", slug="kota-makassar")
+    salatiga = make_agency("33.73", slug="kota-salatiga")
+    return lambda start, end: make_visit(makassar, salatiga, start=start, end=end)
 
 
-def test_a_day_long_visit_shows_its_hours_in_the_hosts_zone(makassar_hosts_salatiga):
-    makassar, salatiga = makassar_hosts_salatiga
-    visit = make_visit(
-        makassar,
-        salatiga,
-        start=datetime.datetime(2025, 8, 1, 8, 30, tzinfo=WITA),
-        end=datetime.datetime(2025, 8, 1, 15, 0, tzinfo=WITA),
-    )
-
-    # A reader in Jakarta (WIB, an hour behind) still sees Makassar's clock.
-    assert when(visit) == (
-        'Jumat, 1 Agustus 2025<span class="text-body-secondary">, 08.30–15.00 WITA</span>'
-    )
-
-
-def test_a_visit_of_several_days_shows_its_first_and_last_day(makassar_hosts_salatiga):
-    makassar, salatiga = makassar_hosts_salatiga
-    visit = make_visit(
-        makassar,
-        salatiga,
-        start=datetime.datetime(2025, 8, 4, 8, 0, tzinfo=WITA),
-        end=datetime.datetime(2025, 8, 6, 0, 30, tzinfo=WITA),
-    )
-
-    # 00.30 WITA on Wednesday is still Tuesday in Jakarta: the host's day counts.
-    assert when(visit) == "Senin, 4 Agustus 2025 – Rabu, 6 Agustus 2025"
+@pytest.mark.parametrize(
+    ("start", "end", "shown"),
+    [
+        pytest.param(
+            datetime.datetime(2025, 8, 1, 8, 30, tzinfo=WITA),
+            datetime.datetime(2025, 8, 1, 15, 0, tzinfo=WITA),
+            # A reader in Jakarta (WIB, an hour behind) still sees Makassar's clock.
+            'Jumat, 1 Agustus 2025<span class="text-body-secondary">, 08.30–15.00 WITA</span>',
+            id="a day-long visit shows its hours in the host's zone",
+        ),
+        pytest.param(
+            datetime.datetime(2025, 8, 4, 8, 0, tzinfo=WITA),
+            datetime.datetime(2025, 8, 6, 0, 30, tzinfo=WITA),
+            # 00.30 WITA on Wednesday is still Tuesday in Jakarta: the host's day counts.
+            "Senin, 4 Agustus 2025 – Rabu, 6 Agustus 2025",
+            id="a visit of several days shows its first and last day",
+        ),
+    ],
+)
+def test_a_visit_shows_on_the_hosts_clock(makassar_visit, start, end, shown):
+    assert when(makassar_visit(start, end)) == shown

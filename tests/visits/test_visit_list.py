@@ -9,7 +9,11 @@ import pytest
 from django.utils import timezone
 
 from agencies.models import Role, Topic
-from tests.factories import make_agency, make_user, make_visit
+from tests.access import (
+    assert_refuses_an_account_without_an_agency,
+    assert_sends_anonymous_users_to_log_in,
+)
+from tests.factories import agency_fixture, log_in, make_agency, make_user, make_visit
 from visits.models import DelegationRole, Participant, Side, VisitStatus
 
 pytestmark = pytest.mark.django_db
@@ -19,31 +23,15 @@ WIB = ZoneInfo("Asia/Jakarta")
 DAY = datetime.timedelta(days=1)
 
 
-@pytest.fixture
-def malang():
-    return make_agency("35.73")
-
-
-@pytest.fixture
-def madiun():
-    return make_agency("35.19")
-
-
-@pytest.fixture
-def salatiga():
-    return make_agency("33.73")
-
-
-@pytest.fixture
-def magelang():
-    return make_agency("33.71")
+malang = agency_fixture("35.73")
+madiun = agency_fixture("35.19")
+salatiga = agency_fixture("33.73")
+magelang = agency_fixture("33.71")
 
 
 @pytest.fixture
 def staff(client, malang):
-    user = make_user(malang, Role.STAFF)
-    client.force_login(user)
-    return user
+    return log_in(client, make_user(malang, Role.STAFF))
 
 
 def listed(response):
@@ -61,14 +49,11 @@ def agency_options(response):
 
 
 def test_anonymous_users_are_sent_to_log_in(client):
-    response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"] == f"/akun/login/?next={URL}"
+    assert_sends_anonymous_users_to_log_in(client, URL)
 
 
 def test_an_account_without_an_agency_gets_403(client):
-    client.force_login(make_user(None))
-    assert client.get(URL).status_code == 403
+    assert_refuses_an_account_without_an_agency(client, URL)
 
 
 def test_it_lists_the_agencys_visits_as_host_and_visitor_newest_first(
