@@ -6,10 +6,11 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from tests.factories import make_agency, make_participant, make_visit
+from agencies.models import Regency
+from tests.factories import make_agency, make_participant, make_visit, reload_reference_data
 from visits.models import DelegationRole, Participant, Side
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("visits", "0010_topic_moves_to_agencies")]
 AFTER = [("visits", "0012_participant_nip_once_per_visit")]
@@ -25,6 +26,10 @@ def migrate(targets):
 
 @pytest.fixture
 def before_the_rule():
+    # An earlier transactional test may have emptied the tables, the regions
+    # the migrations load included.
+    if not Regency.objects.exists():
+        reload_reference_data()
     migrate(BEFORE)
     yield
     migrate(executor_leaves())
