@@ -50,6 +50,18 @@ def _lock(visit) -> Visit:
     )
 
 
+def _lock_own_participant(participant, by) -> tuple[Visit, Participant]:
+    """The visit (locked) and a fresh copy of ``participant``, once ``by``
+    may edit the people of the participant's side."""
+    visit = _lock(participant.visit)
+    fresh = Participant.objects.get(pk=participant.pk, visit=visit)
+    if not permissions.can_edit_participants(by, visit, fresh.side):
+        raise permissions.refusal(
+            by, visit, permissions.side_check(permissions.can_edit_participants, fresh.side)
+        )
+    return visit, fresh
+
+
 def _next_order(visit, side) -> int:
     last = visit.participants.filter(side=side).aggregate(last=Max("order"))["last"]
     return (last or 0) + 1
@@ -180,12 +192,7 @@ def participant_make_head(*, participant: Participant, by) -> Participant:
     """Make a member of the visiting delegation its head; the previous head
     becomes a member."""
     with transaction.atomic():
-        visit = _lock(participant.visit)
-        fresh = Participant.objects.get(pk=participant.pk, visit=visit)
-        if not permissions.can_edit_participants(by, visit, fresh.side):
-            raise permissions.refusal(
-                by, visit, permissions.side_check(permissions.can_edit_participants, fresh.side)
-            )
+        visit, fresh = _lock_own_participant(participant, by)
         if fresh.side != Side.VISITOR:
             raise ValidationError(_("Hanya anggota rombongan pengunjung yang dapat menjadi ketua."))
         if fresh.role != DelegationRole.HEAD:
@@ -200,12 +207,7 @@ def participant_make_head(*, participant: Participant, by) -> Participant:
 def participant_delete(*, participant: Participant, by) -> None:
     """Remove a participant of the user's own side, before the visit is held."""
     with transaction.atomic():
-        visit = _lock(participant.visit)
-        fresh = Participant.objects.get(pk=participant.pk, visit=visit)
-        if not permissions.can_edit_participants(by, visit, fresh.side):
-            raise permissions.refusal(
-                by, visit, permissions.side_check(permissions.can_edit_participants, fresh.side)
-            )
+        visit, fresh = _lock_own_participant(participant, by)
         if not permissions.can_remove_participants(by, visit, fresh.side):
             raise ValidationError(
                 _(

@@ -12,6 +12,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from ..delegation import PARTICIPANT_FIELDS
 from ..models import VISITOR_ROLES, AgendaItem, DelegationRole, Participant, Side
 from ..participant_import import MAX_ROWS, MAX_UPLOAD_BYTES
 
@@ -39,18 +40,7 @@ class ParticipantForm(forms.ModelForm):
 
     class Meta:
         model = Participant
-        fields = [
-            "front_title",
-            "name",
-            "back_title",
-            "position",
-            "division",
-            "role",
-            "employment_type",
-            "nip",
-            "phone",
-            "email",
-        ]
+        fields = PARTICIPANT_FIELDS  # what the edit guard compares, too
         widgets = {
             "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
         }
