@@ -291,10 +291,20 @@ def database_down_after_login(transactional_db, monkeypatch):
 
     connection = connections["default"]
     monkeypatch.setattr(type(connection), "get_new_connection", refuse)
-    connection.close()
+    # Django never closes an in-memory SQLite database (it would be lost):
+    # set its connection aside instead, and give it back afterwards.
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    kept = connection.connection if in_memory else None
+    if in_memory:
+        connection.connection = None
+    else:
+        connection.close()
     yield client
     monkeypatch.undo()
-    connection.close()
+    if in_memory:
+        connection.connection = kept
+    else:
+        connection.close()
 
 
 @pytest.mark.parametrize("path", ["/dasbor/", "/kunjungan/", "/tim/", "/sehat/"])
