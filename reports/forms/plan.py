@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Division, Topic
-from lifecycle.forms import CommentForm
+from lifecycle.forms import CommentForm, required_comment
 from uploads import images
 from uploads.documents import is_pdf
 
@@ -110,22 +110,18 @@ class AdoptionItemForm(forms.ModelForm):
 
 
 class ItemReturnForm(CommentForm):
-    comment = forms.CharField(
-        label=_("Apa yang perlu diperbaiki"),
-        max_length=2000,
-        widget=forms.Textarea(attrs=TEXTAREA),
+    comment = required_comment(
+        _("Apa yang perlu diperbaiki"),
         help_text=_("Disampaikan kepada penyusun butir; wajib diisi."),
-        error_messages={"required": _("Tuliskan apa yang perlu diperbaiki.")},
+        missing=_("Tuliskan apa yang perlu diperbaiki."),
     )
 
 
 class ItemDropForm(CommentForm):
-    comment = forms.CharField(
-        label=_("Alasan dihentikan"),
-        max_length=2000,
-        widget=forms.Textarea(attrs=TEXTAREA),
+    comment = required_comment(
+        _("Alasan dihentikan"),
         help_text=_("Tercatat dalam riwayat butir; wajib diisi."),
-        error_messages={"required": _("Tuliskan alasan butir ini dihentikan.")},
+        missing=_("Tuliskan alasan butir ini dihentikan."),
     )
 
 
