@@ -22,6 +22,7 @@ from uploads import images
 from uploads.documents import is_pdf
 
 from ..models import AdoptionItem
+from ..services import ITEM_FIELDS
 
 MAX_EVIDENCE_SIZE = 10 * 1024 * 1024
 # Enough for a phone photo (48 MP); a decompression bomb has far more.
@@ -46,15 +47,7 @@ class AdoptionItemForm(forms.ModelForm):
 
     class Meta:
         model = AdoptionItem
-        fields = [
-            "topic",
-            "observe",
-            "replicate",
-            "modify",
-            "division",
-            "target_date",
-            "success_indicator",
-        ]
+        fields = ITEM_FIELDS  # what the edit guard compares, too
         widgets = {
             "observe": forms.Textarea(attrs=TEXTAREA),
             "replicate": forms.Textarea(attrs=TEXTAREA),
