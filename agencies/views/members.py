@@ -119,22 +119,14 @@ def _change_invitation(request, pk, service, done):
 
 @require_POST
 def revoke_invitation(request, pk):
-    return _change_invitation(
-        request,
-        pk,
-        services.revoke_invitation,
-        _("Undangan untuk %(email)s dibatalkan; tautannya tidak berlaku lagi."),
-    )
+    done = _("Undangan untuk %(email)s dibatalkan; tautannya tidak berlaku lagi.")
+    return _change_invitation(request, pk, services.revoke_invitation, done)
 
 
 @require_POST
 def resend_invitation(request, pk):
-    return _change_invitation(
-        request,
-        pk,
-        services.resend_invitation,
-        _("Undangan dikirim ulang ke %(email)s; tautan yang lama tidak berlaku lagi."),
-    )
+    done = _("Undangan dikirim ulang ke %(email)s; tautan yang lama tidak berlaku lagi.")
+    return _change_invitation(request, pk, services.resend_invitation, done)
 
 
 def edit_member(request, pk):
