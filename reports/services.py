@@ -383,68 +383,38 @@ def move_item(*, item, by, allowed, to_status, comment="") -> AdoptionEvent:
     return event
 
 
+def _item_step(item, by, allowed, to_status, comment):
+    """``move_item`` for the steps below, which differ only in who may take
+    them and where they lead (a step needing a reason checks it first)."""
+    return move_item(item=item, by=by, allowed=allowed, to_status=to_status, comment=comment)
+
+
 def item_approve(*, item, by, comment=""):
-    return move_item(
-        item=item,
-        by=by,
-        allowed=permissions.can_review_item,
-        to_status=AdoptionStatus.APPROVED,
-        comment=comment,
-    )
+    return _item_step(item, by, permissions.can_review_item, AdoptionStatus.APPROVED, comment)
 
 
 def item_return(*, item, by, comment):
     if not comment.strip():
         raise ValidationError(_("Tuliskan apa yang perlu diperbaiki."))
-    return move_item(
-        item=item,
-        by=by,
-        allowed=permissions.can_review_item,
-        to_status=AdoptionStatus.RETURNED,
-        comment=comment,
-    )
+    return _item_step(item, by, permissions.can_review_item, AdoptionStatus.RETURNED, comment)
 
 
 def item_propose_again(*, item, by, comment=""):
-    return move_item(
-        item=item,
-        by=by,
-        allowed=permissions.can_propose_item,
-        to_status=AdoptionStatus.PROPOSED,
-        comment=comment,
-    )
+    return _item_step(item, by, permissions.can_propose_item, AdoptionStatus.PROPOSED, comment)
 
 
 def item_start(*, item, by, comment=""):
-    return move_item(
-        item=item,
-        by=by,
-        allowed=permissions.can_start_item,
-        to_status=AdoptionStatus.IN_PROGRESS,
-        comment=comment,
-    )
+    return _item_step(item, by, permissions.can_start_item, AdoptionStatus.IN_PROGRESS, comment)
 
 
 def item_adopt(*, item, by, comment=""):
-    return move_item(
-        item=item,
-        by=by,
-        allowed=permissions.can_conclude_item,
-        to_status=AdoptionStatus.ADOPTED,
-        comment=comment,
-    )
+    return _item_step(item, by, permissions.can_conclude_item, AdoptionStatus.ADOPTED, comment)
 
 
 def item_drop(*, item, by, comment):
     if not comment.strip():
         raise ValidationError(_("Tuliskan alasan butir ini dihentikan."))
-    return move_item(
-        item=item,
-        by=by,
-        allowed=permissions.can_conclude_item,
-        to_status=AdoptionStatus.DROPPED,
-        comment=comment,
-    )
+    return _item_step(item, by, permissions.can_conclude_item, AdoptionStatus.DROPPED, comment)
 
 
 @records_actor

@@ -35,6 +35,11 @@ from ..permissions import (
 PAGE_SIZE = 25
 
 
+def _invitations_section():
+    """The team page, at its list of open invitations."""
+    return redirect(reverse("agencies:members") + "#undangan")
+
+
 def _team_context(request, membership, *, invite_form=None) -> dict:
     """The team page: the members (filtered, page ``halaman``), the open
     invitations (page ``halaman_undangan``) and, for coordinators, the
@@ -94,41 +99,34 @@ def invite(request):
                 _("Undangan untuk %(name)s telah dikirim ke %(email)s.")
                 % {"name": invitation.name, "email": invitation.email},
             )
-            return redirect(reverse("agencies:members") + "#undangan")
+            return _invitations_section()
     context = _team_context(request, membership, invite_form=form)
     return render(request, "agencies/members.html", context)
 
 
-@require_POST
-def revoke_invitation(request, pk):
+def _change_invitation(request, pk, service, done):
+    """Calls ``service`` on the invitation of the URL and says how it went:
+    ``done`` (with the invitation's ``%(email)s``) or the refusal's reason."""
     invitation = get_invitation_for_user(request, pk)
     try:
-        services.revoke_invitation(invitation=invitation, by=request.user)
+        service(invitation=invitation, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(
-            request,
-            _("Undangan untuk %(email)s dibatalkan; tautannya tidak berlaku lagi.")
-            % {"email": invitation.email},
-        )
-    return redirect(reverse("agencies:members") + "#undangan")
+        messages.success(request, done % {"email": invitation.email})
+    return _invitations_section()
+
+
+@require_POST
+def revoke_invitation(request, pk):
+    done = _("Undangan untuk %(email)s dibatalkan; tautannya tidak berlaku lagi.")
+    return _change_invitation(request, pk, services.revoke_invitation, done)
 
 
 @require_POST
 def resend_invitation(request, pk):
-    invitation = get_invitation_for_user(request, pk)
-    try:
-        services.resend_invitation(invitation=invitation, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("Undangan dikirim ulang ke %(email)s; tautan yang lama tidak berlaku lagi.")
-            % {"email": invitation.email},
-        )
-    return redirect(reverse("agencies:members") + "#undangan")
+    done = _("Undangan dikirim ulang ke %(email)s; tautan yang lama tidak berlaku lagi.")
+    return _change_invitation(request, pk, services.resend_invitation, done)
 
 
 def edit_member(request, pk):

@@ -17,11 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Division, Topic
-from lifecycle.forms import CommentForm
+from lifecycle.forms import CommentForm, required_comment
 from uploads import images
 from uploads.documents import is_pdf
 
 from ..models import AdoptionItem
+from ..services import ITEM_FIELDS
 
 MAX_EVIDENCE_SIZE = 10 * 1024 * 1024
 # Enough for a phone photo (48 MP); a decompression bomb has far more.
@@ -46,15 +47,7 @@ class AdoptionItemForm(forms.ModelForm):
 
     class Meta:
         model = AdoptionItem
-        fields = [
-            "topic",
-            "observe",
-            "replicate",
-            "modify",
-            "division",
-            "target_date",
-            "success_indicator",
-        ]
+        fields = ITEM_FIELDS  # what the edit guard compares, too
         widgets = {
             "observe": forms.Textarea(attrs=TEXTAREA),
             "replicate": forms.Textarea(attrs=TEXTAREA),
@@ -110,22 +103,18 @@ class AdoptionItemForm(forms.ModelForm):
 
 
 class ItemReturnForm(CommentForm):
-    comment = forms.CharField(
-        label=_("Apa yang perlu diperbaiki"),
-        max_length=2000,
-        widget=forms.Textarea(attrs=TEXTAREA),
+    comment = required_comment(
+        _("Apa yang perlu diperbaiki"),
         help_text=_("Disampaikan kepada penyusun butir; wajib diisi."),
-        error_messages={"required": _("Tuliskan apa yang perlu diperbaiki.")},
+        missing=_("Tuliskan apa yang perlu diperbaiki."),
     )
 
 
 class ItemDropForm(CommentForm):
-    comment = forms.CharField(
-        label=_("Alasan dihentikan"),
-        max_length=2000,
-        widget=forms.Textarea(attrs=TEXTAREA),
+    comment = required_comment(
+        _("Alasan dihentikan"),
         help_text=_("Tercatat dalam riwayat butir; wajib diisi."),
-        error_messages={"required": _("Tuliskan alasan butir ini dihentikan.")},
+        missing=_("Tuliskan alasan butir ini dihentikan."),
     )
 
 

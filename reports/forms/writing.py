@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agencies.validators import validate_nip
-from lifecycle.forms import CommentForm
+from lifecycle.forms import CommentForm, required_comment
 
 from ..models import Author, Finding, Quote, Report
 
@@ -262,19 +262,17 @@ AuthorFormSet = forms.formset_factory(
 
 
 class ReturnForm(CommentForm):
-    comment = forms.CharField(
-        label=_("Apa yang perlu diperbaiki"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": _("Tuliskan apa yang perlu diperbaiki.")},
+    comment = required_comment(
+        _("Apa yang perlu diperbaiki"),
+        rows=5,
+        missing=_("Tuliskan apa yang perlu diperbaiki."),
     )
 
 
 class UnpublishForm(CommentForm):
-    comment = forms.CharField(
-        label=_("Alasan menarik laporan dari halaman publik"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+    comment = required_comment(
+        _("Alasan menarik laporan dari halaman publik"),
+        rows=4,
         help_text=_("Dicatat di riwayat laporan, misalnya: memuat data pribadi warga."),
-        error_messages={"required": _("Tuliskan alasan laporan ditarik dari halaman publik.")},
+        missing=_("Tuliskan alasan laporan ditarik dari halaman publik."),
     )

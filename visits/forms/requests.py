@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Topic
 from agencies.widgets import AgencySearchSelect, agency_label
-from lifecycle.forms import CommentForm
+from lifecycle.forms import CommentForm, required_comment
 
 from ..models import Venue, VenueKind, Visit
 from ..validators import validate_letter_size, validate_pdf
@@ -277,11 +277,8 @@ class AcceptForm(CommentForm):
 
 
 class DeclineForm(CommentForm):
-    comment = forms.CharField(
-        label=_("Alasan penolakan"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Disampaikan kepada instansi pengunjung."),
+    comment = required_comment(
+        _("Alasan penolakan"), help_text=_("Disampaikan kepada instansi pengunjung.")
     )
 
 

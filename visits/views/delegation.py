@@ -106,27 +106,35 @@ def _add_errors(form, error: ValidationError):
 # --- Participants -------------------------------------------------------------
 
 
-@cache_control(private=True, no_store=True)
-@require_GET
-def participants(request, pk):
-    """Both sides' people, searchable and paginated; each agency changes its own."""
-    visit = get_visit_for_user(request, pk)
-    filters = ParticipantFilter(request.GET, visit.participants.all())
+def _people_page(request, visit, filter_class) -> dict:
+    """What the participants and attendance pages share: the visit's people
+    narrowed by ``filter_class``, one page of them, split by side."""
+    filters = filter_class(request.GET, visit.participants.all())
     page = paginate(request, filters.qs, PAGE_SIZE)
     rows = list(page.object_list)
-    counts = visit.participants.aggregate(
-        visitor=Count("pk", filter=Q(side=Side.VISITOR)),
-        host=Count("pk", filter=Q(side=Side.HOST)),
-    )
-    context = {
+    return {
         "visit": visit,
         "filters": filters.form,
         "page": page,
         "visitor_participants": [p for p in rows if p.side == Side.VISITOR],
         "host_participants": [p for p in rows if p.side == Side.HOST],
-        "counts": counts,
         "filtered": filters.is_filtered(),
         "side_filter": filters.chosen_side,
+    }
+
+
+@cache_control(private=True, no_store=True)
+@require_GET
+def participants(request, pk):
+    """Both sides' people, searchable and paginated; each agency changes its own."""
+    visit = get_visit_for_user(request, pk)
+    context = _people_page(request, visit, ParticipantFilter)
+    counts = visit.participants.aggregate(
+        visitor=Count("pk", filter=Q(side=Side.VISITOR)),
+        host=Count("pk", filter=Q(side=Side.HOST)),
+    )
+    context |= {
+        "counts": counts,
         "tab": "participants",
         **_flags(request.user, visit),
     }
@@ -355,18 +363,9 @@ def _attendance_counts(visit):
 def attendance(request, pk):
     """The checklist of the day: both sides, hadir / tidak hadir per person."""
     visit = get_visit_for_user(request, pk)
-    filters = AttendanceFilter(request.GET, visit.participants.all())
-    page = paginate(request, filters.qs, PAGE_SIZE)
-    rows = list(page.object_list)
-    context = {
-        "visit": visit,
-        "filters": filters.form,
-        "page": page,
-        "visitor_participants": [p for p in rows if p.side == Side.VISITOR],
-        "host_participants": [p for p in rows if p.side == Side.HOST],
+    context = _people_page(request, visit, AttendanceFilter)
+    context |= {
         "counts": _attendance_counts(visit),
-        "filtered": filters.is_filtered(),
-        "side_filter": filters.chosen_side,
         "can_mark_attendance": can_mark_attendance(request.user, visit),
         "back_url": request.get_full_path(),
         "tab": "attendance",
