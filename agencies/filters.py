@@ -68,7 +68,8 @@ class DirectoryFilter(PortalFilterSet):
         return super().search_condition(word) | Q(topic__in=topics_matching(word, self.topics))
 
     def filter_lineage(self, practices, name, code):
-        return practices.filter(topic__in=Topic.objects.lineage(self.chosen_topic))
+        # The choice is a code (from the loaded topics): the shared topic filter.
+        return self.filter_topic(practices, name, self.chosen_topic)
 
     def filter_queryset(self, practices):
         if self.own_only:

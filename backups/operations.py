@@ -162,15 +162,9 @@ def check_backup(directory: Path) -> dict:
     return found
 
 
-def unknown_migrations(found: dict) -> list[str]:
-    """Migrations applied in the backup that this version of the portal lacks."""
-    known = {f"{app}.{name}" for app, name in MigrationLoader(None).disk_migrations}
-    return sorted(set(found["database"]["migrations"]) - known)
-
-
-def pending_migrations(found: dict) -> list[str]:
-    known = {f"{app}.{name}" for app, name in MigrationLoader(None).disk_migrations}
-    return sorted(known - set(found["database"]["migrations"]))
+def known_migrations() -> set[str]:
+    """The migrations of this version of the portal, as ``app.name``."""
+    return {f"{app}.{name}" for app, name in MigrationLoader(None).disk_migrations}
 
 
 def restore_backup(directory: Path, *, replace=False) -> dict:
@@ -181,7 +175,9 @@ def restore_backup(directory: Path, *, replace=False) -> dict:
     ``BackupError`` naming every difference."""
     directory = Path(directory)
     found = check_backup(directory)
-    newer = unknown_migrations(found)
+    # Applied in the backup but unknown to this version, and the other way round.
+    applied, known = set(found["database"]["migrations"]), known_migrations()
+    newer = sorted(applied - known)
     if newer:
         raise BackupError(
             _(
@@ -240,5 +236,5 @@ def restore_backup(directory: Path, *, replace=False) -> dict:
         "rows": sum(table["rows"] for table in found["database"]["tables"].values()),
         "files": len(found["media"]["files"]),
         "moved_aside": moved_aside,
-        "pending_migrations": pending_migrations(found),
+        "pending_migrations": sorted(known - applied),
     }

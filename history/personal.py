@@ -10,6 +10,8 @@ who changed what stay, as the historical record.
 
 from django.apps import apps
 from django.db import transaction
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
 
 CHUNK = 1000
 # The personal fields of each tracked model, and the blank they get.
@@ -23,6 +25,18 @@ def _historical(label):
     return apps.get_model(label).history.model
 
 
+def _update(label, ids, **values) -> int:
+    """Set ``values`` on the historical rows of the objects ``ids`` of model
+    ``label``; the number of rows changed. In chunks: a retention run may
+    erase thousands of people at once, and SQLite bounds the number of
+    parameters of a query."""
+    ids, changed = list(ids), 0
+    for start in range(0, len(ids), CHUNK):
+        rows = _historical(label).objects.filter(id__in=ids[start : start + CHUNK])
+        changed += rows.update(**values)
+    return changed
+
+
 @transaction.atomic
 def scrub_personal_history(*, participant_ids=(), membership_ids=(), user_ids=()) -> int:
     """Blank the personal data kept in the historical rows of the given
@@ -30,21 +44,9 @@ def scrub_personal_history(*, participant_ids=(), membership_ids=(), user_ids=()
     the historical rows of the given users (each row gets a placeholder
     address unique to the user, never the real one). Returns the number of
     historical rows changed. Writes no history of its own."""
-    changed = 0
-    for label, ids in (
-        ("visits.Participant", list(participant_ids)),
-        ("agencies.Membership", list(membership_ids)),
-    ):
-        historical = _historical(label)
-        # In chunks: a retention run may erase thousands of people at once,
-        # and SQLite bounds the number of parameters of a query.
-        for start in range(0, len(ids), CHUNK):
-            changed += historical.objects.filter(id__in=ids[start : start + CHUNK]).update(
-                **PERSONAL_FIELDS[label]
-            )
-    historical_user = _historical("agencies.User")
-    for user_id in user_ids:
-        changed += historical_user.objects.filter(id=user_id).update(
-            email=f"dihapus-{user_id}@invalid"
-        )
-    return changed
+    placeholder = Concat(Value("dihapus-"), Cast("id", output_field=CharField()), Value("@invalid"))
+    return (
+        _update("visits.Participant", participant_ids, **PERSONAL_FIELDS["visits.Participant"])
+        + _update("agencies.Membership", membership_ids, **PERSONAL_FIELDS["agencies.Membership"])
+        + _update("agencies.User", user_ids, email=placeholder)
+    )

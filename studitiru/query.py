@@ -21,7 +21,8 @@ MAX_NEXT_LENGTH = 2000
 
 
 class PageForm(forms.Form):
-    """``?page=3``: a page number, from 1."""
+    """A page number, from 1, whatever the parameter's name (``?halaman=3``:
+    ``studitiru.pagination``)."""
 
     page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False)
 

@@ -434,8 +434,9 @@ LOGGING = {
 # Change history (django-simple-history, see history/): a historical row keeps
 # a stored file's name as text; the file itself is the live row's business.
 SIMPLE_HISTORY_FILEFIELD_TO_CHARFIELD = True
-# Who changed what is shown in the portal's own pages and the admin; the
-# admin's "revert to this version" is not offered (SimpleHistoryAdmin below).
+# Who changed what is shown in the portal's own pages and the admin (each
+# app's ModelAdmins are SimpleHistoryAdmin); its "revert to this version" is
+# not offered.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Documentation photos of reports (reports/photos.py). Each upload is decoded

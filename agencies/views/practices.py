@@ -3,10 +3,8 @@
 Anyone logged in browses the active practices by topic, province and free
 text, and asks to visit from a practice ("Ajukan studi tiru"). An agency's
 schedulers add, edit and deactivate their own agency's practices; the writes
-go through ``agencies.practices``.
-
-The topic catalogue lives in ``visits``, which imports ``agencies``: the model
-is looked up through the practice's foreign key, never imported here.
+go through ``agencies.practices``, the directory's filters are
+``agencies.filters.DirectoryFilter`` and the form ``agencies.forms.practices``.
 """
 
 from django.contrib import messages
