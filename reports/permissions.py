@@ -150,9 +150,8 @@ def can_check_in(user, item) -> bool:
 
 def can_conclude_item(user, item) -> bool:
     """Mark an item adopted or dropped: a head decides."""
-    if item.status == AdoptionStatus.RETURNED:
-        return has_role(user, item.report.agency, HEAD_ROLES)
     return item.status in {
+        AdoptionStatus.RETURNED,
         AdoptionStatus.APPROVED,
         AdoptionStatus.IN_PROGRESS,
     } and has_role(user, item.report.agency, HEAD_ROLES)
