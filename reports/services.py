@@ -518,13 +518,12 @@ def photo_update_caption(*, photo, by, caption, version=None) -> Photo:
     with transaction.atomic():
         _report_for_photos(photo.report, by)
         current = Photo.objects.select_for_update().get(pk=photo.pk)
-        if version is not None:
-            saved = photo_values(current)
-            current.caption = caption.strip()
-            guard.check(version, about=current, current=saved, mine=photo_values(current))
+        saved = photo_values(current)
         current.caption = caption.strip()
+        if version is not None:
+            guard.check(version, about=current, current=saved, mine=photo_values(current))
         current.save(update_fields=["caption"])  # through save(): the history sees it
-    photo.caption = caption.strip()
+    photo.caption = current.caption
     return photo
 
 
