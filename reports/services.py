@@ -124,9 +124,10 @@ def report_update(
     """Save the report's text if nobody saved it since ``version``.
 
     ``fields`` are the report's own fields; ``findings``, ``quotes`` and
-    ``authors`` (when given) are lists of unsaved model instances that replace
-    the current ones. Raises ``StaleReportError`` when another save came first:
-    the caller keeps the user's text and tells them.
+    ``authors`` (when given) are lists of unsaved model instances the saved
+    rows are made to match (``_replace_rows``: only what differs is written).
+    Raises ``StaleReportError`` when another save came first: the caller
+    keeps the user's text and tells them.
     """
     with transaction.atomic():
         current = Report.objects.select_for_update().get(pk=report.pk)
