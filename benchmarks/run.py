@@ -138,17 +138,6 @@ def database_backends(url, *, exclude) -> list[int]:
     return [pid for (pid,) in rows]
 
 
-def drop_database(url):
-    from psycopg import sql
-
-    with _connect_server(url) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(database_name(url))
-            )
-        )
-
-
 # --- The run ------------------------------------------------------------------------
 
 

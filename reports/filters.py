@@ -15,7 +15,7 @@ from studitiru.filters import (
 )
 from visits.models import VisitTopic
 
-from .models import AdoptionStatus, ReportStatus
+from .models import ACTIVE_ADOPTION_STATES, AdoptionStatus, ReportStatus
 
 # The item list's status values beyond the single states.
 SHOW_AWAITING = "menunggu"
@@ -99,7 +99,7 @@ class ItemFilter(PortalFilterSet):
         if status == SHOW_OVERDUE:
             return items.overdue()
         if status == SHOW_ACTIVE:
-            return items.filter(status__in=[AdoptionStatus.APPROVED, AdoptionStatus.IN_PROGRESS])
+            return items.filter(status__in=ACTIVE_ADOPTION_STATES)
         return items.filter(status=status)
 
     def filter_queryset(self, items):

@@ -342,10 +342,15 @@ ADOPTION_TRANSITIONS = {
 ACTIVE_ADOPTION_STATES = frozenset({AdoptionStatus.APPROVED, AdoptionStatus.IN_PROGRESS})
 
 
+def overdue_condition(today=None) -> Q:
+    """An ATM item past its target date and neither adopted nor dropped."""
+    today = today or timezone.localdate()
+    return Q(status__in=ACTIVE_ADOPTION_STATES, target_date__lt=today)
+
+
 class AdoptionItemQuerySet(models.QuerySet):
     def overdue(self, today=None):
-        today = today or timezone.localdate()
-        return self.filter(status__in=ACTIVE_ADOPTION_STATES, target_date__lt=today)
+        return self.filter(overdue_condition(today))
 
 
 class AdoptionItem(models.Model):

@@ -27,7 +27,14 @@ from visits.models import Visit, VisitStatus
 from visits.permissions import can_view as can_view_visit
 from visits.permissions import passes_in_another_state, side_of
 
-from .models import AdoptionItem, AdoptionStatus, CheckIn, Report, ReportStatus
+from .models import (
+    ACTIVE_ADOPTION_STATES,
+    AdoptionItem,
+    AdoptionStatus,
+    CheckIn,
+    Report,
+    ReportStatus,
+)
 
 # Who writes the report and drafts the ATM plan.
 WRITER_ROLES = frozenset({Role.PENYULUH, Role.HEAD})
@@ -143,16 +150,15 @@ def can_start_item(user, item) -> bool:
 
 
 def can_check_in(user, item) -> bool:
-    return item.status in {AdoptionStatus.APPROVED, AdoptionStatus.IN_PROGRESS} and has_role(
+    return item.status in ACTIVE_ADOPTION_STATES and has_role(
         user, item.report.agency, PROGRESS_ROLES
     )
 
 
 def can_conclude_item(user, item) -> bool:
     """Mark an item adopted or dropped: a head decides."""
-    if item.status == AdoptionStatus.RETURNED:
-        return has_role(user, item.report.agency, HEAD_ROLES)
     return item.status in {
+        AdoptionStatus.RETURNED,
         AdoptionStatus.APPROVED,
         AdoptionStatus.IN_PROGRESS,
     } and has_role(user, item.report.agency, HEAD_ROLES)

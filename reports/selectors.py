@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
@@ -23,12 +22,12 @@ from visits.selectors import DashboardList, DashboardQuery, read_dashboard_lists
 from . import permissions
 from .filters import SHOW_AWAITING, SHOW_OVERDUE
 from .models import (
-    ACTIVE_ADOPTION_STATES,
     AdoptionItem,
     AdoptionStatus,
     Photo,
     Report,
     ReportStatus,
+    overdue_condition,
 )
 
 # How many reports or visits each report list of the dashboard shows; its
@@ -307,6 +306,6 @@ def _overdue_items() -> DashboardQuery:
             link=_item_list(SHOW_OVERDUE),
             empty=_("Tidak ada butir ATM yang terlambat."),
         ),
-        condition=Q(status__in=ACTIVE_ADOPTION_STATES, target_date__lt=timezone.localdate()),
+        condition=overdue_condition(),
         order=("target_date", "pk"),
     )

@@ -124,9 +124,10 @@ def report_update(
     """Save the report's text if nobody saved it since ``version``.
 
     ``fields`` are the report's own fields; ``findings``, ``quotes`` and
-    ``authors`` (when given) are lists of unsaved model instances that replace
-    the current ones. Raises ``StaleReportError`` when another save came first:
-    the caller keeps the user's text and tells them.
+    ``authors`` (when given) are lists of unsaved model instances the saved
+    rows are made to match (``_replace_rows``: only what differs is written).
+    Raises ``StaleReportError`` when another save came first: the caller
+    keeps the user's text and tells them.
     """
     with transaction.atomic():
         current = Report.objects.select_for_update().get(pk=report.pk)
@@ -518,13 +519,12 @@ def photo_update_caption(*, photo, by, caption, version=None) -> Photo:
     with transaction.atomic():
         _report_for_photos(photo.report, by)
         current = Photo.objects.select_for_update().get(pk=photo.pk)
-        if version is not None:
-            saved = photo_values(current)
-            current.caption = caption.strip()
-            guard.check(version, about=current, current=saved, mine=photo_values(current))
+        saved = photo_values(current)
         current.caption = caption.strip()
+        if version is not None:
+            guard.check(version, about=current, current=saved, mine=photo_values(current))
         current.save(update_fields=["caption"])  # through save(): the history sees it
-    photo.caption = caption.strip()
+    photo.caption = current.caption
     return photo
 
 

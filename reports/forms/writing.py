@@ -2,8 +2,8 @@
 
 The report's own fields are one model form; its findings (one row per topic
 of the visit), quotes and authors are formsets whose rows become unsaved
-model instances for ``reports.services.report_update``, which replaces the
-saved rows in the same transaction as the text.
+model instances for ``reports.services.report_update``, which makes the
+saved rows match them in the same transaction as the text.
 """
 
 from django import forms

@@ -16,7 +16,6 @@ from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
@@ -39,7 +38,7 @@ from ..forms.plan import (
     ItemReturnForm,
     ReturnToForm,
 )
-from ..models import ACTIVE_ADOPTION_STATES, AdoptionItem, AdoptionStatus
+from ..models import ACTIVE_ADOPTION_STATES, AdoptionItem, AdoptionStatus, overdue_condition
 from ..permissions import get_checkin_for_user, get_item_for_user, get_report_for_user
 
 PAGE_SIZE = 25
@@ -332,10 +331,7 @@ def item_list(request):
     page = paginate(request, filters.qs, PAGE_SIZE)
     counts = AdoptionItem.objects.filter(report__agency=agency).aggregate(
         awaiting=Count("pk", filter=Q(status=AdoptionStatus.PROPOSED)),
-        overdue=Count(
-            "pk",
-            filter=Q(status__in=ACTIVE_ADOPTION_STATES, target_date__lt=timezone.localdate()),
-        ),
+        overdue=Count("pk", filter=overdue_condition()),
         active=Count("pk", filter=Q(status__in=ACTIVE_ADOPTION_STATES)),
     )
     context = {
