@@ -17,6 +17,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from agencies import services
 from agencies.models import Invitation, Membership, Role, User
 from agencies.permissions import membership_of
+from tests.editing import opened
 from tests.factories import agency_fixture, make_division, make_invitation, make_user
 
 pytestmark = pytest.mark.django_db
@@ -438,14 +439,13 @@ def test_a_coordinator_changes_a_colleagues_role_division_and_position(
     colleague = make_user(salatiga, Role.PENYULUH)
     membership = colleague.membership
 
-    page = coordinator_client.get(reverse("agencies:edit_member", args=[membership.pk]))
+    edit = reverse("agencies:edit_member", args=[membership.pk])
     response = coordinator_client.post(
-        reverse("agencies:edit_member", args=[membership.pk]),
+        edit,
         {"role": Role.HEAD, "division": division.pk, "position": "Kepala Bidang"}
-        | {"edit_version": page.context["edit_guard"].page_version},
+        | opened(coordinator_client, edit),
     )
 
-    assert page.status_code == 200
     assertRedirects(response, reverse("agencies:members"), fetch_redirect_response=False)
     membership.refresh_from_db()
     assert (membership.role, membership.division, membership.position) == (
