@@ -258,8 +258,7 @@ def report(salatiga, magelang):
     return make_report(visit, salatiga.agency)
 
 
-def test_a_caption_edit_never_overwrites_a_colleagues(settings, tmp_path, report, salatiga):
-    settings.MEDIA_ROOT = tmp_path
+def test_a_caption_edit_never_overwrites_a_colleagues(media_root, report, salatiga):
     photo = add_photo(report, salatiga.penyuluh, caption="Sambutn")
     url = reverse("reports:photo_edit", args=[report.pk, photo.pk])
     theirs = {"caption": "Sambutan Kepala Dinas Sosial Kota Magelang"}
