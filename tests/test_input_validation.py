@@ -231,9 +231,8 @@ def test_a_report_form_claiming_countless_rows_builds_no_more_than_allowed(
 
 
 def test_a_photo_caption_with_a_nul_byte_is_refused_with_the_photos_name(
-    quiet_client, salatiga, magelang, settings, tmp_path
+    quiet_client, salatiga, magelang, media_root
 ):
-    settings.MEDIA_ROOT = tmp_path
     visit = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.HELD)
     report = make_report(visit, salatiga.agency, status=ReportStatus.DRAFT, by=salatiga.penyuluh)
     quiet_client.force_login(salatiga.penyuluh)

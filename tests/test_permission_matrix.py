@@ -374,8 +374,7 @@ MATRIX = [
 
 
 @pytest.fixture
-def world(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def world(db, media_root):
     salatiga = make_agency("33.73", slug="kota-salatiga")
     magelang = make_agency("33.71", slug="kota-magelang")
     malang = make_agency("35.73", slug="kota-malang")

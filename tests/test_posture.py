@@ -189,12 +189,6 @@ def test_the_favicon_is_found_at_request_time(client):
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
 def visit(salatiga, magelang):
     visit = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.SCHEDULED)
     make_participant(visit, name="Budi Santoso", nip="198001012006041001", phone="081234567890")
@@ -251,7 +245,7 @@ def test_the_members_list_is_not_stored(client, salatiga):
     assert response["Cache-Control"] == "private, no-store"
 
 
-def test_a_letter_download_is_not_stored(client, salatiga, visit, media):
+def test_a_letter_download_is_not_stored(client, salatiga, visit, media_root):
     visit.request_letter_file.save("surat.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
     client.force_login(salatiga.staff)
 
@@ -261,7 +255,7 @@ def test_a_letter_download_is_not_stored(client, salatiga, visit, media):
     assert response["Cache-Control"] == "private, no-store"
 
 
-def test_an_evidence_download_is_not_stored(client, salatiga, visit, media):
+def test_an_evidence_download_is_not_stored(client, salatiga, visit, media_root):
     item = make_adoption_item(make_report(visit, salatiga.agency), status="in_progress")
     check_in = CheckIn.objects.create(
         item=item, date=datetime.date(2026, 12, 1), note="Notulen rapat."

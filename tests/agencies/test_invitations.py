@@ -17,6 +17,11 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from agencies import services
 from agencies.models import Invitation, Membership, Role, User
 from agencies.permissions import membership_of
+from tests.access import (
+    assert_refuses_an_account_without_an_agency,
+    assert_sends_anonymous_users_to_log_in,
+)
+from tests.editing import opened
 from tests.factories import agency_fixture, make_division, make_invitation, make_user
 
 pytestmark = pytest.mark.django_db
@@ -172,19 +177,11 @@ def test_every_member_sees_the_team_but_only_coordinators_the_invite_form(client
 
 
 def test_an_account_without_an_agency_gets_403_on_the_team_page(client):
-    client.force_login(make_user())
-
-    assert client.get(reverse("agencies:members")).status_code == 403
+    assert_refuses_an_account_without_an_agency(client, reverse("agencies:members"))
 
 
 def test_an_anonymous_visitor_is_sent_to_login(client):
-    response = client.get(reverse("agencies:members"))
-
-    assertRedirects(
-        response,
-        reverse("account_login") + "?next=" + reverse("agencies:members"),
-        fetch_redirect_response=False,
-    )
+    assert_sends_anonymous_users_to_log_in(client, reverse("agencies:members"))
 
 
 @pytest.mark.parametrize("role", [Role.PENYULUH, Role.HEAD])
@@ -438,14 +435,13 @@ def test_a_coordinator_changes_a_colleagues_role_division_and_position(
     colleague = make_user(salatiga, Role.PENYULUH)
     membership = colleague.membership
 
-    page = coordinator_client.get(reverse("agencies:edit_member", args=[membership.pk]))
+    edit = reverse("agencies:edit_member", args=[membership.pk])
     response = coordinator_client.post(
-        reverse("agencies:edit_member", args=[membership.pk]),
+        edit,
         {"role": Role.HEAD, "division": division.pk, "position": "Kepala Bidang"}
-        | {"edit_version": page.context["edit_guard"].page_version},
+        | opened(coordinator_client, edit),
     )
 
-    assert page.status_code == 200
     assertRedirects(response, reverse("agencies:members"), fetch_redirect_response=False)
     membership.refresh_from_db()
     assert (membership.role, membership.division, membership.position) == (

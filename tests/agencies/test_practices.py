@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from agencies.models import GoodPractice, Role, Topic
 from agencies.practices import create_practice, deactivate_practice, update_practice
+from tests.access import assert_sends_anonymous_users_to_log_in
 from tests.editing import opened
 from tests.factories import agency_fixture, make_agency, make_practice, make_user
 
@@ -43,11 +44,7 @@ def test_anonymous_user_is_redirected_to_login(client, malang):
         reverse("agencies:practice_edit", args=[practice.pk]),
     ]
     for url in urls:
-        response = client.get(url)
-        assert (response.status_code, response.url) == (
-            302,
-            f"{reverse('account_login')}?next={url}",
-        )
+        assert_sends_anonymous_users_to_log_in(client, url)
     response = client.post(reverse("agencies:practice_deactivate", args=[practice.pk]))
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))

@@ -16,6 +16,7 @@ from django.urls import reverse
 from agencies.models import Membership, Role
 from edits.guard import Change
 from reports.models import AdoptionStatus, Photo
+from tests.editing import opened
 from tests.factories import (
     make_adoption_item,
     make_participant,
@@ -40,17 +41,12 @@ def session(user) -> Client:
     return client
 
 
-def version(response) -> dict:
-    assert response.status_code == 200, response.status_code
-    return {"edit_version": response.context["edit_guard"].page_version}
-
-
 def race(user, url, first_data, second_data):
     """Two sessions of ``user`` open ``url``; the first saves ``first_data``,
     then the second saves ``second_data``. Returns both answers and the
     second session."""
     first, second = session(user), session(user)
-    first_version, second_version = version(first.get(url)), version(second.get(url))
+    first_version, second_version = opened(first, url), opened(second, url)
     saved = first.post(url, first_data | first_version)
     refused = second.post(url, second_data | second_version)
     return saved, refused, second
@@ -59,7 +55,7 @@ def race(user, url, first_data, second_data):
 def prepare(user, url, data):
     """Save ``data`` once, alone: the starting point of a race."""
     client = session(user)
-    assert client.post(url, data | version(client.get(url))).status_code == 302
+    assert client.post(url, data | opened(client, url)).status_code == 302
 
 
 def keep_mine(client, url, data, refused):
@@ -120,8 +116,8 @@ def test_the_conflict_names_the_colleague_who_saved_in_between(salatiga, magelan
     url = reverse("visits:participant_edit", args=[visit.pk, andre.pk])
     rina = make_user(salatiga.agency, Role.STAFF, email="rina@test.id", name="Rina Wulandari")
     theirs, mine = session(rina), session(salatiga.staff)
-    my_version = version(mine.get(url))
-    theirs.post(url, person(name="Andre", position="Koordinator SLRT") | version(theirs.get(url)))
+    my_version = opened(mine, url)
+    theirs.post(url, person(name="Andre", position="Koordinator SLRT") | opened(theirs, url))
 
     refused = mine.post(url, person(name="Andre", position="Pekerja Sosial") | my_version)
 
@@ -262,8 +258,7 @@ def report(salatiga, magelang):
     return make_report(visit, salatiga.agency)
 
 
-def test_a_caption_edit_never_overwrites_a_colleagues(settings, tmp_path, report, salatiga):
-    settings.MEDIA_ROOT = tmp_path
+def test_a_caption_edit_never_overwrites_a_colleagues(media_root, report, salatiga):
     photo = add_photo(report, salatiga.penyuluh, caption="Sambutn")
     url = reverse("reports:photo_edit", args=[report.pk, photo.pk])
     theirs = {"caption": "Sambutan Kepala Dinas Sosial Kota Magelang"}
@@ -378,7 +373,7 @@ def test_a_practice_hidden_meanwhile_is_not_shown_again_by_an_old_form(salatiga)
     practice = make_practice(salatiga.agency, "SLRT", title="SLRT kelurahan")
     url = reverse("agencies:practice_edit", args=[practice.pk])
     editor = session(salatiga.staff)
-    opened_at = version(editor.get(url))
+    opened_at = opened(editor, url)
     hidden = session(salatiga.staff).post(
         reverse("agencies:practice_deactivate", args=[practice.pk])
     )
@@ -403,8 +398,7 @@ def test_a_reply_letter_never_overwrites_a_colleagues(salatiga, magelang):
     url = reverse("visits:reply_letter", args=[visit.pk])
     first, second = session(magelang.staff), session(magelang.staff)
     opened_first, opened_second = (
-        {"edit_version": client.get(page).context["reply_guard"].page_version}
-        for client in (first, second)
+        opened(client, page, guard="reply_guard") for client in (first, second)
     )
     theirs = {"reply_letter_number": "400.9/123/Dinsos", "reply_letter_date": "2023-06-01"}
     mine = {"reply_letter_number": "400.9/124/Dinsos", "reply_letter_date": "2023-06-01"}

@@ -149,9 +149,8 @@ def report(salatiga, magelang):
 
 
 def test_the_report_history_shows_a_lifecycle_step_and_a_photo_caption(
-    client, report, salatiga, settings, tmp_path
+    client, report, salatiga, media_root
 ):
-    settings.MEDIA_ROOT = tmp_path
     photo = Photo.objects.create(
         report=report, image="a.jpg", thumbnail="b.jpg", width=8, height=8, caption="Sambutan"
     )
@@ -308,9 +307,8 @@ def test_the_report_history_shows_a_findings_text_under_its_topic(client, salati
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_the_report_history_runs_a_fixed_number_of_queries(
-    client, salatiga, magelang, settings, tmp_path, django_assert_num_queries, count
+    client, salatiga, magelang, media_root, django_assert_num_queries, count
 ):
-    settings.MEDIA_ROOT = tmp_path
     held = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.HELD, topics=["DTKS"])
     report = report_services.report_create(visit=held, by=salatiga.penyuluh)
     for n in range(count):

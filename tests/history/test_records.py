@@ -167,8 +167,7 @@ def test_an_atm_item_step_made_with_an_update_is_recorded(salatiga, magelang):
     assert changed(after, before) == {"status": ("proposed", "approved")}
 
 
-def test_a_photo_caption_change_is_recorded(salatiga, magelang, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_a_photo_caption_change_is_recorded(salatiga, magelang, media_root):
     held = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.HELD)
     report = make_report(held, salatiga.agency)
     photo = Photo.objects.create(

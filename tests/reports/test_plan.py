@@ -59,12 +59,6 @@ def report(visit, salatiga):
     return make_report(visit, salatiga.agency, title="Studi Tiru SLRT ke Kota Magelang")
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def item_in(report, status, **fields):
     return make_adoption_item(report, status=status, **fields)
 
@@ -602,7 +596,7 @@ def check_in_with(client, user, item, upload, note="Notulen rapat koordinasi."):
     )
 
 
-def test_a_text_file_named_pdf_is_refused_as_evidence(client, salatiga, report, media):
+def test_a_text_file_named_pdf_is_refused_as_evidence(client, salatiga, report, media_root):
     item = item_in(report, S.IN_PROGRESS)
     fake = SimpleUploadedFile("notulen.pdf", b"ini bukan PDF", content_type="application/pdf")
 
@@ -618,7 +612,7 @@ def test_a_text_file_named_pdf_is_refused_as_evidence(client, salatiga, report, 
     assert not CheckIn.objects.exists()
 
 
-def test_an_oversized_evidence_file_is_refused(client, salatiga, report, media):
+def test_an_oversized_evidence_file_is_refused(client, salatiga, report, media_root):
     item = item_in(report, S.IN_PROGRESS)
     big = SimpleUploadedFile("besar.pdf", MINIMAL_PDF + b"0" * (10 * 1024 * 1024))
 
@@ -629,7 +623,7 @@ def test_an_oversized_evidence_file_is_refused(client, salatiga, report, media):
     assert not CheckIn.objects.exists()
 
 
-def test_an_image_with_too_many_pixels_is_refused(client, salatiga, report, media):
+def test_an_image_with_too_many_pixels_is_refused(client, salatiga, report, media_root):
     item = item_in(report, S.IN_PROGRESS)
     buffer = io.BytesIO()
     Image.new("1", (8000, 8000)).save(buffer, "PNG")  # 64 MP in a few kilobytes
@@ -646,7 +640,7 @@ def test_an_image_with_too_many_pixels_is_refused(client, salatiga, report, medi
 
 
 def test_a_truncated_photo_is_refused_as_evidence_after_a_pdf_was_rendered(
-    client, salatiga, report, media, monkeypatch
+    client, salatiga, report, media_root, monkeypatch
 ):
     after_a_pdf_was_rendered(monkeypatch)
     item = item_in(report, S.IN_PROGRESS)
@@ -665,11 +659,11 @@ def test_a_truncated_photo_is_refused_as_evidence_after_a_pdf_was_rendered(
     assert "kegiatan.jpg: berkas gambar rusak atau terpotong." in content
     assert "Catatan yang tidak hilang" in content
     assert not CheckIn.objects.exists()
-    assert list(media.rglob("*.*")) == []
+    assert list(media_root.rglob("*.*")) == []
 
 
 def test_a_real_pdf_is_kept_and_downloadable_only_by_the_agency(
-    client, salatiga, magelang, malang, report, media
+    client, salatiga, magelang, malang, report, media_root
 ):
     item = item_in(report, S.IN_PROGRESS)
     pdf = SimpleUploadedFile("SK Tim Puskesos.pdf", MINIMAL_PDF, content_type="application/pdf")
@@ -695,11 +689,11 @@ def test_a_real_pdf_is_kept_and_downloadable_only_by_the_agency(
 
 
 def test_deleting_an_item_in_the_admin_deletes_its_evidence(
-    admin_client, client, salatiga, report, media, django_capture_on_commit_callbacks
+    admin_client, client, salatiga, report, media_root, django_capture_on_commit_callbacks
 ):
     item = item_in(report, S.IN_PROGRESS)
     check_in_with(client, salatiga.staff, item, SimpleUploadedFile("sk.pdf", MINIMAL_PDF))
-    assert len(list(media.rglob("bukti-*"))) == 1
+    assert len(list(media_root.rglob("bukti-*"))) == 1
 
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
@@ -708,10 +702,10 @@ def test_deleting_an_item_in_the_admin_deletes_its_evidence(
 
     assert response.status_code == 302
     assert not CheckIn.objects.exists()
-    assert list(media.rglob("bukti-*")) == []
+    assert list(media_root.rglob("bukti-*")) == []
 
 
-def test_an_evidence_photo_loses_its_exif_location(client, salatiga, report, media):
+def test_an_evidence_photo_loses_its_exif_location(client, salatiga, report, media_root):
     item = item_in(report, S.IN_PROGRESS)
     exif = Image.Exif()
     exif[0x8825] = {1: "S", 2: (7.0, 37.0, 0.0)}  # GPSInfo: somewhere in East Java

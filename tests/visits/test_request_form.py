@@ -136,9 +136,8 @@ def test_a_letter_that_is_not_a_pdf_is_refused(client, salatiga, magelang):
 
 
 def test_the_letter_is_downloaded_only_by_the_two_agencies(
-    client, salatiga, magelang, malang, settings, tmp_path
+    client, salatiga, magelang, malang, media_root
 ):
-    settings.MEDIA_ROOT = tmp_path
     client.force_login(salatiga.staff)
     letter = SimpleUploadedFile("surat.pdf", PDF, "application/pdf")
     client.post(reverse("visits:create"), request_data(magelang.agency, request_letter_file=letter))
