@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from agencies.permissions import agency_of
 from history.changes import change_page
+from studitiru.pagination import PAGE_PARAMETER
 from studitiru.query import page_number
 
 from ..history import item_history_sources, report_history_sources
@@ -20,7 +21,9 @@ from ..permissions import (
 
 def _render(request, sources, context):
     page = change_page(
-        sources, page_number=page_number(request.GET, "halaman"), tz=agency_of(request.user).tzinfo
+        sources,
+        page_number=page_number(request.GET, PAGE_PARAMETER),
+        tz=agency_of(request.user).tzinfo,
     )
     return render(
         request, "history/changes.html", {**context, "page": page, "entries": page.object_list}

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from agencies.permissions import agency_of
 from history.changes import change_page
+from studitiru.pagination import PAGE_PARAMETER
 from studitiru.query import page_number
 
 from ..history import visit_history_sources
@@ -19,7 +20,7 @@ def visit_history(request, pk):
     visit = get_visit_for_user(request, pk, check=can_view_history)
     page = change_page(
         visit_history_sources(visit),
-        page_number=page_number(request.GET, "halaman"),
+        page_number=page_number(request.GET, PAGE_PARAMETER),
         tz=agency_of(request.user).tzinfo,
     )
     context = {
