@@ -19,17 +19,13 @@ from studitiru.filters import (
 )
 
 from .models import Side, VisitStatus, VisitTopic
+from .permissions import OPEN_STATES
 
 # Status filter values beyond the single states: groups a coordinator asks for.
 STATUS_OPEN = "aktif"
 STATUS_DONE = "selesai"
 STATUS_GROUPS = {
-    STATUS_OPEN: [
-        VisitStatus.DRAFT,
-        VisitStatus.REQUESTED,
-        VisitStatus.DATE_PROPOSED,
-        VisitStatus.SCHEDULED,
-    ],
+    STATUS_OPEN: OPEN_STATES,
     STATUS_DONE: [VisitStatus.HELD, VisitStatus.REPORTED],
 }
 
