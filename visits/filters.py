@@ -18,6 +18,7 @@ from studitiru.filters import (
     topic_filter,
 )
 
+from .forms import DATE_INPUT
 from .models import Side, VisitStatus, VisitTopic
 from .permissions import OPEN_STATES
 
@@ -37,7 +38,6 @@ SORT_ORDERS = {
     "terlama": ("start", "pk"),
     "diubah": ("-updated_at", "-pk"),
 }
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class VisitFilterForm(forms.Form):
