@@ -55,11 +55,17 @@ def _lock_own_participant(participant, by) -> tuple[Visit, Participant]:
     may edit the people of the participant's side."""
     visit = _lock(participant.visit)
     fresh = Participant.objects.get(pk=participant.pk, visit=visit)
-    if not permissions.can_edit_participants(by, visit, fresh.side):
-        raise permissions.refusal(
-            by, visit, permissions.side_check(permissions.can_edit_participants, fresh.side)
-        )
+    _require_side_editable(by, visit, fresh.side)
     return visit, fresh
+
+
+def _require_side_editable(by, visit, side):
+    """Refuse, with the rule that refuses it, unless ``by`` may edit the
+    people of ``side`` on the (locked) ``visit``."""
+    if not permissions.can_edit_participants(by, visit, side):
+        raise permissions.refusal(
+            by, visit, permissions.side_check(permissions.can_edit_participants, side)
+        )
 
 
 def _next_order(visit, side) -> int:
@@ -163,12 +169,7 @@ def participant_save(*, participant: Participant, by, version=None) -> Participa
         if participant.pk is not None:
             stored = Participant.objects.select_for_update().get(pk=participant.pk, visit=visit)
             participant.side = stored.side
-        if not permissions.can_edit_participants(by, visit, participant.side):
-            raise permissions.refusal(
-                by,
-                visit,
-                permissions.side_check(permissions.can_edit_participants, participant.side),
-            )
+        _require_side_editable(by, visit, participant.side)
         if participant.pk is not None and version is not None:
             guard.check(
                 version,
@@ -233,10 +234,7 @@ def participants_import(
         raise ValidationError(_("Sebuah rombongan hanya boleh memiliki satu ketua."))
     with transaction.atomic():
         locked = _lock(visit)
-        if not permissions.can_edit_participants(by, locked, side):
-            raise permissions.refusal(
-                by, locked, permissions.side_check(permissions.can_edit_participants, side)
-            )
+        _require_side_editable(by, locked, side)
         if replace:
             if not permissions.can_remove_participants(by, locked, side):
                 raise ValidationError(

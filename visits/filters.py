@@ -18,18 +18,15 @@ from studitiru.filters import (
     topic_filter,
 )
 
+from .forms import DATE_INPUT
 from .models import Side, VisitStatus, VisitTopic
+from .permissions import OPEN_STATES
 
 # Status filter values beyond the single states: groups a coordinator asks for.
 STATUS_OPEN = "aktif"
 STATUS_DONE = "selesai"
 STATUS_GROUPS = {
-    STATUS_OPEN: [
-        VisitStatus.DRAFT,
-        VisitStatus.REQUESTED,
-        VisitStatus.DATE_PROPOSED,
-        VisitStatus.SCHEDULED,
-    ],
+    STATUS_OPEN: OPEN_STATES,
     STATUS_DONE: [VisitStatus.HELD, VisitStatus.REPORTED],
 }
 
@@ -41,7 +38,6 @@ SORT_ORDERS = {
     "terlama": ("start", "pk"),
     "diubah": ("-updated_at", "-pk"),
 }
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class VisitFilterForm(forms.Form):

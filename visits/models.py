@@ -28,6 +28,9 @@ class VisitStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Dibatalkan")
 
 
+# Visits that will not or did not take place: the calendar leaves them out.
+OFF_CALENDAR_STATES = frozenset({VisitStatus.CANCELLED, VisitStatus.DECLINED})
+
 # The lifecycle of DESIGN.md: each state and the states it may move to.
 # Cancelling is possible from every state before "held".
 VISIT_TRANSITIONS = {
@@ -64,7 +67,7 @@ class VisitQuerySet(models.QuerySet):
 
     def on_calendar(self):
         """Visits that still take place or took place: not cancelled or declined."""
-        return self.exclude(status__in=[VisitStatus.CANCELLED, VisitStatus.DECLINED])
+        return self.exclude(status__in=OFF_CALENDAR_STATES)
 
     def overlapping(self, start, end):
         """Visits that take place, at least partly, between ``start`` (included)

@@ -36,10 +36,9 @@ def months_before(moment: datetime.datetime, months: int) -> datetime.datetime:
     return moment.replace(year=year, month=month, day=day)
 
 
-def retention_cutoff(now=None, months=None) -> datetime.datetime:
+def retention_cutoff(now=None) -> datetime.datetime:
     """Visits reported before this moment have had their contact data long enough."""
-    months = settings.PERSONAL_DATA_RETENTION_MONTHS if months is None else months
-    return months_before(now or timezone.now(), months)
+    return months_before(now or timezone.now(), settings.PERSONAL_DATA_RETENTION_MONTHS)
 
 
 def expired_visits(cutoff):

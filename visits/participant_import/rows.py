@@ -152,11 +152,9 @@ def _participant(number, values, side):
         )
     except ValidationError as error:
         for key, messages in error.message_dict.items():
+            # A field without a column of its own ("__all__") names the row only.
             column = COLUMNS_BY_KEY[key].label if key in COLUMNS_BY_KEY else None
-            if key == "__all__" or column is None:
-                problems.extend(Problem(number, None, message) for message in messages)
-            else:
-                problems.extend(Problem(number, column, message) for message in messages)
+            problems.extend(Problem(number, column, message) for message in messages)
     return (participant if not problems else None), problems
 
 

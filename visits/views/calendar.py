@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from agencies.permissions import can_schedule, require_membership
 from visits import feeds
 from visits.forms import MonthForm
-from visits.models import CalendarFeed, VisitStatus
+from visits.models import OFF_CALENDAR_STATES, CalendarFeed, VisitStatus
 from visits.selectors import calendar_month
 
 
@@ -40,9 +40,7 @@ def _month_of(request, today):
 
 
 # The calendar's legend: the states of the visits it shows.
-CALENDAR_STATUSES = [
-    status for status in VisitStatus if status not in {VisitStatus.CANCELLED, VisitStatus.DECLINED}
-]
+CALENDAR_STATUSES = [status for status in VisitStatus if status not in OFF_CALENDAR_STATES]
 
 
 def month_calendar(request):

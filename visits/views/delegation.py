@@ -69,12 +69,12 @@ def _can_edit_own_side(user, visit) -> bool:
     return side is not None and can_edit_participants(user, visit, side)
 
 
-def _participant_for(request, pk, participant_pk, *, write=True):
+def _participant_for(request, pk, participant_pk):
     """The visit and one of its participants; 403 when the participant is on
     the other side (each agency keeps its own people)."""
     visit = get_visit_for_user(request, pk)
     participant = get_object_or_404(Participant, pk=participant_pk, visit=visit)
-    if write and not can_edit_participants(request.user, visit, participant.side):
+    if not can_edit_participants(request.user, visit, participant.side):
         raise refusal(request.user, visit, side_check(can_edit_participants, participant.side))
     return visit, participant
 

@@ -31,6 +31,7 @@ from ..forms import (
 )
 from ..models import Side, Visit, VisitTopic
 from ..permissions import get_visit_for_user
+from ..workdays import holidays_during
 
 
 def visit_create(request):
@@ -128,7 +129,7 @@ def visit_detail(request, pk):
         "host_participants": [p for p in participants if p.side == Side.HOST],
         "agenda_items": visit.agenda_items.all(),
         "events": visit.events.select_related("actor", "actor_agency"),
-        "holidays": _holidays_of(visit),
+        "holidays": holidays_during(visit.start, visit.end, visit.host.tzinfo),
         "actions": allowed_actions(ACTIONS, user, visit, url_prefix="visits:"),
         "can_edit_request": permissions.can_edit_request(user, visit),
         "can_record_reply_letter": permissions.can_record_reply_letter(user, visit),
@@ -143,14 +144,6 @@ def visit_detail(request, pk):
         "reply_guard": EditGuard(request, about=visit, values=services.reply_letter_values),
     }
     return render(request, "visits/visit_detail.html", context)
-
-
-def _holidays_of(visit):
-    """National holidays and collective leave days the visit falls on."""
-    from ..workdays import holidays_between
-
-    tz = visit.host.tzinfo
-    return holidays_between(visit.start.astimezone(tz).date(), visit.end.astimezone(tz).date())
 
 
 @cache_control(private=True, no_store=True)
