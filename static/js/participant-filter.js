@@ -1,9 +1,10 @@
 // A participant list's filter box (templates/visits/_participant_filter.html):
 // typing narrows the rows of the tables in the same scope to those whose
-// data-filter-text (name, NIP, unit, position) holds every word typed,
-// ignoring case, accents and the spaces inside a NIP; a live line says how
-// many show. The box is hidden in the markup so that without JavaScript
-// every row simply shows; a NIP typed here never leaves the browser.
+// data-filter-text (name, unit, position; the NIP on a page never stored)
+// holds every word typed, ignoring case, accents and the spaces inside a
+// NIP; a live line says how many show. The box is hidden in the markup so
+// that without JavaScript every row simply shows; a NIP typed here never
+// leaves the browser.
 (() => {
   const fold = (text) =>
     text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
