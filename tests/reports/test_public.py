@@ -5,6 +5,7 @@ queries."""
 import datetime
 import io
 import xml.etree.ElementTree as ET
+from urllib.parse import quote
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -333,6 +334,18 @@ def test_the_page_describes_itself_for_search_engines_and_sharing(client, full_r
     assert 'type="application/rss+xml"' in content
     assert 'href="/berita/rss/"' in content
     assert 'type="application/atom+xml"' in content
+
+
+def test_the_news_page_shares_its_title_and_address_to_whatsapp(client, full_report, settings):
+    settings.PORTAL_URL = "https://studitiru.example.go.id"
+    content = client.get(detail_url(full_report)).content.decode()
+    url = "https://studitiru.example.go.id" + detail_url(full_report)
+
+    text = quote(f"{full_report.title}\n{url}", safe="")
+    assert f'href="https://wa.me/?text={text}"' in content
+    # The address to copy, also by hand when the browser cannot.
+    assert f'id="share-url" value="{url}" readonly' in content
+    assert 'src="/static/js/share.js" defer' in content
 
 
 def test_user_text_is_escaped_everywhere(client, visit, salatiga):
