@@ -163,6 +163,11 @@
       const fresh = page && page.getElementById("photo-upload-card");
       const current = document.getElementById("photo-upload-card");
       if (!fresh || !current) {
+        // Sent elsewhere (the session ended: the login page): go there.
+        if (xhr.status === 200 && xhr.responseURL && xhr.responseURL !== form.action) {
+          window.location.assign(xhr.responseURL);
+          return;
+        }
         failed();
         return;
       }
