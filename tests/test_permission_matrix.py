@@ -149,6 +149,7 @@ MATRIX = [
         {"pk": "visit", "participant_pk": "delegate"},
         BOTH_SCHEDULERS,
     ),
+    ("visits:attendance_save", "POST", S.SCHEDULED, {"pk": "visit"}, BOTH_SCHEDULERS),
     ("visits:agenda", "GET", S.SCHEDULED, {"pk": "visit"}, PARTIES),
     ("visits:agenda_add", "GET", S.SCHEDULED, {"pk": "visit"}, BOTH_SCHEDULERS),
     ("visits:agenda_edit", "GET", S.SCHEDULED, {"pk": "visit", "item_pk": "item"}, BOTH_SCHEDULERS),

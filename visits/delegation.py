@@ -275,6 +275,35 @@ def attendance_set(*, participant: Participant, attended: bool | None, by) -> Pa
     return participant
 
 
+@records_actor
+def attendance_record(*, visit, present, absent, by) -> int:
+    """Record a checklist of the day at once: the participants whose ids are
+    in ``present`` came, those in ``absent`` did not (the rows of the page
+    left unchecked). Only rows whose attendance changes are written, each
+    with its historical row. Returns how many rows changed."""
+    present, absent = set(present), set(absent)
+    if present & absent:
+        raise ValueError("A participant cannot be present and absent at once.")
+    changed = []
+    with transaction.atomic():
+        locked = _lock(visit)
+        if not permissions.can_mark_attendance(by, locked):
+            raise permissions.refusal(by, locked, permissions.can_mark_attendance)
+        for attended, ids in ((True, present), (False, absent)):
+            rows = (
+                Participant.objects.filter(visit=locked, pk__in=ids)
+                .exclude(attended=attended)
+                .select_for_update(of=("self",))
+            )
+            pks = list(rows.values_list("pk", flat=True))
+            if pks:
+                Participant.objects.filter(pk__in=pks).update(attended=attended)
+                changed += pks
+        # QuerySet.update writes no history by itself: one row per change.
+        record_changes(Participant.objects.filter(pk__in=changed).order_by("pk"), by=by)
+    return len(changed)
+
+
 def agenda_item_values(item, *, visit) -> guard.Snapshot:
     """What the agenda form edits, its times in the host's zone."""
     fields = ("start", "end", "kind", "title", "place", "speaker")

@@ -52,6 +52,11 @@ urlpatterns = [
     ),
     path("kunjungan/<int:pk>/daftar-hadir/", delegation.attendance, name="attendance"),
     path(
+        "kunjungan/<int:pk>/daftar-hadir/simpan/",
+        delegation.attendance_save,
+        name="attendance_save",
+    ),
+    path(
         "kunjungan/<int:pk>/daftar-hadir/<int:participant_pk>/",
         delegation.attendance_mark,
         name="attendance_mark",

@@ -1,6 +1,8 @@
 """Forms for documentation photos: uploading several at once with a caption
 each, and changing a caption later."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,6 +13,16 @@ from .. import photos
 from ..models import Photo
 
 CAPTION_MAX_LENGTH = Photo._meta.get_field("caption").max_length
+
+
+@dataclass(frozen=True)
+class RefusedPhoto:
+    """A chosen file the photo check refused: its place in the selection,
+    its name and why (the reason names the file: "a.jpg: berkas rusak")."""
+
+    index: int
+    name: str
+    reason: str
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -39,9 +51,12 @@ class PhotoUploadForm(forms.Form):
 
     The caption of the n-th chosen file arrives as ``caption_<n>`` (the page's
     script adds one field per file; without it, captions are written after the
-    upload). The batch is checked as a whole: when one file is refused, none
-    is saved, every refused file is named, and the captions typed come back so
-    that the page can fill them in again when the files are chosen again.
+    upload). Each file is checked on its own: the good ones are saved and the
+    refused ones named with their reason (``refused``). The form is invalid
+    only when no file is good, there are too many files or a caption is
+    refused; then none is saved, every refused file is named, and the captions
+    typed come back so that the page can fill them in again when the files are
+    chosen again.
     """
 
     photos = MultipleFileField(
@@ -54,6 +69,9 @@ class PhotoUploadForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.refused = []
+        # The limits are said before a file is chosen, and read with the field.
+        self.fields["photos"].widget.attrs["aria-describedby"] = "photo-limits"
         self.fields["photos"].help_text = _(
             "JPEG, PNG atau WebP; paling besar %(size)s MB per foto, paling banyak "
             "%(count)s foto sekali unggah. Lokasi GPS dan data EXIF lain dihapus."
@@ -88,14 +106,14 @@ class PhotoUploadForm(forms.Form):
                 )
                 % {"limit": settings.PHOTO_MAX_FILES, "count": len(uploads)}
             )
-        processed, errors = [], []
-        for upload in uploads:
+        processed, self.refused = {}, []
+        for index, upload in enumerate(uploads):
             try:
-                processed.append(photos.process_upload(upload))
+                processed[index] = photos.process_upload(upload)
             except photos.PhotoError as error:
-                errors.append(ValidationError(str(error)))
-        if errors:
-            raise ValidationError(errors)
+                self.refused.append(RefusedPhoto(index, upload.name, str(error)))
+        if not processed:
+            raise ValidationError([ValidationError(refused.reason) for refused in self.refused])
         return processed
 
     def clean(self):
@@ -121,8 +139,17 @@ class PhotoUploadForm(forms.Form):
         return cleaned
 
     def new_photos(self):
-        """``(processed, caption)`` pairs for ``services.photo_add``."""
-        return list(zip(self.cleaned_data["photos"], self.captions(), strict=True))
+        """``(processed, caption)`` pairs of the good files for ``services.photo_add``."""
+        captions = self.captions()
+        return [
+            (processed, captions[index]) for index, processed in self.cleaned_data["photos"].items()
+        ]
+
+    def refused_photos(self):
+        """The files refused in a batch whose other files are saved: each
+        with its reason and the caption typed for it."""
+        captions = self.captions()
+        return [(refused.reason, captions[refused.index]) for refused in self.refused]
 
 
 class PhotoCaptionForm(forms.ModelForm):

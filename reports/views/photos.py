@@ -18,6 +18,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
+from django_htmx.http import HttpResponseClientRedirect
 
 from edits.guard import EditConflict, EditGuard, render_edit
 
@@ -49,20 +50,36 @@ def _get_photo(request, pk, photo_pk):
     return photo
 
 
+def _saved(request, report, form):
+    """Save the batch's good photos and say so, naming each refused file with
+    its reason (and the caption typed for it, so that nothing is lost). With
+    refused files the user comes back to the upload page to choose them again.
+    The page's script uploads with progress (``HX-Request``): it is told where
+    to go instead of following a redirect."""
+    created = services.photo_add(report=report, by=request.user, photos=form.new_photos())
+    messages.success(
+        request,
+        ngettext("%(count)d foto tersimpan.", "%(count)d foto tersimpan.", len(created))
+        % {"count": len(created)},
+    )
+    for reason, caption in form.refused_photos():
+        text = _("Ditolak, tidak disimpan: %(reason)s") % {"reason": reason}
+        if caption:
+            text += " " + _("Keterangan yang Anda ketik: «%(caption)s».") % {"caption": caption}
+        messages.warning(request, text)
+    url = reverse("reports:photo_upload", args=[report.pk]) if form.refused else None
+    url = url or _gallery_url(report)
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
 def photo_upload(request, pk):
-    """Upload several photos at once, each with its caption. The whole batch
-    is refused when one file is (see ``PhotoUploadForm``)."""
+    """Upload several photos at once, each with its caption. The good files
+    of a batch are saved, the refused ones named (see ``PhotoUploadForm``)."""
     report = get_report_for_user(request, pk, check=permissions.can_manage_photos)
     if request.method == "POST":
         form = PhotoUploadForm(request.POST, request.FILES)
         if form.is_valid():
-            created = services.photo_add(report=report, by=request.user, photos=form.new_photos())
-            messages.success(
-                request,
-                ngettext("%(count)d foto tersimpan.", "%(count)d foto tersimpan.", len(created))
-                % {"count": len(created)},
-            )
-            return redirect(_gallery_url(report))
+            return _saved(request, report, form)
     else:
         form = PhotoUploadForm()
     context = {

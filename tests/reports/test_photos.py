@@ -7,6 +7,7 @@ import struct
 import zlib
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -292,7 +293,7 @@ def test_an_oversized_file_is_refused_before_it_is_decoded(
     )
 
 
-def test_one_bad_file_refuses_the_whole_batch_and_keeps_the_captions_typed(
+def test_one_bad_file_in_a_batch_is_named_and_the_good_ones_are_saved(
     client, report, salatiga, media_root
 ):
     client.force_login(salatiga.penyuluh)
@@ -307,19 +308,116 @@ def test_one_bad_file_refuses_the_whole_batch_and_keeps_the_captions_typed(
             ],
             "caption_0": "Sambutan di aula",
             "caption_1": "Catatan rapat",
-            "caption_2": "Kunjungan <b>lapangan</b>",
+            "caption_2": "Kunjungan lapangan",
         },
     )
 
-    assert_batch_refused(response, media_root, "catatan.jpg: bukan gambar JPEG, PNG atau WebP.")
+    # Back to the upload page, to choose the refused file again.
+    assert response.status_code == 302
+    assert response["Location"] == upload_url(report)
+    assert list(report.photos.values_list("caption", "order")) == [
+        ("Sambutan di aula", 0),
+        ("Kunjungan lapangan", 1),
+    ]
+    assert len(media_files(media_root)) == 4  # two photos and their thumbnails
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "2 foto tersimpan.",
+        "Ditolak, tidak disimpan: catatan.jpg: bukan gambar JPEG, PNG atau WebP. "
+        "Keterangan yang Anda ketik: «Catatan rapat».",
+    ]
+    page = client.get(response["Location"]).content.decode()
+    assert "catatan.jpg: bukan gambar JPEG, PNG atau WebP." in page
+
+
+def test_every_refused_file_of_a_batch_is_named_with_its_reason(client, report, salatiga, settings):
+    settings.PHOTO_MAX_UPLOAD_MB = 1
+    client.force_login(salatiga.penyuluh)
+
+    response = client.post(
+        upload_url(report),
+        {
+            "photos": [
+                upload("besar.jpg", jpeg((200, 200)) + b"\x00" * (1024 * 1024)),
+                upload("aula.jpg", jpeg()),
+                upload(
+                    "IMG_2024.HEIC",
+                    b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64,
+                    "image/heic",
+                ),
+            ],
+        },
+    )
+
+    assert report.photos.count() == 1
+    warnings = [str(m) for m in get_messages(response.wsgi_request)][1:]
+    assert len(warnings) == 2
+    assert warnings[0].startswith("Ditolak, tidak disimpan: besar.jpg: berkas terlalu besar")
+    assert warnings[1].startswith(
+        "Ditolak, tidak disimpan: IMG_2024.HEIC: foto HEIC/HEIF belum dapat dibaca."
+    )
+
+
+def test_a_batch_of_refused_files_only_saves_nothing_and_keeps_the_captions_typed(
+    client, report, salatiga, media_root
+):
+    client.force_login(salatiga.penyuluh)
+
+    response = client.post(
+        upload_url(report),
+        {
+            "photos": [
+                upload("catatan.jpg", b"bukan foto"),
+                upload("lapangan.jpg", b"juga bukan"),
+            ],
+            "caption_0": "Catatan rapat",
+            "caption_1": "Kunjungan <b>lapangan</b>",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["photos"] == [
+        "catatan.jpg: bukan gambar JPEG, PNG atau WebP.",
+        "lapangan.jpg: bukan gambar JPEG, PNG atau WebP.",
+    ]
+    assert not Photo.objects.exists()
+    assert media_files(media_root) == []
     assert response.context["typed_captions"] == {
-        "aula.jpg": "Sambutan di aula",
         "catatan.jpg": "Catatan rapat",
         "lapangan.jpg": "Kunjungan <b>lapangan</b>",
     }
     content = response.content.decode()
+    assert "Tidak ada foto yang disimpan." in content
     assert 'id="photo-typed-captions"' in content
     assert "Kunjungan &lt;b&gt;lapangan&lt;/b&gt;" in content
+
+
+def test_the_page_says_the_limits_before_a_file_is_chosen(client, report, salatiga, settings):
+    settings.PHOTO_MAX_FILES = 12
+    settings.PHOTO_MAX_UPLOAD_MB = 15
+    client.force_login(salatiga.penyuluh)
+
+    content = client.get(upload_url(report)).content.decode()
+
+    assert 'aria-describedby="photo-limits"' in content
+    assert (
+        "JPEG, PNG atau WebP; paling besar 15 MB per foto, paling banyak 12 foto sekali unggah."
+        in content
+    )
+    assert '<progress class="photo-progress-bar" id="photo-progress" max="100">' in content
+
+
+def test_the_pages_script_is_told_where_to_go_instead_of_a_redirect(client, report, salatiga):
+    client.force_login(salatiga.penyuluh)
+
+    response = client.post(
+        upload_url(report),
+        {"photos": [upload("aula.jpg", jpeg())], "caption_0": "Sambutan"},
+        headers={"HX-Request": "true"},
+    )
+
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == f"/laporan/{report.pk}/#foto-dokumentasi"
+    assert report.photos.count() == 1
 
 
 def test_several_photos_are_saved_in_order_with_their_captions(client, report, salatiga):

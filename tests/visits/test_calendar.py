@@ -195,3 +195,49 @@ def test_the_calendar_runs_a_fixed_number_of_queries(
         response = client.get(URL, AUGUST_2025)
 
     assert len(response.context["month_visits"]) == count
+
+
+# --- The month and year picker -------------------------------------------------------
+
+
+def test_the_picker_shows_the_month_on_screen(client, member):
+    response = client.get(URL, AUGUST_2025)
+
+    content = response.content.decode()
+    assert 'aria-label="Pilih bulan dan tahun"' in content
+    assert '<option value="8" selected>Agustus</option>' in content
+    assert 'name="tahun" value="2025"' in content
+    assert '<label class="form-label small mb-1" for="id_bulan">Bulan</label>' in content
+    assert '<label class="form-label small mb-1" for="id_tahun">Tahun</label>' in content
+
+
+def test_the_picker_reaches_march_in_one_step(client, member):
+    """What the picker sends: the month chosen and the year typed."""
+    response = client.get(URL, {"bulan": "3", "tahun": "2024"})
+
+    assert response.context["month_start"] == datetime.date(2024, 3, 1)
+    assert "Kalender kunjungan · Maret 2024" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"bulan": "3", "tahun": "1999"}, "tahun"),
+        ({"bulan": "3", "tahun": "20245"}, "tahun"),
+        ({"bulan": "0", "tahun": "2025"}, "bulan"),
+        ({"bulan": "3\x00", "tahun": "2025"}, "bulan"),
+        ({"bulan": "3", "tahun": ""}, "tahun"),
+        ({"bulan": "x" * 10_000, "tahun": "2025"}, "bulan"),
+    ],
+    ids=["year-too-early", "year-too-long", "month-zero", "nul-byte", "no-year", "endless"],
+)
+def test_an_invalid_pick_is_a_message_on_the_picker(client, member, query, field):
+    today = timezone.localdate(timezone.now(), WIB)
+
+    response = client.get(URL, query)
+
+    assert response.status_code == 200
+    assert response.context["month_start"] == today.replace(day=1)
+    picker = response.context["picker"]
+    assert list(picker.errors) == [field]
+    assert f'id="id_{field}_error"' in response.content.decode()

@@ -5,7 +5,9 @@ their import and attendance, the agenda). The list filters are FilterSets in
 
 from .delegation import (
     AgendaItemForm,
+    AttendanceChecklistForm,
     AttendanceForm,
+    CheckAllForm,
     ParticipantForm,
     ParticipantImportForm,
     TemplateFormatForm,
@@ -32,7 +34,9 @@ __all__ = [
     "TIME_INPUT",
     "AcceptForm",
     "AgendaItemForm",
+    "AttendanceChecklistForm",
     "AttendanceForm",
+    "CheckAllForm",
     "DateTimeRangeMixin",
     "DeclineForm",
     "LetterField",

@@ -165,6 +165,65 @@ class AttendanceForm(forms.Form):
     )
 
 
+# More rows than one page of the attendance list shows (``PAGE_SIZE``).
+CHECKLIST_MAX_ROWS = 500
+
+
+class IdListField(forms.Field):
+    """Several row ids (``?x=3&x=7``), each a positive integer."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {"invalid": _("Nilai kehadiran tidak sah.")}
+
+    def to_python(self, value):
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        if len(values) > CHECKLIST_MAX_ROWS:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        number = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+        try:
+            return {number.clean(item) for item in values}
+        except ValidationError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+    def validate(self, value):
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+
+
+class AttendanceChecklistForm(forms.Form):
+    """The attendance of the people one page shows, saved at once: ``peserta``
+    names every row shown, ``hadir`` the rows checked; a row shown but not
+    checked did not come. Ids that are not the visit's (a row removed since
+    the page opened) are left out by the service."""
+
+    peserta = IdListField(
+        error_messages={"required": _("Tidak ada peserta di halaman ini untuk dicatat.")}
+    )
+    hadir = IdListField(required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        shown, present = cleaned.get("peserta"), cleaned.get("hadir")
+        if shown is not None and present is not None and not present <= shown:
+            raise ValidationError(_("Nilai kehadiran tidak sah."))
+        return cleaned
+
+    def present_and_absent(self) -> tuple[set[int], set[int]]:
+        """The ids checked and the ids shown but left unchecked."""
+        present = self.cleaned_data["hadir"]
+        return present, self.cleaned_data["peserta"] - present
+
+
+class CheckAllForm(forms.Form):
+    """``?centang=semua``: the attendance page shows every row of the page
+    checked (not saved yet), for a browser without JavaScript."""
+
+    centang = forms.ChoiceField(choices=[("semua", "semua")], required=False)
+
+    def check_all(self) -> bool:
+        return self.is_valid() and self.cleaned_data["centang"] == "semua"
+
+
 class AgendaItemForm(forms.ModelForm):
     """An agenda item; its times are typed in the host agency's time zone
     (the zone is named on the form) and stored as aware datetimes."""

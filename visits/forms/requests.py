@@ -10,6 +10,7 @@ from django import forms
 from django.core.validators import FileExtensionValidator
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Topic
@@ -326,7 +327,21 @@ class PrefillForm(forms.Form):
 
 
 class MonthForm(forms.Form):
-    """``?tahun=2025&bulan=8``: the month the calendar shows."""
+    """``?bulan=8&tahun=2025``: the month the calendar shows, read from the
+    previous and next links and from the calendar's picker (a month select
+    and a year field, sent as GET)."""
 
-    tahun = forms.IntegerField(min_value=2000, max_value=2100)
-    bulan = forms.IntegerField(min_value=1, max_value=12)
+    bulan = forms.TypedChoiceField(
+        label=_("Bulan"),
+        choices=list(MONTHS.items()),
+        coerce=int,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    tahun = forms.IntegerField(
+        label=_("Tahun"),
+        min_value=2000,
+        max_value=2100,
+        widget=forms.NumberInput(
+            attrs={"class": "form-control calendar-year", "inputmode": "numeric"}
+        ),
+    )

@@ -26,17 +26,18 @@ def _shift_month(year, month, delta):
 
 def _month_of(request, today):
     """The (year, month) the query string asks for, this month when it asks
-    for none, and an Indonesian message when it asks for one that is not."""
-    if "tahun" not in request.GET and "bulan" not in request.GET:
-        return today.year, today.month, None
-    form = MonthForm(request.GET)
-    if form.is_valid():
-        return form.cleaned_data["tahun"], form.cleaned_data["bulan"], None
-    return (
-        today.year,
-        today.month,
-        _("Bulan yang diminta tidak valid; kalender menampilkan bulan ini."),
-    )
+    for none, and an Indonesian message when it asks for one that is not;
+    with the picker to show: set to that month, or with the invalid values
+    and their errors."""
+    if "tahun" in request.GET or "bulan" in request.GET:
+        form = MonthForm(request.GET)
+        if not form.is_valid():
+            error = _("Bulan yang diminta tidak valid; kalender menampilkan bulan ini.")
+            return today.year, today.month, error, form
+        year, month = form.cleaned_data["tahun"], form.cleaned_data["bulan"]
+    else:
+        year, month = today.year, today.month
+    return year, month, None, MonthForm(initial={"tahun": year, "bulan": month})
 
 
 # The calendar's legend: the states of the visits it shows.
@@ -50,11 +51,12 @@ def month_calendar(request):
     membership = require_membership(request)
     agency = membership.agency
     today = timezone.localdate(timezone.now(), agency.tzinfo)
-    year, month, error = _month_of(request, today)
+    year, month, error, picker = _month_of(request, today)
     shown = calendar_month(agency, year, month, today=today)
     context = {
         "agency": agency,
         "error": error,
+        "picker": picker,
         "month_start": shown.start,
         "weekdays": shown.weekdays,
         "grid": shown.grid,

@@ -28,7 +28,9 @@ from .. import delegation, permissions
 from ..filters import AttendanceFilter, ParticipantFilter
 from ..forms import (
     AgendaItemForm,
+    AttendanceChecklistForm,
     AttendanceForm,
+    CheckAllForm,
     ParticipantForm,
     ParticipantImportForm,
     TemplateFormatForm,
@@ -358,19 +360,60 @@ def _attendance_counts(visit):
     return counts
 
 
+def _attendance_back_url(request) -> str:
+    """The page's own address without ``centang`` (after a save, the rows
+    show what was saved, not every row checked again)."""
+    query = request.GET.copy()
+    query.pop("centang", None)
+    return f"{request.path}?{query.urlencode()}" if query else request.path
+
+
+def _back_to_attendance(request, visit, anchor=""):
+    """Back to the attendance page the form came from (its filters and page
+    kept), never to another address."""
+    url = reverse("visits:attendance", args=[visit.pk])
+    back = next_path(request.POST)
+    if back.startswith(url) and url_has_allowed_host_and_scheme(back, allowed_hosts=None):
+        url = back
+    return redirect(f"{url}{anchor}")
+
+
 @cache_control(private=True, no_store=True)
 @require_GET
 def attendance(request, pk):
-    """The checklist of the day: both sides, hadir / tidak hadir per person."""
+    """The checklist of the day: both sides, hadir / tidak hadir per person,
+    one at a time or the whole page at once (every row checked with
+    ``?centang=semua``, then the exceptions unchecked)."""
     visit = get_visit_for_user(request, pk)
     context = _people_page(request, visit, AttendanceFilter)
     context |= {
         "counts": _attendance_counts(visit),
         "can_mark_attendance": can_mark_attendance(request.user, visit),
-        "back_url": request.get_full_path(),
+        "shown": context["visitor_participants"] + context["host_participants"],
+        "check_all": CheckAllForm(request.GET).check_all(),
+        "back_url": _attendance_back_url(request),
         "tab": "attendance",
     }
     return render(request, "visits/attendance.html", context)
+
+
+@require_POST
+def attendance_save(request, pk):
+    """Save the checklist of one page at once: checked came, unchecked did not."""
+    visit = get_visit_for_user(request, pk, check=can_mark_attendance)
+    form = AttendanceChecklistForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.values():
+            messages.error(request, " ".join(error))
+        return _back_to_attendance(request, visit)
+    present, absent = form.present_and_absent()
+    delegation.attendance_record(visit=visit, present=present, absent=absent, by=request.user)
+    messages.success(
+        request,
+        _("Kehadiran disimpan: %(present)d hadir, %(absent)d tidak hadir di halaman ini.")
+        % {"present": len(present), "absent": len(absent)},
+    )
+    return _back_to_attendance(request, visit, "#attendance-checklist")
 
 
 @require_POST
@@ -395,11 +438,7 @@ def attendance_mark(request, pk, participant_pk):
                 "back_url": request.htmx.current_url_abs_path or "",
             },
         )
-    url = reverse("visits:attendance", args=[visit.pk])
-    back = next_path(request.POST)
-    if back.startswith(url) and url_has_allowed_host_and_scheme(back, allowed_hosts=None):
-        url = back
-    return redirect(f"{url}#p{participant.pk}")
+    return _back_to_attendance(request, visit, f"#p{participant.pk}")
 
 
 # --- Agenda -------------------------------------------------------------------
