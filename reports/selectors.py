@@ -346,9 +346,18 @@ class AgencyActivity:
     reports: dict
     items: dict
 
-    def cells(self) -> list:
-        """Every count in the table's column order: visits, reports, items."""
-        return [*self.visits.values(), *self.reports.values(), *self.items.values()]
+    def groups(self) -> list:
+        """The table's three cells, as (heading, counts): visits, reports and
+        items, each with the (state's heading, count) of the states that
+        have one, in the columns' order."""
+        return [
+            (heading, [(label, counts[key]) for key, label, _states in columns if counts[key]])
+            for heading, counts, columns in (
+                (_("Kunjungan"), self.visits, ACTIVITY_VISIT_COLUMNS),
+                (_("Laporan"), self.reports, ACTIVITY_REPORT_COLUMNS),
+                (_("Butir rencana ATM"), self.items, ACTIVITY_ITEM_COLUMNS),
+            )
+        ]
 
 
 def activity_agencies():
