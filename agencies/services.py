@@ -379,19 +379,18 @@ def _region_taken(existing: Agency) -> ValidationError:
     if existing.regency_id:
         message = _(
             "%(region)s sudah memiliki Dinas Sosial di portal: %(agency)s. Satu kabupaten/kota "
-            "hanya memiliki satu instansi; bila koordinatornya belum ada, undang dari halaman "
-            "Aktivitas instansi."
+            "hanya memiliki satu instansi."
         )
         region = existing.regency.name
     else:
         message = _(
             "Provinsi %(region)s sudah memiliki Dinas Sosial tingkat provinsi di portal: "
-            "%(agency)s. Bila koordinatornya belum ada, undang dari halaman Aktivitas instansi."
+            "%(agency)s."
         )
         region = existing.province.name
-    return ValidationError(
-        message, code="region_taken", params={"region": region, "agency": existing.name}
-    )
+    # The slug is for the page's link to that agency's invitation page.
+    params = {"region": region, "agency": existing.name, "slug": existing.slug}
+    return ValidationError(message, code="region_taken", params=params)
 
 
 def agency_defaults(*, province, regency=None) -> dict:

@@ -20,7 +20,7 @@ def agency_create(request):
     invitation. A region that already has its agency gets a sentence that
     names it."""
     require_national_admin(request)
-    form = AgencyForm(request.POST or None)
+    form, taken = AgencyForm(request.POST or None), []
     if request.method == "POST" and form.only_choosing_region():
         # Without JavaScript: the province's kabupaten/kota, nothing saved.
         form = AgencyForm(initial=form.data.dict())
@@ -29,6 +29,7 @@ def agency_create(request):
             agency = services.create_agency(by=request.user, **form.service_fields())
         except ValidationError as error:
             form.add_error(None, error)
+            taken = [e.params["slug"] for e in error.error_list if e.code == "region_taken"]
         else:
             messages.success(
                 request,
@@ -36,7 +37,9 @@ def agency_create(request):
                 % {"agency": agency.name},
             )
             return redirect("agencies:invite_coordinator", slug=agency.slug)
-    return render(request, "agencies/agency_form.html", {"form": form})
+    # A region that has its agency: a link to invite that agency's coordinator.
+    context = {"form": form, "taken_slug": taken[0] if taken else None}
+    return render(request, "agencies/agency_form.html", context)
 
 
 @require_GET

@@ -105,7 +105,7 @@ def test_a_provincial_agency_has_no_kabupaten_kota(national_client):
 
 
 def test_a_kabupaten_kota_that_has_its_agency_gets_a_sentence_naming_it(national_client):
-    make_agency("33.71", name="Dinas Sosial Kota Magelang")
+    existing = make_agency("33.71", name="Dinas Sosial Kota Magelang")
 
     with unchanged(Agency):
         response = national_client.post(CREATE, {"province": "33", "regency": "33.71"})
@@ -114,6 +114,10 @@ def test_a_kabupaten_kota_that_has_its_agency_gets_a_sentence_naming_it(national
     assertContains(response, "Kota Magelang sudah memiliki Dinas Sosial di portal: ")
     assertContains(response, "Dinas Sosial Kota Magelang. Satu kabupaten/kota hanya memiliki")
     assertNotContains(response, "agencies_agency_one_per_regency")
+    # A link to invite that agency's coordinator, if it has none yet.
+    assertContains(
+        response, f'href="{reverse("agencies:invite_coordinator", args=[existing.slug])}"'
+    )
     # What was chosen stays chosen.
     assert response.context["form"]["regency"].value() == "33.71"
 
