@@ -2,8 +2,9 @@
 else decides access to agency data.
 
 A user belongs to one agency (their ``Membership``); every permission is
-scoped to it. A national administrator without a membership works in the
-Django admin, not in the agency pages."""
+scoped to it. A national administrator has no membership: the agency pages
+are not theirs, but the pages that add an agency, invite its first
+coordinator and show every agency's activity are (``is_national_admin``)."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -87,6 +88,25 @@ def can_invite(user, agency) -> bool:
         and membership_of(user) is None
         and user.has_perm("agencies.add_invitation")
     )
+
+
+def is_national_admin(user) -> bool:
+    """A national administrator: an active staff account without an agency
+    that may add agencies and invite their people (the permissions the Django
+    admin asks for the same work; a superuser has them all)."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and membership_of(user) is None
+        and user.has_perms(("agencies.add_agency", "agencies.add_invitation"))
+    )
+
+
+def require_national_admin(request) -> None:
+    """403 for anyone but a national administrator."""
+    if not is_national_admin(request.user):
+        raise PermissionDenied
 
 
 def require_membership(request) -> Membership:

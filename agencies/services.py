@@ -1,6 +1,6 @@
 """Every write to an agency's team goes through this module: inviting a
 colleague, revoking or re-sending an invitation, accepting it, and changing or
-deactivating a member.
+deactivating a member; and a national administrator adding an agency.
 
 Each function is keyword-only and takes the acting user (``by``), except
 ``accept_invitation`` whose actor is the invitee holding the link. Each checks
@@ -21,6 +21,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from edits import guard
@@ -28,8 +29,8 @@ from history.records import records_actor
 from studitiru import mail
 from studitiru.links import absolute_url
 
-from .models import Invitation, Membership, Role, User
-from .permissions import can_invite, can_manage_members
+from .models import Agency, AgencyLevel, Invitation, Membership, Role, User
+from .permissions import can_invite, can_manage_members, is_national_admin
 from .sessions import end_sessions
 
 
@@ -359,3 +360,102 @@ def set_member_active(*, membership, active: bool, by) -> Membership:
             end_sessions(locked.user)
     membership.user.is_active = active
     return membership
+
+
+# --- Agencies -----------------------------------------------------------------
+
+
+def agency_of_region(*, province, regency=None) -> Agency | None:
+    """The agency that already serves the region: the kabupaten/kota's, or
+    without one the province's own Dinas Sosial (tingkat provinsi)."""
+    if regency is not None:
+        return Agency.objects.filter(regency=regency).first()
+    return Agency.objects.filter(province=province, level=AgencyLevel.PROVINCE).first()
+
+
+def _region_taken(existing: Agency) -> ValidationError:
+    """The sentence that names the agency a region already has (the database
+    says it as ``agencies_agency_one_per_regency`` or ``…_one_per_province``)."""
+    if existing.regency_id:
+        message = _(
+            "%(region)s sudah memiliki Dinas Sosial di portal: %(agency)s. Satu kabupaten/kota "
+            "hanya memiliki satu instansi."
+        )
+        region = existing.regency.name
+    else:
+        message = _(
+            "Provinsi %(region)s sudah memiliki Dinas Sosial tingkat provinsi di portal: "
+            "%(agency)s."
+        )
+        region = existing.province.name
+    # The slug is for the page's link to that agency's invitation page.
+    params = {"region": region, "agency": existing.name, "slug": existing.slug}
+    return ValidationError(message, code="region_taken", params=params)
+
+
+def agency_defaults(*, province, regency=None) -> dict:
+    """The name, short name and letterhead an agency of the region usually
+    has, as the demo's agencies have them: "Dinas Sosial Kota Magelang",
+    "Dinsos Kota Magelang", "PEMERINTAH KOTA MAGELANG / DINAS SOSIAL"."""
+    region = regency.name if regency is not None else f"Provinsi {province.name}"
+    return {
+        "name": f"Dinas Sosial {region}",
+        "short_name": f"Dinsos {region}",
+        "letterhead": f"PEMERINTAH {region.upper()}\nDINAS SOSIAL",
+    }
+
+
+def _free_slug(region_name: str, code: str) -> str:
+    slug = slugify(region_name)[:70] or slugify(code)
+    if Agency.objects.filter(slug=slug).exists():
+        slug = f"{slug}-{slugify(code)}"
+    return slug
+
+
+@records_actor
+def create_agency(*, province, regency=None, by, **fields) -> Agency:
+    """Add the Dinas Sosial of ``regency`` (or, without one, of ``province``
+    itself) to the portal. ``fields`` are the agency's other columns (name,
+    short name, letterhead, address, phone, e-mail, website); an empty name,
+    short name or letterhead takes the region's usual one
+    (``agency_defaults``). The level follows the region; the slug is the
+    region's name.
+
+    Raises ``PermissionDenied`` unless ``by`` is a national administrator,
+    ``ValidationError`` naming the existing agency when the region already
+    has one (also when another administrator added it a moment ago), or when
+    the kabupaten/kota is not in ``province`` or the name is taken."""
+    if not is_national_admin(by):
+        raise PermissionDenied
+    if regency is not None and regency.province_id != province.pk:
+        raise ValidationError(
+            _("Kabupaten/kota ini tidak berada di provinsi yang dipilih."), code="foreign_regency"
+        )
+    values = {key: (value or "").strip() for key, value in fields.items()}
+    for key, default in agency_defaults(province=province, regency=regency).items():
+        values[key] = values.get(key) or default
+    with transaction.atomic():
+        if existing := agency_of_region(province=province, regency=regency):
+            raise _region_taken(existing)
+        if Agency.objects.filter(name__iexact=values["name"]).exists():
+            raise ValidationError(
+                _("Nama %(name)s sudah dipakai instansi lain di portal."),
+                code="name_taken",
+                params={"name": values["name"]},
+            )
+        region_name = regency.name if regency else f"provinsi {province.name}"
+        try:
+            with transaction.atomic():
+                return Agency.objects.create(
+                    province=province,
+                    regency=regency,
+                    level=regency.kind if regency else AgencyLevel.PROVINCE,
+                    slug=_free_slug(region_name, regency.code if regency else province.code),
+                    **values,
+                )
+        except IntegrityError:
+            # Another administrator added it between the check and the insert.
+            existing = agency_of_region(province=province, regency=regency)
+            if existing is None:
+                raise
+            raise _region_taken(existing) from None

@@ -4,7 +4,7 @@ from django.urls import path  # noqa: F401
 
 import studitiru.converters  # noqa: F401  (registers <token:…>)
 
-from .views import members, practices, search  # noqa: F401
+from .views import members, onboarding, practices, search  # noqa: F401
 
 app_name = "agencies"
 
@@ -21,6 +21,19 @@ urlpatterns = [
     path("tim/anggota/<int:pk>/nonaktifkan/", members.deactivate_member, name="deactivate_member"),
     path("tim/anggota/<int:pk>/aktifkan/", members.reactivate_member, name="reactivate_member"),
     path("undangan/<token:token>/", members.accept_invitation, name="accept_invitation"),
+    # A national administrator adds an agency and invites its first
+    # coordinator (views/onboarding.py)
+    path("nasional/instansi/baru/", onboarding.agency_create, name="agency_create"),
+    path(
+        "nasional/instansi/kabupaten-kota/",
+        onboarding.agency_regencies,
+        name="agency_regencies",
+    ),
+    path(
+        "nasional/instansi/<slug:slug>/undang-koordinator/",
+        onboarding.invite_coordinator,
+        name="invite_coordinator",
+    ),
     # The good-practice directory (views/practices.py)
     path("praktik-baik/", practices.practice_list, name="practices"),
     path("praktik-baik/baru/", practices.practice_create, name="practice_create"),

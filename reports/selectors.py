@@ -1,5 +1,6 @@
-"""Reads of the reports app: the public news, and what the visit page and
-the dashboard show of reports and ATM plans.
+"""Reads of the reports app: the public news, what the visit page and the
+dashboard show of reports and ATM plans, and every agency's activity for the
+national administrators.
 
 Functions named for what they return, taking the user explicitly and
 writing nothing; views and template tags call them. Who may see what is
@@ -8,14 +9,24 @@ asked of ``reports.permissions``.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Window
-from django.db.models.functions import RowNumber
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency
+from agencies.models import Agency, Membership
 from agencies.permissions import HEAD_ROLES, agency_of, has_role, membership_of
-from visits.models import VisitStatus, VisitTopic
+from visits.models import Visit, VisitStatus, VisitTopic
 from visits.permissions import visits_for_agency
 from visits.selectors import DashboardList, DashboardQuery, read_dashboard_lists
 
@@ -309,3 +320,99 @@ def _overdue_items() -> DashboardQuery:
         condition=overdue_condition(),
         order=("target_date", "pk"),
     )
+
+
+# --- Every agency's activity (national administrators) ---------------------------
+
+# The columns of the activity table: a key, its heading and the states it counts.
+ACTIVITY_VISIT_COLUMNS = (
+    ("requested", _("Diajukan"), (VisitStatus.REQUESTED, VisitStatus.DATE_PROPOSED)),
+    ("scheduled", _("Terjadwal"), (VisitStatus.SCHEDULED,)),
+    ("held", _("Terlaksana"), (VisitStatus.HELD, VisitStatus.REPORTED)),
+    ("ended", _("Batal/ditolak"), (VisitStatus.CANCELLED, VisitStatus.DECLINED)),
+)
+ACTIVITY_REPORT_COLUMNS = tuple((s.value, s.label, (s,)) for s in ReportStatus)
+ACTIVITY_ITEM_COLUMNS = tuple((s.value, s.label, (s,)) for s in AdoptionStatus)
+
+
+@dataclass
+class AgencyActivity:
+    """One row of the activity table: the agency (with ``member_count``) and
+    its counts by column key, visits made and received together (a draft
+    request is the visitor's own and not counted)."""
+
+    agency: Agency
+    visits: dict
+    reports: dict
+    items: dict
+
+    def groups(self) -> list:
+        """The table's three cells, as (heading, counts): visits, reports and
+        items, each with the (state's heading, count) of the states that
+        have one, in the columns' order."""
+        return [
+            (heading, [(label, counts[key]) for key, label, _states in columns if counts[key]])
+            for heading, counts, columns in (
+                (_("Kunjungan"), self.visits, ACTIVITY_VISIT_COLUMNS),
+                (_("Laporan"), self.reports, ACTIVITY_REPORT_COLUMNS),
+                (_("Butir rencana ATM"), self.items, ACTIVITY_ITEM_COLUMNS),
+            )
+        ]
+
+
+def activity_agencies():
+    """Every agency, active or not, with its region and how many active
+    members it has (none yet: its first coordinator is still to be invited)."""
+    members = (
+        Membership.objects.filter(agency=OuterRef("pk"), user__is_active=True)
+        .order_by()
+        .values("agency")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        Agency.objects.select_related("province", "regency")
+        .annotate(member_count=Coalesce(Subquery(members, output_field=IntegerField()), 0))
+        .order_by("name")
+    )
+
+
+def _by_column(counts, columns) -> dict:
+    """``counts`` ({state: n}) summed into ``columns``' keys."""
+    return {key: sum(counts.get(state, 0) for state in states) for key, _label, states in columns}
+
+
+def agency_activity(agencies) -> list[AgencyActivity]:
+    """The visits, reports and ATM items of ``agencies`` (a page of
+    ``activity_agencies``) by state: three grouped queries, however many
+    agencies and rows there are."""
+    agencies = list(agencies)
+    ids = [agency.pk for agency in agencies]
+    visits = {pk: {} for pk in ids}
+    rows = (
+        Visit.objects.filter(Q(visitor__in=ids) | Q(host__in=ids))
+        .exclude(status=VisitStatus.DRAFT)
+        .order_by()
+        .values_list("visitor", "host", "status")
+        .annotate(n=Count("pk"))
+    )
+    for visitor, host, status, n in rows:
+        for side in {visitor, host} & visits.keys():
+            visits[side][status] = visits[side].get(status, 0) + n
+    reports = {pk: {} for pk in ids}
+    rows = Report.objects.filter(agency__in=ids).order_by().values_list("agency", "status")
+    for agency, status, n in rows.annotate(n=Count("pk")):
+        reports[agency][status] = n
+    items = {pk: {} for pk in ids}
+    rows = AdoptionItem.objects.filter(report__agency__in=ids).order_by()
+    for agency, status, n in rows.values_list("report__agency", "status").annotate(n=Count("pk")):
+        items[agency][status] = n
+    return [
+        AgencyActivity(
+            agency=agency,
+            visits=_by_column(visits[agency.pk], ACTIVITY_VISIT_COLUMNS),
+            reports=_by_column(reports[agency.pk], ACTIVITY_REPORT_COLUMNS),
+            items=_by_column(items[agency.pk], ACTIVITY_ITEM_COLUMNS),
+        )
+        for agency in agencies
+    ]

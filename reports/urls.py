@@ -4,11 +4,13 @@ from django.urls import path
 
 from lifecycle.urls import action_urls
 
-from .views import documents, history, photos, plan, public, writing
+from .views import activity, documents, history, photos, plan, public, writing
 
 app_name = "reports"
 
 urlpatterns = [
+    # Every agency's activity, for the national administrators (views/activity.py)
+    path("nasional/aktivitas/", activity.agency_activity, name="agency_activity"),
     # Writing and reviewing a report (views/writing.py, one URL per review step)
     path("laporan/", writing.report_list, name="list"),
     path("kunjungan/<int:visit_pk>/laporan/baru/", writing.report_create, name="create"),

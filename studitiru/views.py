@@ -8,16 +8,19 @@ from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from agencies.models import Agency, Topic
-from agencies.permissions import membership_of
+from agencies.permissions import is_national_admin, membership_of
 from visits.models import Visit, VisitStatus
 
 
 @login_not_required
 def home(request):
     """The front page: what the portal is for, with a few figures. A member
-    of an agency has work waiting: they go straight to the dashboard."""
+    of an agency has work waiting: they go straight to the dashboard, a
+    national administrator to every agency's activity."""
     if membership_of(request.user) is not None:
         return redirect("visits:dashboard")
+    if is_national_admin(request.user):
+        return redirect("reports:agency_activity")
     context = {
         "agency_count": Agency.objects.filter(is_active=True).count(),
         "held_visit_count": Visit.objects.filter(

@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from agencies.forms.members import AcceptInvitationForm, InvitationForm, MemberForm
-from agencies.models import Invitation, Membership, Topic, User
+from agencies.forms.onboarding import AgencyForm, CoordinatorInvitationForm
+from agencies.models import Agency, Invitation, Membership, Topic, User
 from reports.forms.writing import AuthorForm, QuoteForm
 from reports.models import Author, Photo, Quote, ReportStatus
 from studitiru.query import MAX_PAGE, page_number
@@ -255,6 +256,8 @@ def test_a_photo_caption_with_a_nul_byte_is_refused_with_the_photos_name(
 # (Model forms take their limits from the model: they are checked as well.)
 FORMS_SAVED_INTO = [
     (InvitationForm, Invitation),
+    (CoordinatorInvitationForm, Invitation),
+    (AgencyForm, Agency),
     (MemberForm, Membership),
     (AcceptInvitationForm, User),
     (AcceptForm, Visit),

@@ -76,6 +76,9 @@ NOBODY = "404 404 404 404 404 404 404 404 404"
 # The personal-data pages are for agency admins only, and no persona is one
 # (tests/privacy/ covers them).
 AGENCY_ADMINS = "L 403 403 403 403 403 403 403 403"
+# A national administrator's own pages: adding an agency, inviting its first
+# coordinator, every agency's activity.
+NATIONAL_ADMINS = "L 403 403 403 403 403 403 403 ok"
 
 
 S = VisitStatus
@@ -194,6 +197,14 @@ MATRIX = [
         SALATIGA_COORDINATORS,
     ),
     ("agencies:accept_invitation", "GET", S.SCHEDULED, {"token": "invitation_token"}, EVERYONE),
+    # A national administrator brings an agency in (the host here)
+    ("agencies:agency_create", "GET", S.SCHEDULED, {}, NATIONAL_ADMINS),
+    ("agencies:agency_create", "POST", S.SCHEDULED, {}, NATIONAL_ADMINS),
+    ("agencies:agency_regencies", "GET", S.SCHEDULED, {}, NATIONAL_ADMINS),
+    ("agencies:agency_regencies", "POST", S.SCHEDULED, {}, "L 405 405 405 405 405 405 405 405"),
+    ("agencies:invite_coordinator", "GET", S.SCHEDULED, {"slug": "host_slug"}, NATIONAL_ADMINS),
+    ("agencies:invite_coordinator", "POST", S.SCHEDULED, {"slug": "host_slug"}, NATIONAL_ADMINS),
+    ("reports:agency_activity", "GET", S.SCHEDULED, {}, NATIONAL_ADMINS),
     # Searching agencies for the selects that choose one
     ("agencies:search", "GET", S.SCHEDULED, {}, ANY_MEMBER),
     ("agencies:search", "POST", S.SCHEDULED, {}, "L 405 405 405 405 405 405 405 405"),

@@ -100,6 +100,32 @@ def test_a_staff_account_without_an_agency_invites_only_with_the_permission(db, 
     assert (refused, permissions.can_invite(clerk, salatiga.agency)) == (False, True)
 
 
+@pinned.by(permissions.is_national_admin, permissions.require_national_admin)
+def test_only_a_national_admin_uses_the_national_pages():
+    """Adding an agency, inviting its first coordinator, every agency's activity."""
+    everyone = people()
+
+    passed = {name for name, user in everyone.items() if permissions.is_national_admin(user)}
+    permissions.require_national_admin(request_by(everyone["national admin"]))
+    for name in set(everyone) - {"national admin"}:
+        with pytest.raises(PermissionDenied):
+            permissions.require_national_admin(request_by(everyone[name]))
+
+    assert passed == {"national admin"}
+
+
+@pinned.by(permissions.is_national_admin)
+def test_a_staff_account_without_an_agency_is_a_national_admin_only_with_both_permissions(db):
+    clerk = User.objects.create_user(email="petugas@test.id", password="x", is_staff=True)
+    answers = [permissions.is_national_admin(clerk)]
+    for codename in ("add_agency", "add_invitation"):
+        clerk.user_permissions.add(Permission.objects.get(codename=codename))
+        clerk = User.objects.get(pk=clerk.pk)  # a fresh permission cache
+        answers.append(permissions.is_national_admin(clerk))
+
+    assert answers == [False, False, True]
+
+
 @pinned.by(permissions.require_membership)
 def test_require_membership_gives_the_membership_or_403():
     everyone = people()
