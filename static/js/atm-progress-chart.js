@@ -14,7 +14,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   // A bar per topic: the box grows with the number of topics.
-  canvas.parentElement.style.height = `${Math.max(9, 2.25 * data.labels.length + 5)}rem`;
+  canvas.parentElement.style.height = `${Math.max(11, 2.25 * data.labels.length + 7)}rem`;
 
   new Chart(canvas, {
     type: "bar",
