@@ -21,6 +21,7 @@ from .models import ACTIVE_ADOPTION_STATES, AdoptionStatus, ReportStatus
 SHOW_AWAITING = "menunggu"
 SHOW_OVERDUE = "terlambat"
 SHOW_ACTIVE = "berjalan"
+SHOW_CHECKIN_DUE = "perlu_catatan"
 
 
 class ReportFilter(PortalFilterSet):
@@ -66,6 +67,7 @@ class ItemFilter(PortalFilterSet):
             (SHOW_AWAITING, _("Menunggu tinjauan")),
             (SHOW_OVERDUE, _("Terlambat")),
             (SHOW_ACTIVE, _("Disetujui atau sedang berjalan")),
+            (SHOW_CHECKIN_DUE, _("Perlu catatan kemajuan")),
             *AdoptionStatus.choices,
         ],
         method="filter_status",
@@ -100,6 +102,8 @@ class ItemFilter(PortalFilterSet):
             return items.overdue()
         if status == SHOW_ACTIVE:
             return items.filter(status__in=ACTIVE_ADOPTION_STATES)
+        if status == SHOW_CHECKIN_DUE:
+            return items.checkin_due()
         return items.filter(status=status)
 
     def filter_queryset(self, items):

@@ -12,9 +12,11 @@ States change only through ``reports.services``, which records every step in
 the report's or the item's timeline.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -348,9 +350,25 @@ def overdue_condition(today=None) -> Q:
     return Q(status__in=ACTIVE_ADOPTION_STATES, target_date__lt=today)
 
 
+# An item under way wants a progress note (a check-in) at least this often.
+CHECKIN_INTERVAL = datetime.timedelta(days=30)
+
+
+def checkin_due_condition(now=None) -> Q:
+    """An approved or running ATM item unchanged for ``CHECKIN_INTERVAL`` and
+    without a check-in dated within it: it wants a progress note."""
+    now = now or timezone.now()
+    since = now - CHECKIN_INTERVAL
+    recent = CheckIn.objects.filter(item=OuterRef("pk"), date__gt=timezone.localdate(since))
+    return Q(status__in=ACTIVE_ADOPTION_STATES, updated_at__lt=since) & ~Exists(recent)
+
+
 class AdoptionItemQuerySet(models.QuerySet):
     def overdue(self, today=None):
         return self.filter(overdue_condition(today))
+
+    def checkin_due(self, now=None):
+        return self.filter(checkin_due_condition(now))
 
 
 class AdoptionItem(models.Model):

@@ -28,16 +28,24 @@ from agencies.models import Agency, Membership
 from agencies.permissions import HEAD_ROLES, agency_of, has_role, membership_of
 from visits.models import Visit, VisitStatus, VisitTopic
 from visits.permissions import visits_for_agency
-from visits.selectors import DashboardList, DashboardQuery, read_dashboard_lists
+from visits.selectors import (
+    DashboardList,
+    DashboardQuery,
+    DashboardScreen,
+    arrange_dashboard,
+    read_dashboard_lists,
+)
 
 from . import permissions
-from .filters import SHOW_AWAITING, SHOW_OVERDUE
+from .filters import SHOW_AWAITING, SHOW_CHECKIN_DUE, SHOW_OVERDUE
 from .models import (
+    CHECKIN_INTERVAL,
     AdoptionItem,
     AdoptionStatus,
     Photo,
     Report,
     ReportStatus,
+    checkin_due_condition,
     overdue_condition,
 )
 
@@ -154,6 +162,15 @@ def visit_adoption_plans(user, visit) -> list[AdoptionPlan] | None:
 # --- The dashboard ---------------------------------------------------------------------
 
 
+def dashboard_screen(user, visit_lists) -> DashboardScreen:
+    """``user``'s dashboard in the order their role reads it: the agency's
+    ``visit_lists`` (``visits.selectors.dashboard_sections``) with the report
+    and ATM lists the role gets, arranged by ``visits.selectors.WAITING_FOR``."""
+    membership = membership_of(user)
+    lists = [*visit_lists, *dashboard_report_sections(user), *dashboard_plan_sections(user)]
+    return arrange_dashboard(membership.role if membership else None, lists)
+
+
 def dashboard_report_sections(user) -> list[DashboardList]:
     """The report lists of ``user``'s dashboard: held visits still without
     the agency's report and its drafts (for writers), reports awaiting
@@ -190,8 +207,14 @@ def _reports_to_write(agency) -> DashboardList:
         link=f"{reverse('visits:list')}?status={VisitStatus.HELD}",
         rows=visits,
         count=visits[0].total if visits else 0,
+        row_template=REPORT_ROW,
     )
 
+
+# How a row of the dashboard's report lists (a visit or a report) and of its
+# ATM lists (an item) is drawn.
+REPORT_ROW = "reports/_report_dashboard_row.html"
+ITEM_ROW = "reports/plan/_dashboard_row.html"
 
 # The report lists of the dashboard, by the status of the reports they show.
 REPORT_LISTS = {
@@ -243,6 +266,7 @@ def _reports_by_status(agency, wanted) -> list[DashboardList]:
             link=f"{reverse('reports:list')}?status={status}",
             rows=by_status[status],
             count=by_status[status][0].total if by_status[status] else 0,
+            row_template=REPORT_ROW,
         )
         for status in wanted
     ]
@@ -251,16 +275,16 @@ def _reports_by_status(agency, wanted) -> list[DashboardList]:
 def dashboard_plan_sections(user) -> list[DashboardList]:
     """The agency's ATM items that need ``user``'s attention: for heads,
     items awaiting review and items past their target date; for the others,
-    overdue items and, for writers, items returned for revision. One query
-    counts them, one more per list shows the first few; none for an account
-    without an agency."""
+    overdue items and, for writers, items returned for revision and items
+    wanting a progress note. One query counts them, one more per list shows
+    the first few; none for an account without an agency."""
     agency = agency_of(user)
     if agency is None:
         return []
     if has_role(user, agency, HEAD_ROLES):
         queries = [_items_to_review(), _overdue_items()]
     elif has_role(user, agency, permissions.WRITER_ROLES):
-        queries = [_overdue_items(), _items_returned()]
+        queries = [_overdue_items(), _items_returned(), _checkins_due()]
     else:
         queries = [_overdue_items()]
     items = AdoptionItem.objects.filter(report__agency=agency)
@@ -269,6 +293,23 @@ def dashboard_plan_sections(user) -> list[DashboardList]:
         counted=items,
         listed=items.select_related("topic", "report__visit"),
         size=ITEM_LIST_SIZE,
+    )
+
+
+def _checkins_due() -> DashboardQuery:
+    return DashboardQuery(
+        DashboardList(
+            key="atm_checkins_due",
+            title=_("Butir ATM perlu catatan kemajuan"),
+            help=_("Butir berjalan tanpa catatan kemajuan dalam %(days)s hari terakhir.")
+            % {"days": CHECKIN_INTERVAL.days},
+            icon="journal-text",
+            link=_item_list(SHOW_CHECKIN_DUE),
+            empty=_("Semua butir yang berjalan punya catatan kemajuan terbaru."),
+            row_template=ITEM_ROW,
+        ),
+        condition=checkin_due_condition(),
+        order=("updated_at", "pk"),
     )
 
 
@@ -286,6 +327,7 @@ def _items_to_review() -> DashboardQuery:
             icon="clipboard-check",
             link=_item_list(SHOW_AWAITING),
             empty=_("Tidak ada butir ATM yang menunggu tinjauan."),
+            row_template=ITEM_ROW,
         ),
         condition=Q(status=AdoptionStatus.PROPOSED),
         order=("updated_at", "pk"),
@@ -301,6 +343,7 @@ def _items_returned() -> DashboardQuery:
             icon="arrow-return-left",
             link=_item_list(AdoptionStatus.RETURNED),
             empty=_("Tidak ada butir ATM yang dikembalikan."),
+            row_template=ITEM_ROW,
         ),
         condition=Q(status=AdoptionStatus.RETURNED),
         order=("-updated_at", "-pk"),
@@ -316,6 +359,7 @@ def _overdue_items() -> DashboardQuery:
             icon="alarm",
             link=_item_list(SHOW_OVERDUE),
             empty=_("Tidak ada butir ATM yang terlambat."),
+            row_template=ITEM_ROW,
         ),
         condition=overdue_condition(),
         order=("target_date", "pk"),
@@ -416,3 +460,75 @@ def agency_activity(agencies) -> list[AgencyActivity]:
         )
         for agency in agencies
     ]
+# --- The ATM progress chart ------------------------------------------------------------
+
+# The path an ATM item takes, in order, and the states each stage counts: a
+# returned item is being planned again; a dropped one has left the path.
+PROGRESS_STAGES = (
+    ("planned", _("Direncanakan"), (AdoptionStatus.PROPOSED, AdoptionStatus.RETURNED)),
+    ("approved", _("Disetujui"), (AdoptionStatus.APPROVED,)),
+    ("in_progress", _("Sedang berjalan"), (AdoptionStatus.IN_PROGRESS,)),
+    ("adopted", _("Diadopsi"), (AdoptionStatus.ADOPTED,)),
+)
+
+
+@dataclass(frozen=True)
+class TopicProgress:
+    """How many of an agency's ATM items on one topic are at each stage."""
+
+    code: str
+    name: str
+    counts: tuple[int, ...]  # in the order of PROGRESS_STAGES
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
+class AdoptionProgress:
+    """An agency's ATM items on their path, per topic (the dashboard's chart
+    and its table), and how many were dropped along the way."""
+
+    topics: list[TopicProgress]
+    dropped: int
+
+    stages = tuple(label for _key, label, _states in PROGRESS_STAGES)
+
+    def chart_data(self) -> dict:
+        """What static/js/atm-progress-chart.js draws (through json_script)."""
+        return {
+            "labels": [topic.code for topic in self.topics],
+            "names": [topic.name for topic in self.topics],
+            "axis": str(_("Jumlah butir")),
+            "stages": [
+                {
+                    "key": key,
+                    "label": str(label),
+                    "counts": [topic.counts[index] for topic in self.topics],
+                }
+                for index, (key, label, _states) in enumerate(PROGRESS_STAGES)
+            ],
+        }
+
+
+def adoption_progress(agency) -> AdoptionProgress:
+    """``agency``'s own ATM items counted per topic and stage: one query."""
+    counts = {
+        key: Count("pk", filter=Q(status__in=states)) for key, _label, states in PROGRESS_STAGES
+    }
+    rows = (
+        AdoptionItem.objects.filter(report__agency=agency)
+        .values("topic_id", "topic__code", "topic__name")
+        .annotate(**counts, dropped=Count("pk", filter=Q(status=AdoptionStatus.DROPPED)))
+        .order_by("topic__code")
+    )
+    topics, dropped = [], 0
+    for row in rows:
+        dropped += row["dropped"]
+        progress = TopicProgress(
+            row["topic__code"], row["topic__name"], tuple(row[key] for key in counts)
+        )
+        if progress.total:
+            topics.append(progress)
+    return AdoptionProgress(topics=topics, dropped=dropped)

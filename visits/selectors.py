@@ -3,7 +3,8 @@
 Functions named for what they return, taking the agency explicitly and
 writing nothing; views and template tags call them. ``DashboardList`` and
 ``read_dashboard_lists`` are the shape every list of the dashboard shares,
-the reports app's panels included.
+the reports app's included; ``arrange_dashboard`` orders them for a role
+(``WAITING_FOR``).
 """
 
 import calendar
@@ -18,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency
+from agencies.models import Agency, Role
 from visits.filters import ROLE_HOST, ROLE_VISITOR, STATUS_DONE, STATUS_GROUPS, STATUS_OPEN
 from visits.models import VisitStatus
 from visits.permissions import visits_for_agency
@@ -61,6 +62,8 @@ class DashboardList:
     urgent: bool = False
     rows: list = field(default_factory=list)
     count: int = 0
+    # How a row is drawn (given "row", "section" and "agency").
+    row_template: str = "visits/_dashboard_row.html"
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,58 @@ def _dashboard_queries(agency, now) -> list[DashboardQuery]:
             order=("-start", "-pk"),
         ),
     ]
+
+
+# What waits for whom: for each role, the dashboard lists (by key: the visit
+# lists above, the report and ATM lists of reports.selectors) that ask
+# something of it, most pressing first. The dashboard opens with those that
+# have rows, in this order; the agency's other lists follow.
+WAITING_FOR = {
+    Role.HEAD: (
+        "reports_to_review",
+        "atm_review",
+        "reports_to_publish",
+        "to_answer",
+        "proposals",
+        "atm_overdue",
+    ),
+    Role.PENYULUH: (
+        "reports_to_write",
+        "atm_returned",
+        "report_drafts",
+        "atm_checkins_due",
+        "atm_overdue",
+    ),
+    Role.STAFF: ("to_answer", "proposals", "upcoming", "drafts", "atm_overdue"),
+    # An agency admin schedules and coordinates like the staff (neither
+    # writing nor reviewing reports): the same work, the same order.
+    Role.ADMIN: ("to_answer", "proposals", "upcoming", "drafts", "atm_overdue"),
+}
+
+
+@dataclass(frozen=True)
+class DashboardScreen:
+    """The dashboard as one role reads it: the lists waiting for that role
+    (with rows, most pressing first), the agency's other lists with rows,
+    and every list without rows (named on one line, not a card each)."""
+
+    waiting: list[DashboardList]
+    others: list[DashboardList]
+    empty: list[DashboardList]
+
+
+def arrange_dashboard(role, lists) -> DashboardScreen:
+    """``lists`` in the order ``role`` reads them (``WAITING_FOR``)."""
+    order = WAITING_FOR.get(role, ())
+    mine = sorted(
+        (shown for shown in lists if shown.key in order), key=lambda shown: order.index(shown.key)
+    )
+    rest = [shown for shown in lists if shown.key not in order]
+    return DashboardScreen(
+        waiting=[shown for shown in mine if shown.count],
+        others=[shown for shown in rest if shown.count],
+        empty=[shown for shown in mine + rest if not shown.count],
+    )
 
 
 def _visit_list(**filters) -> str:

@@ -2,10 +2,9 @@
 app importing this one: ``{% load plan_panels %}`` in their templates.
 
 - ``{% visit_outcome_panel visit %}`` on the visit page: what came of the
-  visit, the ATM items of both agencies and their progress;
-- ``{% dashboard_plan_panel %}`` on the dashboard: items awaiting a head's
-  review and items past their target date (for the others: overdue items
-  and items returned for revision).
+  visit, the ATM items of both agencies and their progress.
+
+The dashboard's ATM lists are drawn with the others (``dashboard_screen``).
 
 The tags only render what ``reports.selectors`` reads; who sees what is
 asked of ``reports.permissions`` there.
@@ -36,13 +35,3 @@ def visit_outcome_panel(context, visit):
         "reports/plan/_outcome_panel.html",
         {"visit": visit, "plans": plans, "has_own_report": any(plan.own for plan in plans)},
     )
-
-
-@register.simple_tag(takes_context=True)
-def dashboard_plan_panel(context):
-    """The agency's ATM items that need attention: one query counts them,
-    one more per list shows the first few."""
-    lists = selectors.dashboard_plan_sections(_user(context))
-    if not lists:
-        return ""
-    return render_to_string("reports/plan/_dashboard_panel.html", {"lists": lists})

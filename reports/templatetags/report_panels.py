@@ -3,13 +3,11 @@ importing this one: ``{% load report_panels %}`` in their templates.
 
 - ``{% visit_reports_panel visit %}`` on the visit page: the user's agency's
   report of this visit (or the button to start it), and the other agency's
-  report once it is published;
-- ``{% dashboard_reports_panel %}`` on the dashboard: held visits still
-  without our report and our drafts (for writers), reports awaiting approval
-  and approved ones not yet published (for heads).
+  report once it is published.
 
-The tags only render what ``reports.selectors`` reads (at most two queries
-each, whatever the number of rows).
+The tag only renders what ``reports.selectors`` reads (one query, whatever
+the number of rows). The dashboard's report lists are drawn with the others
+(``dashboard_screen``).
 """
 
 from django import template
@@ -37,15 +35,4 @@ def visit_reports_panel(context, visit):
             and permissions.can_start_report(request.user, visit),
         },
         request=request,
-    )
-
-
-@register.simple_tag(takes_context=True)
-def dashboard_reports_panel(context):
-    request = context["request"]
-    sections = selectors.dashboard_report_sections(request.user)
-    if not sections:
-        return ""
-    return render_to_string(
-        "reports/_report_dashboard_panel.html", {"sections": sections}, request=request
     )

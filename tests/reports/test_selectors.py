@@ -147,7 +147,11 @@ def test_the_report_sections_hold_the_agencys_own_visits_and_reports(
 
 def test_each_role_gets_its_atm_lists(salatiga):
     assert keys(dashboard_plan_sections(salatiga.head)) == ["atm_review", "atm_overdue"]
-    assert keys(dashboard_plan_sections(salatiga.penyuluh)) == ["atm_overdue", "atm_returned"]
+    assert keys(dashboard_plan_sections(salatiga.penyuluh)) == [
+        "atm_overdue",
+        "atm_returned",
+        "atm_checkins_due",
+    ]
     assert keys(dashboard_plan_sections(salatiga.staff)) == ["atm_overdue"]
 
 
@@ -171,6 +175,7 @@ def test_the_atm_lists_hold_the_agencys_own_items(salatiga, magelang, visit):
     assert rows(dashboard_plan_sections(salatiga.penyuluh)) == {
         "atm_overdue": [overdue.pk],
         "atm_returned": [returned.pk],
+        "atm_checkins_due": [],
     }
     assert rows(dashboard_plan_sections(magelang.head)) == {"atm_review": [], "atm_overdue": []}
     assert {
@@ -178,6 +183,7 @@ def test_the_atm_lists_hold_the_agencys_own_items(salatiga, magelang, visit):
     } == {
         "atm_overdue": "/atm/?status=terlambat",
         "atm_returned": "/atm/?status=returned",
+        "atm_checkins_due": "/atm/?status=perlu_catatan",
     }
 
 

@@ -8,9 +8,16 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
+from agencies.models import Role
 from tests.factories import make_visit
 from visits.models import VisitStatus
-from visits.selectors import DASHBOARD_SECTION_SIZE, calendar_month, dashboard_sections
+from visits.selectors import (
+    DASHBOARD_SECTION_SIZE,
+    DashboardList,
+    arrange_dashboard,
+    calendar_month,
+    dashboard_sections,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -122,6 +129,41 @@ def test_each_section_links_to_the_visit_list_filtered_alike(salatiga):
         "drafts": "/kunjungan/?status=draft",
         "recent": "/kunjungan/?status=selesai&dari=2025-05-17",
     }
+
+
+def shown(key, count):
+    return DashboardList(key=key, title=key, help="", icon="", empty="", link="", count=count)
+
+
+def test_a_role_reads_its_own_lists_first_in_its_order_and_the_empty_ones_on_one_line():
+    lists = [
+        shown("to_answer", 2),
+        shown("upcoming", 0),
+        shown("recent", 1),
+        shown("reports_to_write", 0),
+        shown("atm_review", 3),
+        shown("reports_to_review", 1),
+    ]
+
+    head = arrange_dashboard(Role.HEAD, lists)
+    assert [lst.key for lst in head.waiting] == ["reports_to_review", "atm_review", "to_answer"]
+    assert [lst.key for lst in head.others] == ["recent"]
+    assert [lst.key for lst in head.empty] == ["upcoming", "reports_to_write"]
+
+    staff = arrange_dashboard(Role.STAFF, lists)
+    assert [lst.key for lst in staff.waiting] == ["to_answer"]
+    assert [lst.key for lst in staff.others] == ["recent", "atm_review", "reports_to_review"]
+    assert [lst.key for lst in staff.empty] == ["upcoming", "reports_to_write"]
+
+    # Without a role nothing is the user's own: the lists keep their order.
+    nobody = arrange_dashboard(None, lists)
+    assert nobody.waiting == []
+    assert [lst.key for lst in nobody.others] == [
+        "to_answer",
+        "recent",
+        "atm_review",
+        "reports_to_review",
+    ]
 
 
 def test_a_calendar_month_lists_its_own_visits_and_holidays_not_the_grids_edges(
