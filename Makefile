@@ -16,10 +16,12 @@ PYTHON_FOUND := $(shell for p in python3.13 python3.12 $$(ls -d "$$(pyenv root 2
 
 # Debian packages: WeasyPrint's libraries and fonts for the portal (Liberation:
 # the metrics of Arial and Times New Roman that official documents use, with
-# DejaVu as the fallback); Chromium for the browser tests; wrk for the
+# Noto for the characters they lack, emoji included, and DejaVu as the last
+# fallback); Chromium for the browser tests; wrk for the
 # benchmark's smoke run (benchmarks/run.py); Node's npm for the front-end
 # libraries.
-RUN_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 fonts-dejavu-core
+RUN_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 fonts-dejavu-core \
+	fonts-noto-core fonts-noto-color-emoji
 TEST_DEBS := $(RUN_DEBS) chromium wrk
 
 .PHONY: run test install install-test lint check-python system-run system-test static clean help

@@ -67,6 +67,10 @@ class AgencyAdminForm(forms.ModelForm):
             "PNG (sebaiknya berlatar transparan), JPEG atau WebP, paling besar %(size)s MB. "
             "Disimpan ulang dengan sisi terpanjang %(side)s piksel untuk kop surat."
         ) % {"size": logos.MAX_UPLOAD_BYTES // 2**20, "side": logos.LOGO_SIDE}
+        self.fields["signing_place"].help_text = _(
+            "Kota tempat dokumen instansi ditandatangani, misalnya “Wonosari” untuk "
+            "Kabupaten Gunungkidul. Kosong: ibu kota kabupaten/kota atau provinsinya."
+        )
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")

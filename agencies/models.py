@@ -134,6 +134,8 @@ class Agency(models.Model):
         blank=True,
         help_text=_("Baris-baris kop surat, satu per baris, dari atas ke bawah."),
     )
+    # Where its documents are signed; empty: its region's seat (agencies.regions).
+    signing_place = models.CharField(_("tempat penandatanganan"), max_length=100, blank=True)
     is_active = models.BooleanField(_("aktif"), default=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
 

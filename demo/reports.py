@@ -261,7 +261,7 @@ REPORTS = [
                 "sebagaimana mestinya."
             ),
             # Signed by the head of the delegation, as the visit names him.
-            "signed_place": "Madiun",
+            "signed_place": "Caruban",  # the seat of Kabupaten Madiun
             "signed_on": datetime.date(2025, 8, 8),
             "signatory_name": "Dedy Anggoro",
             "signatory_position": (

@@ -41,13 +41,15 @@ from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_s
 from django.core.cache import caches
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import dateformat, translation
 from django.utils.translation import gettext as _
 
+from agencies import regions
 from visits.models import DelegationRole, Side
 
-from .models import AdoptionEvent, AdoptionStatus, ReportStatus
+from .models import AdoptionEvent, AdoptionStatus, CheckIn, ReportStatus
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +63,7 @@ IMAGE_DPI = 150
 
 # Bump when PDFs made from the same HTML would now look different (the
 # options of ``write_pdf``, the fonts installed), so that none is reused.
-RENDERING_VERSION = 1
+RENDERING_VERSION = 2
 # How long a PDF is kept. Its key changes with its content, so this only
 # bounds the memory kept for documents no one opens any more.
 PDF_CACHE_TIMEOUT = 24 * 60 * 60
@@ -303,25 +305,43 @@ def report_context(report):
     }
 
 
-# A report's photo fills a frame 48 % of the 16 cm text wide and 5.6 cm high
-# (pdf.css, ".photo img", "object-fit: cover"), in inches.
+# A report's landscape photo fills a frame 48 % of the 16 cm text wide and
+# 5.6 cm high (pdf.css, ".photo img", "object-fit: cover"), in inches.
 PHOTO_FRAME = (0.48 * 16 / 2.54, 5.6 / 2.54)
+# A portrait or nearly square photo (narrower than this width to height) is
+# not cropped into it: its frame is as wide as the landscape one and as tall as
+# the photo, at most 11.5 cm (pdf.css, ".photo.frame-portrait img").
+PORTRAIT_BELOW_RATIO = 1.2
+PORTRAIT_MAX_HEIGHT = 11.5 / 2.54
 # The thumbnail is printed instead of the photo when it has at least this
 # resolution in the frame: a 3:2 or 4:3 landscape photo (145 and 159 dpi).
 THUMBNAIL_MIN_DPI = 140
 
 
+def photo_frame(width, height) -> tuple[str, tuple[float, float]]:
+    """The frame a photo of ``width`` x ``height`` pixels is printed in: its
+    CSS class, "frame-landscape" (a 3:2 or 4:3 photo fills the frame, a few
+    per cent of its edges cropped) or "frame-portrait" (taller than wide, or
+    nearly square: shown whole, where the landscape frame would crop a
+    quarter of it or more), and its size in inches."""
+    frame_width, frame_height = PHOTO_FRAME
+    if not (width and height) or width / height >= PORTRAIT_BELOW_RATIO:
+        return "frame-landscape", PHOTO_FRAME
+    return "frame-portrait", (frame_width, min(frame_width * height / width, PORTRAIT_MAX_HEIGHT))
+
+
 def _with_printed_file(photo):
-    """``photo`` with ``printed_file``, the file its frame shows: the
-    thumbnail when it is sharp enough there, else the photo, which WeasyPrint
-    scales down to ``IMAGE_DPI``. Decoding and scaling down a 2000-pixel JPEG
-    costs as much CPU as laying out a page; the thumbnail is embedded as it
-    is, and is no worse (Lanczos, JPEG quality 80; WeasyPrint's own
-    downscaling saves at quality 75)."""
+    """``photo`` with ``frame``, the CSS class of its frame (``photo_frame``),
+    and ``printed_file``, the file the frame shows: the thumbnail when it is
+    sharp enough there, else the photo, which WeasyPrint scales down to
+    ``IMAGE_DPI``. Decoding and scaling down a 2000-pixel JPEG costs as much
+    CPU as laying out a page; the thumbnail is embedded as it is, and is no
+    worse (Lanczos, JPEG quality 80; WeasyPrint's own downscaling saves at
+    quality 75)."""
     photo.printed_file = photo.image
+    photo.frame, (frame_width, frame_height) = photo_frame(photo.width, photo.height)
     if photo.thumbnail and photo.width and photo.height:
         scale = min(1, settings.PHOTO_THUMBNAIL_SIDE / max(photo.width, photo.height))
-        frame_width, frame_height = PHOTO_FRAME
         dpi = min(photo.width * scale / frame_width, photo.height * scale / frame_height)
         if dpi >= THUMBNAIL_MIN_DPI:
             photo.printed_file = photo.thumbnail
@@ -351,8 +371,14 @@ def attendance_context(visit, side):
 
 def plan_context(report):
     """The ATM plan of the report's agency, with the head who approved it
-    (the last approval of one of its items), if any."""
-    items = list(report.adoption_items.select_related("topic", "division"))
+    (the last approval of one of its items), if any, and each item's
+    progress: its check-ins, oldest first."""
+    check_ins = CheckIn.objects.order_by("date", "id")
+    items = list(
+        report.adoption_items.select_related("topic", "division").prefetch_related(
+            Prefetch("check_ins", queryset=check_ins)
+        )
+    )
     approval = (
         AdoptionEvent.objects.filter(item__report=report, to_status=AdoptionStatus.APPROVED)
         .select_related("actor__membership")
@@ -365,6 +391,7 @@ def plan_context(report):
         "agency": report.agency,
         "visit": report.visit,
         "items": items,
+        "has_check_ins": any(item.check_ins.all() for item in items),
         "approval": approval,
         "approver": approver,
         "approver_membership": getattr(approver, "membership", None) if approver else None,
@@ -374,15 +401,9 @@ def plan_context(report):
 
 def signing_place(agency):
     """Where an agency's documents are signed, as written above a signature:
-    "Malang" for Kota Malang, "Madiun" for Kabupaten Madiun, the province's
-    name for a provincial agency."""
-    if agency.regency_id is None:
-        return agency.province.name
-    name = agency.regency.name
-    for prefix in ("Kabupaten ", "Kota "):
-        if name.startswith(prefix):
-            return name.removeprefix(prefix)
-    return name
+    the place it set, else its region's seat ("Wonosari" for Kabupaten
+    Gunungkidul, "Malang" for Kota Malang, "Semarang" for Jawa Tengah)."""
+    return regions.signing_place(agency)
 
 
 def _visit_basis(visit):

@@ -3,7 +3,8 @@ templates ask these named predicates.
 
 A report and its ATM plan belong to one agency of the visit: only that
 agency's people see them until the report is published, and then anyone
-does, without personal data, through the public pages. Penyuluh write the
+does, without personal data, through the public pages, and the other agency
+of the visit opens its PDF. Penyuluh write the
 report; a head of the same agency approves, returns or publishes it and
 reviews the ATM items; the agency's staff, penyuluh and heads record the
 items' progress. Another agency's report answers 404, the wrong role 403.
@@ -57,6 +58,14 @@ def is_own(user, report) -> bool:
 def can_view(user, report) -> bool:
     """The report's agency sees it in every state."""
     return is_own(user, report)
+
+
+def can_view_document(user, report) -> bool:
+    """The report's PDF: its agency's in every state; once published, the
+    other agency of the visit opens it too, to file the signed document."""
+    if is_own(user, report):
+        return True
+    return report.status == ReportStatus.PUBLISHED and side_of(user, report.visit) is not None
 
 
 def can_start_report(user, visit) -> bool:
@@ -219,10 +228,11 @@ def reports_for_agency(agency):
     return Report.objects.filter(agency=agency)
 
 
-def get_report_for_user(request, pk, *, check=None) -> Report:
+def get_report_for_user(request, pk, *, check=None, visible=can_view) -> Report:
     """The report ``pk`` if the user's agency wrote it (404 otherwise, so that
-    another agency's draft does not leak); 403 when ``check`` refuses, and for
-    an account without an agency."""
+    another agency's draft does not leak; ``visible`` names a wider rule,
+    such as ``can_view_document``); 403 when ``check`` refuses, and for an
+    account without an agency."""
     require_membership(request)
     report = get_object_or_404(
         Report.objects.select_related(
@@ -233,7 +243,7 @@ def get_report_for_user(request, pk, *, check=None) -> Report:
         ),
         pk=pk,
     )
-    if not can_view(request.user, report):
+    if not visible(request.user, report):
         raise Http404
     if check is not None and not check(request.user, report):
         raise refusal(request.user, report, check)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from agencies import regions
 from agencies.permissions import agency_of
 from edits import guard
 from history.records import record_change, records_actor
@@ -62,7 +63,7 @@ def report_defaults(visit, agency) -> dict:
         "title": title[:300],
         "purpose": visit.purpose,
         "basis": visit.basis,
-        "signed_place": agency.regency.name.title() if agency.regency_id else "",
+        "signed_place": regions.signing_place(agency),
     }
 
 

@@ -5,6 +5,9 @@ agency's time zone: ``{% load pdf_tags %}`` in the PDF templates.
 - ``{{ value|tanggal:agency }}`` → "1 Agustus 2025"
 - ``{{ value|jam:agency }}`` → "08.30 WIB"
 - ``{{ photo.image|media_src }}``: where the renderer reads a stored file.
+- ``{% filter kalimat %}… dipimpin oleh {{ name }}{% endfilter %}``: a
+  sentence ended by one period, even after a name whose titles end in one
+  ("…, M.PSSp.", not "…, M.PSSp..").
 - ``{{ visit|tanggal_kunjungan }}`` → "Jumat, 1 Agustus 2025",
   ``{{ visit|jam_kunjungan }}`` → "08.30–15.00 WIB" and
   ``{{ visit|waktu_kunjungan }}`` → "Jumat, 1 Agustus 2025, pukul 08.30–15.00 WIB",
@@ -64,6 +67,16 @@ def _format(value, pattern):
 def media_src(file):
     """The address of a stored file in a document (see ``reports.pdf``)."""
     return pdf.media_src(file) if file else ""
+
+
+@register.filter(is_safe=True)
+def kalimat(text):
+    """The sentence ``text`` ended by a period, unless it already ends with
+    one (an academic title such as "M.PSSp.") or with "!" or "?"."""
+    text = text.rstrip()
+    if not text or text.endswith((".", "!", "?")):
+        return text
+    return text + "."
 
 
 @register.filter

@@ -1,7 +1,8 @@
 """The PDF documents, opened in the browser to print and sign: a report
 (laporan), its ATM plan, and a visit's attendance sheet (daftar hadir).
 
-A report and its plan are seen by the report's agency only; the attendance
+A report and its plan are seen by the report's agency; a published report,
+by the other agency of the visit too (``can_view_document``); the attendance
 sheet by both agencies of the visit, for either side's people
 (``?pihak=tamu``, the default, or ``?pihak=tuan-rumah``).
 
@@ -19,7 +20,7 @@ from visits.permissions import get_visit_for_user
 
 from .. import pdf
 from ..forms.documents import ATTENDANCE_SIDES, AttendanceSideForm
-from ..permissions import get_report_for_user
+from ..permissions import can_view_document, get_report_for_user
 
 # The browser may keep a report or an ATM plan, for this user only, and asks
 # each time whether it changed. An attendance sheet (names, NIP, phone
@@ -29,7 +30,7 @@ NOT_KEPT = "no-store"
 
 
 def report_pdf(request, pk):
-    report = get_report_for_user(request, pk)
+    report = get_report_for_user(request, pk, visible=can_view_document)
     context = pdf.report_context(report)
     return _pdf_response(request, "reports/pdf/report.html", context, "laporan", report.title)
 

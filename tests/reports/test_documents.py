@@ -460,6 +460,61 @@ def test_documents_of_a_report_are_for_its_agency_only(
             assert client.get(reverse(name, args=[madiun_report.pk])).status_code == 404
 
 
+def test_the_other_agency_opens_the_report_pdf_once_it_is_published(
+    client, salatiga, magelang, malang, madiun_report
+):
+    """Magelang received Salatiga's delegation: it files Salatiga's report once
+    published, never a draft or an approved one not yet public; a third
+    agency never; the ATM plan stays Salatiga's own."""
+    report_url = reverse("reports:report_pdf", args=[madiun_report.pk])
+    plan_url = reverse("reports:plan_pdf", args=[madiun_report.pk])
+    seen = {}
+    madiun_report.published_at = datetime.datetime(2025, 8, 20, 9, 0, tzinfo=WIB)
+    for status in ("draft", "submitted", "approved", "published"):
+        madiun_report.status = status
+        madiun_report.save()
+        for name, user in (
+            ("salatiga", salatiga.staff),
+            ("magelang", magelang.staff),
+            ("magelang head", magelang.head),
+            ("malang", malang.head),
+        ):
+            client.force_login(user)
+            seen[status, name] = client.get(report_url).status_code
+
+    assert seen == {
+        **{(status, "salatiga"): 200 for status in ("draft", "submitted", "approved")},
+        **{(status, "magelang"): 404 for status in ("draft", "submitted", "approved")},
+        **{(status, "magelang head"): 404 for status in ("draft", "submitted", "approved")},
+        **{(status, "malang"): 404 for status in ("draft", "submitted", "approved")},
+        ("published", "salatiga"): 200,
+        ("published", "magelang"): 200,
+        ("published", "magelang head"): 200,
+        ("published", "malang"): 404,
+    }
+    client.force_login(magelang.staff)
+    response = client.get(report_url)
+    assert "LAPORAN TENTANG STUDI TIRU PENGUATAN SLRT KE KOTA MAGELANG" in _text(response)
+    assert client.get(plan_url).status_code == 404
+
+
+def test_the_visit_page_links_the_other_agencys_published_report_pdf(
+    client, salatiga, magelang, madiun_report
+):
+    url = reverse("reports:report_pdf", args=[madiun_report.pk])
+    visit_url = reverse("visits:detail", args=[madiun_report.visit_id])
+    client.force_login(magelang.staff)
+
+    before = client.get(visit_url).content.decode()
+    madiun_report.status = "published"
+    madiun_report.published_at = datetime.datetime(2025, 8, 20, 9, 0, tzinfo=WIB)
+    madiun_report.save()
+    after = client.get(visit_url).content.decode()
+
+    assert url not in before
+    assert url in after
+
+
 def test_anonymous_users_are_sent_to_log_in(client, madiun_report):
     for url in (
         reverse("reports:report_pdf", args=[madiun_report.pk]),
@@ -783,9 +838,15 @@ def test_plan_pdf_runs_the_same_queries_for_2_or_20_items(
             services.item_approve(item=make_adoption_item(report), by=salatiga.head)
         reports.append(report)
 
-    with django_assert_num_queries(5):
+    for report in reports:  # each item with two check-ins
+        for item in report.adoption_items.all():
+            for day in (1, 2):
+                item.check_ins.create(date=datetime.date(2025, 9, day), note="Rapat tim.")
+
+    # One more than before the plan listed its check-ins: the check-ins.
+    with django_assert_num_queries(6):
         client.get(reverse("reports:plan_pdf", args=[reports[0].pk]))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(reverse("reports:plan_pdf", args=[reports[1].pk]))
 
 

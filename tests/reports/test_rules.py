@@ -55,6 +55,8 @@ def items() -> dict:
 REPORT_TABLES = {
     "is_own": of("visitor", ROLES, ALL_REPORTS),
     "can_view": of("visitor", ROLES, ALL_REPORTS),
+    # The PDF: the other agency of the visit opens it once it is published.
+    "can_view_document": of("visitor", ROLES, ALL_REPORTS) | of("host", ROLES, (R.PUBLISHED,)),
     "can_edit": of("visitor", WRITERS, (R.DRAFT,)),
     "can_write": of("visitor", WRITERS, ALL_REPORTS),
     "can_submit": of("visitor", WRITERS, (R.DRAFT,)),

@@ -693,7 +693,10 @@ def test_the_visit_page_links_our_report_and_the_others_published_one(
         reverse("reports:news_detail", args=[host_report.pk, "penerimaan-studi-tiru-salatiga"])
         in content
     )
-    assert url("detail", host_report) not in content
+    # Its public page and its PDF, never its page inside the portal.
+    assert f'href="{url("detail", host_report)}"' not in content
+    assert url("detail", host_report) not in content.replace(url("report_pdf", host_report), "")
+    assert url("report_pdf", host_report) in content
 
 
 def dashboard_sections(client, user):
