@@ -460,6 +460,8 @@ def agency_activity(agencies) -> list[AgencyActivity]:
         )
         for agency in agencies
     ]
+
+
 # --- The ATM progress chart ------------------------------------------------------------
 
 # The path an ATM item takes, in order, and the states each stage counts: a

@@ -104,6 +104,15 @@ class AgencyForm(RegionForm):
             "PEMERINTAH KOTA MAGELANG / DINAS SOSIAL."
         ),
     )
+    signing_place = forms.CharField(
+        label=_("Tempat penandatanganan"),
+        max_length=_limit("signing_place"),
+        required=False,
+        help_text=_(
+            "Kota tempat dokumen instansi ditandatangani, misalnya “Wonosari” untuk "
+            "Kabupaten Gunungkidul. Kosong: ibu kota kabupaten/kota atau provinsinya."
+        ),
+    )
     address = forms.CharField(
         label=_("Alamat"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from agencies import services
+from agencies import regions, services
 from agencies.mfa import enrol_totp
 from agencies.models import (
     Agency,
@@ -62,6 +62,8 @@ def test_the_agency_gets_the_regions_usual_name_and_the_invitation_page_follows(
     assert agency.letterhead_lines == ["PEMERINTAH KABUPATEN GUNUNGKIDUL", "DINAS SOSIAL"]
     assert (agency.slug, agency.level) == ("kabupaten-gunungkidul", AgencyLevel.KABUPATEN)
     assert agency.province.code == "34" and agency.is_active
+    # Left empty, the place of signing is the regency's seat.
+    assert (agency.signing_place, regions.signing_place(agency)) == ("", "Wonosari")
     # The change history names the administrator who added it.
     assert agency.history.get().history_user == national_admin
     page = national_client.get(response["Location"])
@@ -79,6 +81,7 @@ def test_what_the_administrator_types_is_saved(national_client):
         "phone": "(0274) 555123",
         "email": "dinsosnakertrans@jogjakota.go.id",
         "website": "dinsosnakertrans.jogjakota.go.id",
+        "signing_place": "Yogyakarta",
     }
 
     national_client.post(CREATE, data)
@@ -93,6 +96,7 @@ def test_what_the_administrator_types_is_saved(national_client):
         data["email"],
     )
     assert agency.website == "https://dinsosnakertrans.jogjakota.go.id"
+    assert regions.signing_place(agency) == "Yogyakarta"
 
 
 def test_a_provincial_agency_has_no_kabupaten_kota(national_client):
