@@ -48,6 +48,7 @@ from ..participant_import import (
     template_xlsx,
 )
 from ..permissions import (
+    attendance_refusal,
     can_edit_agenda,
     can_edit_participants,
     can_mark_attendance,
@@ -367,6 +368,7 @@ def attendance(request, pk):
     context |= {
         "counts": _attendance_counts(visit),
         "can_mark_attendance": can_mark_attendance(request.user, visit),
+        "attendance_refusal": attendance_refusal(request.user, visit),
         "back_url": request.get_full_path(),
         "tab": "attendance",
     }
