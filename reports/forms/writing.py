@@ -6,7 +6,11 @@ model instances for ``reports.services.report_update``, which makes the
 saved rows match them in the same transaction as the text.
 """
 
+from dataclasses import dataclass
+
 from django import forms
+from django.forms.forms import NON_FIELD_ERRORS
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from agencies.validators import validate_nip
@@ -276,3 +280,59 @@ class UnpublishForm(CommentForm):
         help_text=_("Dicatat di riwayat laporan, misalnya: memuat data pribadi warga."),
         missing=_("Tuliskan alasan laporan ditarik dari halaman publik."),
     )
+
+
+# --- The error summary at the top of the report page ------------------------------
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One line of the error summary: the id of the field it links to (the
+    page's anchor; empty for a rule about the whole form), what the field is
+    called on the page, and the messages."""
+
+    anchor: str
+    label: str
+    messages: tuple[str, ...]
+
+
+def _form_errors(form, errors=None, *, prefix="", anchor=None):
+    """The summary lines of ``form``'s ``errors`` (its own by default)."""
+    for name, messages in (form.errors if errors is None else errors).items():
+        if name == NON_FIELD_ERRORS:
+            yield FieldError("", prefix, tuple(messages))
+            continue
+        field = form[name]
+        label = f"{prefix}: {field.label}" if prefix else str(field.label)
+        target = "" if field.is_hidden and anchor is None else anchor or field.id_for_label
+        yield FieldError(target, label, tuple(messages))
+
+
+def report_error_summary(*, form, findings, quotes, authors) -> list[FieldError]:
+    """Every field in error of the report page, in the page's order, each
+    linking to its field: the report's own fields, then the findings (named
+    after their topic), the quotes and the authors (by row number), and the
+    rules about a whole list (linking to the list)."""
+    for checked in (form, findings, quotes, authors):
+        checked.is_valid()  # the page's check may have stopped at the first one
+    summary = list(_form_errors(form))
+    for row in findings.forms:
+        topic = row.row_topic
+        prefix = gettext_now("Temuan %(topic)s") % {"topic": topic.name if topic else ""}
+        # A finding's rule is about its topic (a hidden field): link the text.
+        summary += _form_errors(row, prefix=prefix, anchor=row["text"].id_for_label)
+    if findings.non_form_errors():
+        summary.append(
+            FieldError("sec-c", _("Temuan per topik"), tuple(findings.non_form_errors()))
+        )
+    for formset, rows_id, name in (
+        (quotes, "kutipan-rows", _("Kutipan")),
+        (authors, "penulis-rows", _("Penulis")),
+    ):
+        for number, row in enumerate(formset.forms, start=1):
+            # A row being removed is not checked (nor listed).
+            errors = {} if formset._should_delete_form(row) else row.errors
+            summary += _form_errors(row, errors, prefix=f"{name} {number}")
+        if formset.non_form_errors():
+            summary.append(FieldError(rows_id, str(name), tuple(formset.non_form_errors())))
+    return summary

@@ -35,6 +35,7 @@ from ..forms.writing import (
     ReportForm,
     ReturnForm,
     UnpublishForm,
+    report_error_summary,
 )
 from ..models import Report
 from ..permissions import get_report_for_user, get_visit_for_report, reports_for_agency
@@ -247,6 +248,7 @@ def report_edit(request, pk):
         "stale": stale,
         "stale_message": _stale_message(stale["report"]) if stale else "",
         "has_errors": data is not None and stale is None,
+        "error_summary": report_error_summary(**forms) if data is not None and not stale else [],
         # A head's comment when they returned the report is the writer's to-do list.
         "last_event": report.events.select_related("actor").last(),
         **forms,
