@@ -11,7 +11,7 @@
 // browser's maxlength stays.
 //
 // Left alone: search and filter forms (method GET), passwords, e-mail and
-// number fields, and any field marked data-no-counter. Rows added later (a
+// number fields, one-time codes, and any field marked data-no-counter. Rows added later (a
 // formset's "Tambah" button) get their counter too.
 //
 // Texts come from this script tag: data-too-long ("{count}" and "{limit}"
@@ -26,7 +26,9 @@
     "textarea[maxlength], input[maxlength]:is([type=text], [type=url], [type=tel], :not([type]))";
   let serial = 0;
 
-  const length = (value) => [...value].length; // code points, as the server counts
+  // As the server counts: code points, after stripping the ends (Django's
+  // CharField strips), a line break sent as CR LF.
+  const length = (value) => [...value.trim().replace(/\r?\n/g, "\r\n")].length;
 
   function update(field, counter, live) {
     const limit = Number(field.dataset.maxlength);
@@ -49,6 +51,7 @@
 
   function attach(field) {
     if (field.dataset.maxlength || "noCounter" in field.dataset) return;
+    if (field.autocomplete === "one-time-code") return; // a code of fixed length
     if (field.closest("form")?.method?.toLowerCase() === "get") return;
     const limit = parseInt(field.getAttribute("maxlength"), 10);
     if (!(limit > 0)) return;

@@ -18,7 +18,7 @@ from visits.models import VisitStatus
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-LONG_TITLE = "Studi tiru " + "pengelolaan Forum TJSLP dan DTKS " * 16
+LONG_TITLE = "Studi tiru" + " pengelolaan Forum TJSLP dan DTKS" * 16
 
 
 def test_the_visit_title_counts_its_characters_and_keeps_a_long_paste(
