@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.editing import opened
 from tests.factories import make_agency, make_visit
 from tests.snapshots import unchanged
 from tests.visits.test_request_form import request_data
@@ -101,6 +102,36 @@ def test_a_draft_whose_date_has_passed_is_edited_but_not_submitted(client, salat
     assert "sudah lewat" in str(errors_of(response))
     visit.refresh_from_db()
     assert visit.status == VisitStatus.DRAFT
+
+
+def test_a_request_moved_into_the_past_is_refused_but_a_past_one_keeps_its_date(
+    client, salatiga, magelang
+):
+    past = datetime.datetime.combine(
+        timezone.localdate() - datetime.timedelta(days=30), datetime.time(9, 0), tzinfo=WIB
+    )
+    stale = make_visit(
+        magelang.agency, salatiga.agency, status=VisitStatus.DRAFT, start=past, topics=["DTKS"]
+    )
+    coming = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.DRAFT)
+    client.force_login(salatiga.staff)
+
+    edit = reverse("visits:edit", args=[coming.pk])
+    with unchanged("visits"):
+        response = client.post(
+            edit, request_data(magelang.agency, start_date="2019-01-01") | opened(client, edit)
+        )
+    assert "Tanggal mulai 1 Januari 2019 sudah lewat" in str(errors_of(response)["start_date"])
+
+    # A draft whose date passed meanwhile is still edited with its date as it was.
+    edit = reverse("visits:edit", args=[stale.pk])
+    kept = request_data(
+        magelang.agency, title="Judul baru", start_date=past.date().isoformat(), end_time="15:00"
+    )
+    response = client.post(edit, kept | opened(client, edit))
+    assert response.status_code == 302
+    stale.refresh_from_db()
+    assert (stale.title, stale.start) == ("Judul baru", past)
 
 
 def propose(client, user, visit, day, start="09:00", end="12:00"):
