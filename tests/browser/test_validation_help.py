@@ -73,6 +73,9 @@ def test_the_report_page_keeps_track_of_unsaved_text_and_leads_to_errors(
 
     page.fill("textarea[name=conclusion]", "Forum TJSLP Salatiga perlu diperkuat.")
     expect(state).to_have_text("Ada perubahan yang belum disimpan")
+    # A row added by the page gets its counters too.
+    page.get_by_role("button", name="Tambah kutipan").click()
+    expect(page.locator("#id_kutipan-0-speaker_name ~ .char-counter")).to_have_text("0/200")
 
     # Leaving asks first; staying keeps the text.
     dialogs = []
