@@ -285,27 +285,48 @@ class UnpublishForm(CommentForm):
 # --- The error summary at the top of the report page ------------------------------
 
 
+# The page's sections in order (the section index links them): the id of
+# each heading, its title, and the report's fields written in it.
+REPORT_SECTIONS = (
+    ("sec-title", _("Judul"), {"title", "summary"}),
+    ("sec-a", _("A. Pendahuluan"), {"general", "purpose", "scope", "basis"}),
+    ("sec-b", _("B. Kegiatan yang dilaksanakan"), {"activities"}),
+    ("sec-c", _("C. Hasil yang dicapai"), set()),  # the findings and quotes
+    ("sec-d", _("D. Simpulan dan saran"), {"conclusion", "recommendations"}),
+    ("sec-e", _("E. Penutup"), {"closing"}),
+    (
+        "sec-sign",
+        _("Tempat, tanggal dan penanda tangan"),
+        {"signed_place", "signed_on", "signatory_name", "signatory_position", "signatory_nip"},
+    ),
+    ("sec-authors", _("Penulis"), set()),  # the authors
+)
+SECTION_OF_FIELD = {name: anchor for anchor, _title, names in REPORT_SECTIONS for name in names}
+
+
 @dataclass(frozen=True)
 class FieldError:
     """One line of the error summary: the id of the field it links to (the
     page's anchor; empty for a rule about the whole form), what the field is
-    called on the page, and the messages."""
+    called on the page, the messages, and the section it is in."""
 
     anchor: str
     label: str
     messages: tuple[str, ...]
+    section: str = ""
 
 
-def _form_errors(form, errors=None, *, prefix="", anchor=None):
+def _form_errors(form, errors=None, *, prefix="", anchor=None, section=None):
     """The summary lines of ``form``'s ``errors`` (its own by default)."""
     for name, messages in (form.errors if errors is None else errors).items():
         if name == NON_FIELD_ERRORS:
-            yield FieldError("", prefix, tuple(messages))
+            yield FieldError("", prefix, tuple(messages), section or "")
             continue
         field = form[name]
         label = f"{prefix}: {field.label}" if prefix else str(field.label)
         target = "" if field.is_hidden and anchor is None else anchor or field.id_for_label
-        yield FieldError(target, label, tuple(messages))
+        where = section or SECTION_OF_FIELD.get(name, "")
+        yield FieldError(target, label, tuple(messages), where)
 
 
 def report_error_summary(*, form, findings, quotes, authors) -> list[FieldError]:
@@ -320,19 +341,33 @@ def report_error_summary(*, form, findings, quotes, authors) -> list[FieldError]
         topic = row.row_topic
         prefix = gettext_now("Temuan %(topic)s") % {"topic": topic.name if topic else ""}
         # A finding's rule is about its topic (a hidden field): link the text.
-        summary += _form_errors(row, prefix=prefix, anchor=row["text"].id_for_label)
+        anchor = row["text"].id_for_label
+        summary += _form_errors(row, prefix=prefix, anchor=anchor, section="sec-c")
     if findings.non_form_errors():
-        summary.append(
-            FieldError("sec-c", _("Temuan per topik"), tuple(findings.non_form_errors()))
-        )
-    for formset, rows_id, name in (
-        (quotes, "kutipan-rows", _("Kutipan")),
-        (authors, "penulis-rows", _("Penulis")),
+        messages = tuple(findings.non_form_errors())
+        summary.append(FieldError("sec-c", str(_("Temuan per topik")), messages, "sec-c"))
+    for formset, rows_id, name, section in (
+        (quotes, "kutipan-rows", _("Kutipan"), "sec-c"),
+        (authors, "penulis-rows", _("Penulis"), "sec-authors"),
     ):
         for number, row in enumerate(formset.forms, start=1):
             # A row being removed is not checked (nor listed).
             errors = {} if formset._should_delete_form(row) else row.errors
-            summary += _form_errors(row, errors, prefix=f"{name} {number}")
+            summary += _form_errors(row, errors, prefix=f"{name} {number}", section=section)
         if formset.non_form_errors():
-            summary.append(FieldError(rows_id, str(name), tuple(formset.non_form_errors())))
+            messages = tuple(formset.non_form_errors())
+            summary.append(FieldError(rows_id, str(name), messages, section))
     return summary
+
+
+def report_sections(summary=()) -> list[dict]:
+    """The section index: each section's anchor, title and how many lines of
+    the error ``summary`` are about it."""
+    return [
+        {
+            "anchor": anchor,
+            "title": title,
+            "errors": sum(1 for line in summary if line.section == anchor),
+        }
+        for anchor, title, _names in REPORT_SECTIONS
+    ]

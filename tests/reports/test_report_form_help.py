@@ -58,6 +58,11 @@ def test_a_failed_save_lists_each_field_to_fix_linked_to_it(client, salatiga, re
         ("id_signatory_nip", "NIP penanda tangan"),
         ("id_kutipan-0-speaker_name", "Kutipan 1: Nama pembicara"),
     ]
+    # The section index says which sections hold them.
+    start = content.index('class="report-index')
+    index = content[start : content.index("</nav>", start)]
+    marked = re.findall(r'href="#([\w-]+)">[^<]+</a> <span class="badge[^"]*">(\d+) perlu', index)
+    assert marked == [("sec-title", "1"), ("sec-c", "1"), ("sec-sign", "1")]
     # Each link leads to a field of the page.
     for anchor, _label in links:
         assert f'id="{anchor}"' in content
