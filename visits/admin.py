@@ -9,11 +9,13 @@ portal, as the agency's staff."""
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from uploads import cleanup
 
+from . import services
 from .forms import LETTER_VALIDATORS
 from .models import (
     AgendaItem,
@@ -119,6 +121,9 @@ class VisitAdmin(SimpleHistoryAdmin):
     # The lifecycle (status, and the date the host proposes) moves through
     # visits.services.move_visit only, so that every step is in the timeline.
     readonly_fields = ("status", "proposed_start", "proposed_end")
+    # A visit held before it was in the portal: added here as a draft with
+    # its past dates, then recorded as held (the request form refuses them).
+    actions = ("record_past",)
     inlines = (
         VisitTopicInline,
         VenueInline,
@@ -134,6 +139,21 @@ class VisitAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
         if before is not None:
             cleanup.delete_replaced(before, obj, *LETTER_FIELDS)
+
+    @admin.action(description=_("Catat sebagai kunjungan yang sudah terlaksana"))
+    def record_past(self, request, queryset):
+        done = 0
+        for visit in queryset:
+            try:
+                services.visit_record_past(visit=visit, by=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                detail = " ".join(getattr(error, "messages", [])) or _("Tidak diizinkan.")
+                self.message_user(request, f"{visit}: {detail}", level="error")
+            else:
+                done += 1
+        if done:
+            message = _("%(count)d kunjungan dicatat sebagai sudah terlaksana.")
+            self.message_user(request, message % {"count": done})
 
 
 @admin.register(VisitTopic)

@@ -126,6 +126,20 @@ def can_mark_attendance(user, visit) -> bool:
     return can_edit_agenda(user, visit)
 
 
+def attendance_refusal(user, visit) -> str | None:
+    """Why ``user`` may not mark attendance on ``visit``, naming the rule
+    (the attendance page says it, the refused step answers it), or None
+    when they may. The state comes first: once the visit is reported, its
+    attendance is locked whoever asks."""
+    if can_mark_attendance(user, visit):
+        return None
+    if visit.status == VisitStatus.REPORTED:
+        return str(ATTENDANCE_LOCKED)
+    if visit.status not in PLANNING_STATES:
+        return f"{STATE_RULES[visit.status]} {ATTENDANCE_NOT_KEPT}"
+    return str(ATTENDANCE_ROLES)
+
+
 def can_view_history(user, visit) -> bool:
     """The change history of a visit (its data, topics, places, people and
     agenda): the heads and admins of either agency, who both see the visit
@@ -178,6 +192,15 @@ STATE_RULES = {
     VisitStatus.REPORTED: _("Kunjungan ini sudah terlaksana dan dilaporkan."),
     VisitStatus.CANCELLED: _("Kunjungan ini sudah dibatalkan."),
 }
+ATTENDANCE_LOCKED = _(
+    "Daftar hadir terkunci: kunjungan ini sudah dilaporkan, sehingga kehadiran menjadi "
+    "bagian laporan dan tidak dapat diubah lagi."
+)
+ATTENDANCE_NOT_KEPT = _("Kehadiran tidak dicatat.")
+ATTENDANCE_ROLES = _(
+    "Anda dapat melihat daftar hadir; kehadiran dicatat oleh staf, admin, dan kepala "
+    "kedua instansi."
+)
 NOT_STARTED = _("Kunjungan baru dapat dicatat terlaksana mulai hari pertamanya.")
 OTHER_SIDE = _("Langkah ini dilakukan oleh instansi lain dalam kunjungan ini.")
 NOT_A_SCHEDULER = _(
@@ -209,6 +232,8 @@ def refusal(user, visit, check) -> PermissionDenied:
     """The ``PermissionDenied`` for ``check`` refusing ``user`` on ``visit``,
     with the rule that refused it: the visit's state, the other agency's
     step, or the user's role. Refuses nothing by itself."""
+    if check is can_mark_attendance:
+        return PermissionDenied(attendance_refusal(user, visit))
     if passes_in_another_state(user, visit, check, VisitStatus.values):
         return PermissionDenied(STATE_RULES[visit.status])
     side = side_of(user, visit)

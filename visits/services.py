@@ -10,7 +10,7 @@ the admin call these; nothing else changes ``Visit.status``.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from agencies.models import Topic
@@ -105,6 +105,61 @@ def _set_venues(visit, venues):
         row.delete()
 
 
+# --- The dates a request or a proposal may carry ----------------------------------
+#
+# A request and the host's other date are plans: they start in the future,
+# counted in the host's time zone (the visit happens there). A visit that
+# really took place before it was entered in the portal is recorded by a
+# national administrator in the admin (``visit_record_past``), never through
+# the request form.
+
+
+def _day(moment, tz):
+    return formats.date_format(moment.astimezone(tz), "j F Y")
+
+
+def _time(moment, tz):
+    return formats.time_format(moment.astimezone(tz), "H.i")
+
+
+def date_refusal(*, host, start, end, current=None, proposal=False, now=None):
+    """Why the moments ``start``–``end`` may not be asked for a visit to
+    ``host``, as ``(field, message)`` (the field of the form the rule is
+    about), or None when they may. The rules: the start is not in the past
+    (a day before today, or an hour already gone today, in the host's zone);
+    a proposal (``proposal=True``) is not the ``current`` (start, end)."""
+    tz = host.tzinfo
+    now = now or timezone.now()
+    zone = host.time_zone
+    what = _("Tanggal usulan") if proposal else _("Tanggal mulai")
+    if start.astimezone(tz).date() < now.astimezone(tz).date():
+        return "start_date", _(
+            "%(what)s %(date)s sudah lewat: kunjungan hanya dapat diajukan untuk hari ini "
+            "atau sesudahnya (hari ini %(today)s, waktu %(zone)s)."
+        ) % {"what": what, "date": _day(start, tz), "today": _day(now, tz), "zone": zone}
+    if start < now:
+        return "start_time", _(
+            "Jam mulai %(time)s %(zone)s sudah lewat hari ini (sekarang pukul %(now)s %(zone)s): "
+            "kunjungan hanya dapat diajukan untuk waktu yang akan datang."
+        ) % {"time": _time(start, tz), "now": _time(now, tz), "zone": zone}
+    if proposal and current is not None and (start, end) == tuple(current):
+        return "start_date", _(
+            "Tanggal usulan sama dengan jadwal yang diajukan (%(date)s, %(start)s–%(end)s "
+            "%(zone)s): usulkan tanggal atau jam lain, atau terima permohonan."
+        ) % {
+            "date": _day(start, tz),
+            "start": _time(start, tz),
+            "end": _time(end, tz),
+            "zone": zone,
+        }
+    return None
+
+
+def _check_dates(**kwargs):
+    if refused := date_refusal(**kwargs):
+        raise ValidationError(refused[1], code="date")
+
+
 @records_actor
 def visit_create(*, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by) -> Visit:
     """Save a new visit request of the user's agency as a draft.
@@ -119,6 +174,7 @@ def visit_create(*, visit: Visit, topics: list[tuple[Topic, str]], venues=(), by
     visit.visitor = agency
     visit.status = VisitStatus.DRAFT
     visit.created_by = by
+    _check_dates(host=visit.host, start=visit.start, end=visit.end)
     visit.full_clean(exclude=["request_letter_file", "reply_letter_file"])
     with transaction.atomic():
         visit.save()
@@ -206,6 +262,9 @@ def visit_update(
                 when=guard.moment(fresh.updated_at, fresh.host.tzinfo, fresh.host.time_zone),
             )
         visit.status = fresh.status  # the form never changes the state
+        if (visit.start, visit.end, visit.host_id) != (fresh.start, fresh.end, fresh.host_id):
+            # Moved: to a time still to come (a date left as it was stays).
+            _check_dates(host=visit.host, start=visit.start, end=visit.end)
         visit.full_clean(exclude=["request_letter_file", "reply_letter_file"])
         visit.save()
         _set_topics(visit, topics)
@@ -262,6 +321,8 @@ def visit_submit(*, visit, by, comment=""):
     """Send the draft to the host (draft → requested); e-mails the host."""
     if not visit.visit_topics.exists():
         raise ValidationError(_("Pilih setidaknya satu topik sebelum mengajukan kunjungan."))
+    # A draft whose date has passed meanwhile is moved first (edit the request).
+    _check_dates(host=visit.host, start=visit.start, end=visit.end)
     return _act(
         visit=visit,
         by=by,
@@ -304,6 +365,9 @@ def visit_propose_date(*, visit, by, start, end, comment=""):
     visitor accepts or refuses it. E-mails the visitor."""
     if end < start:
         raise ValidationError(_("Waktu selesai tidak boleh sebelum waktu mulai."))
+    _check_dates(
+        host=visit.host, start=start, end=end, current=(visit.start, visit.end), proposal=True
+    )
     return _act(
         visit=visit,
         by=by,
@@ -366,3 +430,41 @@ def visit_mark_held(*, visit, by, comment=""):
         to_status=VisitStatus.HELD,
         comment=comment,
     )
+
+
+# The three steps a visit that already took place passes through at once.
+PAST_VISIT_STEPS = (VisitStatus.REQUESTED, VisitStatus.SCHEDULED, VisitStatus.HELD)
+
+
+@records_actor
+def visit_record_past(*, visit, by, now=None) -> Visit:
+    """Record a draft whose dates are over as a visit that took place
+    (draft → requested → scheduled → held, each step in the timeline with
+    the note that an administrator recorded it). This is the one way to
+    enter a visit held before it was in the portal: a national
+    administrator creates it in the admin with its past dates and runs the
+    admin action "Catat sebagai kunjungan yang sudah terlaksana"; the
+    request form refuses dates in the past. Raises ``PermissionDenied`` for
+    anyone but a superuser or staff member allowed to change visits, and
+    ``ValidationError`` when the visit is not a draft or not over yet."""
+    if not (by.is_active and by.is_staff and by.has_perm("visits.change_visit")):
+        raise PermissionDenied
+    now = now or timezone.now()
+    with transaction.atomic():
+        fresh = Visit.objects.select_for_update().get(pk=visit.pk)
+        if fresh.status != VisitStatus.DRAFT:
+            raise ValidationError(
+                _("Hanya draf yang dapat dicatat sebagai kunjungan yang sudah terlaksana.")
+            )
+        if fresh.end > now:
+            raise ValidationError(
+                _(
+                    "Kunjungan belum selesai: hanya kunjungan yang sudah berakhir yang "
+                    "dapat dicatat sebagai sudah terlaksana."
+                )
+            )
+        note = _("Dicatat oleh administrator: kunjungan yang sudah terlaksana.")
+        for step in PAST_VISIT_STEPS:
+            move_visit(visit=fresh, to_status=step, by=by, comment=note)
+    visit.refresh_from_db()
+    return visit

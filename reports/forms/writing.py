@@ -6,7 +6,11 @@ model instances for ``reports.services.report_update``, which makes the
 saved rows match them in the same transaction as the text.
 """
 
+from dataclasses import dataclass
+
 from django import forms
+from django.forms.forms import NON_FIELD_ERRORS
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from agencies.validators import validate_nip
@@ -276,3 +280,94 @@ class UnpublishForm(CommentForm):
         help_text=_("Dicatat di riwayat laporan, misalnya: memuat data pribadi warga."),
         missing=_("Tuliskan alasan laporan ditarik dari halaman publik."),
     )
+
+
+# --- The error summary at the top of the report page ------------------------------
+
+
+# The page's sections in order (the section index links them): the id of
+# each heading, its title, and the report's fields written in it.
+REPORT_SECTIONS = (
+    ("sec-title", _("Judul"), {"title", "summary"}),
+    ("sec-a", _("A. Pendahuluan"), {"general", "purpose", "scope", "basis"}),
+    ("sec-b", _("B. Kegiatan yang dilaksanakan"), {"activities"}),
+    ("sec-c", _("C. Hasil yang dicapai"), set()),  # the findings and quotes
+    ("sec-d", _("D. Simpulan dan saran"), {"conclusion", "recommendations"}),
+    ("sec-e", _("E. Penutup"), {"closing"}),
+    (
+        "sec-sign",
+        _("Tempat, tanggal dan penanda tangan"),
+        {"signed_place", "signed_on", "signatory_name", "signatory_position", "signatory_nip"},
+    ),
+    ("sec-authors", _("Penulis"), set()),  # the authors
+)
+SECTION_OF_FIELD = {name: anchor for anchor, _title, names in REPORT_SECTIONS for name in names}
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One line of the error summary: the id of the field it links to (the
+    page's anchor; empty for a rule about the whole form), what the field is
+    called on the page, the messages, and the section it is in."""
+
+    anchor: str
+    label: str
+    messages: tuple[str, ...]
+    section: str = ""
+
+
+def _form_errors(form, errors=None, *, prefix="", anchor=None, section=None):
+    """The summary lines of ``form``'s ``errors`` (its own by default)."""
+    for name, messages in (form.errors if errors is None else errors).items():
+        if name == NON_FIELD_ERRORS:
+            yield FieldError("", prefix, tuple(messages), section or "")
+            continue
+        field = form[name]
+        label = f"{prefix}: {field.label}" if prefix else str(field.label)
+        target = "" if field.is_hidden and anchor is None else anchor or field.id_for_label
+        where = section or SECTION_OF_FIELD.get(name, "")
+        yield FieldError(target, label, tuple(messages), where)
+
+
+def report_error_summary(*, form, findings, quotes, authors) -> list[FieldError]:
+    """Every field in error of the report page, in the page's order, each
+    linking to its field: the report's own fields, then the findings (named
+    after their topic), the quotes and the authors (by row number), and the
+    rules about a whole list (linking to the list)."""
+    for checked in (form, findings, quotes, authors):
+        checked.is_valid()  # the page's check may have stopped at the first one
+    summary = list(_form_errors(form))
+    for row in findings.forms:
+        topic = row.row_topic
+        prefix = gettext_now("Temuan %(topic)s") % {"topic": topic.name if topic else ""}
+        # A finding's rule is about its topic (a hidden field): link the text.
+        anchor = row["text"].id_for_label
+        summary += _form_errors(row, prefix=prefix, anchor=anchor, section="sec-c")
+    if findings.non_form_errors():
+        messages = tuple(findings.non_form_errors())
+        summary.append(FieldError("sec-c", str(_("Temuan per topik")), messages, "sec-c"))
+    for formset, rows_id, name, section in (
+        (quotes, "kutipan-rows", _("Kutipan"), "sec-c"),
+        (authors, "penulis-rows", _("Penulis"), "sec-authors"),
+    ):
+        for number, row in enumerate(formset.forms, start=1):
+            # A row being removed is not checked (nor listed).
+            errors = {} if formset._should_delete_form(row) else row.errors
+            summary += _form_errors(row, errors, prefix=f"{name} {number}", section=section)
+        if formset.non_form_errors():
+            messages = tuple(formset.non_form_errors())
+            summary.append(FieldError(rows_id, str(name), messages, section))
+    return summary
+
+
+def report_sections(summary=()) -> list[dict]:
+    """The section index: each section's anchor, title and how many lines of
+    the error ``summary`` are about it."""
+    return [
+        {
+            "anchor": anchor,
+            "title": title,
+            "errors": sum(1 for line in summary if line.section == anchor),
+        }
+        for anchor, title, _names in REPORT_SECTIONS
+    ]

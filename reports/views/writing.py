@@ -35,6 +35,8 @@ from ..forms.writing import (
     ReportForm,
     ReturnForm,
     UnpublishForm,
+    report_error_summary,
+    report_sections,
 )
 from ..models import Report
 from ..permissions import get_report_for_user, get_visit_for_report, reports_for_agency
@@ -240,6 +242,7 @@ def report_edit(request, pk):
     elif data is not None and not permissions.can_edit(request.user, report):
         # Invalid and no longer editable: say so, keep the text on the page.
         stale = _saved_version(report.pk)
+    summary = report_error_summary(**forms) if data is not None and not stale else []
     context = {
         "report": report,
         "visit": report.visit,
@@ -247,6 +250,8 @@ def report_edit(request, pk):
         "stale": stale,
         "stale_message": _stale_message(stale["report"]) if stale else "",
         "has_errors": data is not None and stale is None,
+        "error_summary": summary,
+        "sections": report_sections(summary),
         # A head's comment when they returned the report is the writer's to-do list.
         "last_event": report.events.select_related("actor").last(),
         **forms,

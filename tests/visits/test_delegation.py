@@ -709,3 +709,45 @@ def test_a_long_list_is_split_into_pages_of_a_hundred(client, visit, salatiga):
     assert len(first.context["visitor_participants"]) == 100
     assert [p.order for p in second.context["visitor_participants"]] == [101, 102, 103, 104, 105]
     assert "?halaman=2" in first.content.decode()
+
+
+# --- Why attendance may not be marked: each refusal names its rule ------------------
+
+
+def attendance_note(client, user, visit):
+    client.force_login(user)
+    content = client.get(url("attendance", visit)).content.decode()
+    start = content.find('id="attendance-refusal"')
+    return content[start : content.find("</p>", start)] if start >= 0 else None
+
+
+def test_a_coordinator_is_told_a_reported_visits_attendance_is_locked(client, salatiga, magelang):
+    visit = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.REPORTED)
+    member = make_participant(visit, Side.VISITOR)
+
+    note = attendance_note(client, salatiga.staff, visit)
+    assert "Daftar hadir terkunci: kunjungan ini sudah dilaporkan" in note
+    assert "dicatat oleh staf" not in note
+
+    with unchanged("visits"):
+        response = client.post(url("attendance_mark", visit, member.pk), {"attended": "1"})
+    assert response.status_code == 403
+    assert "Daftar hadir terkunci" in response.content.decode()
+
+
+def test_a_penyuluh_is_told_who_marks_attendance(client, visit, salatiga):
+    note = attendance_note(client, salatiga.penyuluh, visit)
+
+    assert "kehadiran dicatat oleh staf, admin, dan kepala kedua instansi" in note
+
+
+def test_a_cancelled_visit_says_it_was_cancelled(client, salatiga, magelang):
+    visit = make_visit(magelang.agency, salatiga.agency, status=VisitStatus.CANCELLED)
+
+    note = attendance_note(client, salatiga.staff, visit)
+
+    assert "Kunjungan ini sudah dibatalkan. Kehadiran tidak dicatat." in note
+
+
+def test_a_coordinator_who_may_mark_attendance_sees_no_refusal(client, visit, magelang):
+    assert attendance_note(client, magelang.staff, visit) is None

@@ -23,6 +23,9 @@ def visit_in(status, salatiga, magelang, **fields):
 
 
 PROPOSED_START = datetime.datetime(2023, 6, 14, 9, 0, tzinfo=WIB)
+# A day the host may propose: in the future (a past one is refused).
+OTHER_DAY = timezone.localdate() + datetime.timedelta(days=60)
+NINE = datetime.time(9, 0)
 
 
 def proposed_visit(salatiga, magelang):
@@ -123,7 +126,7 @@ def test_host_proposes_another_date_in_its_own_time_zone(client, salatiga, magel
         "propose_date",
         visit,
         {
-            "start_date": "2023-06-14",
+            "start_date": OTHER_DAY.isoformat(),
             "start_time": "09:00",
             "end_time": "12:00",
             "comment": "Tanggal 7 Juni kami ada rapat.",
@@ -132,8 +135,10 @@ def test_host_proposes_another_date_in_its_own_time_zone(client, salatiga, magel
 
     visit.refresh_from_db()
     assert visit.status == VisitStatus.DATE_PROPOSED
-    assert visit.proposed_start == datetime.datetime(2023, 6, 14, 9, 0, tzinfo=WIB)
-    assert visit.proposed_end == datetime.datetime(2023, 6, 14, 12, 0, tzinfo=WIB)
+    assert visit.proposed_start == datetime.datetime.combine(OTHER_DAY, NINE, tzinfo=WIB)
+    assert visit.proposed_end == datetime.datetime.combine(
+        OTHER_DAY, datetime.time(12, 0), tzinfo=WIB
+    )
 
 
 def test_visitor_accepts_the_proposed_date_and_the_visit_moves_to_it(client, salatiga, magelang):

@@ -7,6 +7,7 @@ import zoneinfo
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from agencies.models import GoodPractice, Regency, Topic
 from tests.editing import opened
@@ -14,6 +15,10 @@ from tests.factories import make_agency, make_visit
 from visits.models import Participant, VenueKind, Visit, VisitEvent, VisitStatus
 
 pytestmark = pytest.mark.django_db
+
+# The requested day: 14 June next year, always in the future (a request
+# for a day already past is refused).
+VISIT_DAY = datetime.date(timezone.localdate().year + 1, 6, 14)
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
@@ -26,7 +31,7 @@ def request_data(host, **overrides):
         "title": "Studi tiru Forum TJSLP",
         "purpose": "Bertukar informasi tentang Forum TJSLP.",
         "basis": "Perda Nomor 11 Tahun 2017",
-        "start_date": "2023-06-14",
+        "start_date": VISIT_DAY.isoformat(),
         "start_time": "09:00",
         "end_date": "",
         "end_time": "12:00",
@@ -58,8 +63,8 @@ def test_coordinator_creates_a_draft_request(client, salatiga, magelang):
         salatiga.staff,
     )
     assert (visit.start, visit.end) == (
-        datetime.datetime(2023, 6, 14, 9, 0, tzinfo=wib),
-        datetime.datetime(2023, 6, 14, 12, 0, tzinfo=wib),
+        datetime.datetime.combine(VISIT_DAY, datetime.time(9, 0), tzinfo=wib),
+        datetime.datetime.combine(VISIT_DAY, datetime.time(12, 0), tzinfo=wib),
     )
     assert [(vt.topic.code, vt.question_list) for vt in visit.visit_topics.all()] == [
         ("DTKS", []),
@@ -85,7 +90,9 @@ def test_times_are_entered_in_the_hosts_time_zone(client, salatiga):
     client.post(reverse("visits:create"), request_data(denpasar))
 
     visit = Visit.objects.get()
-    assert visit.start == datetime.datetime(2023, 6, 14, 1, 0, tzinfo=datetime.UTC)
+    assert visit.start == datetime.datetime.combine(
+        VISIT_DAY, datetime.time(1, 0), tzinfo=datetime.UTC
+    )
 
 
 def test_a_request_without_topics_is_refused_and_keeps_the_input(client, salatiga, magelang):

@@ -184,6 +184,31 @@ def test_the_refusal_names_the_rule_that_refused(who, check, state, message):
 pinned.add(permissions.refusal)
 
 
+@pinned.by(permissions.attendance_refusal)
+def test_the_attendance_refusal_names_the_state_before_the_role():
+    expected = {
+        S.REPORTED: str(permissions.ATTENDANCE_LOCKED),
+        S.CANCELLED: "Kunjungan ini sudah dibatalkan. Kehadiran tidak dicatat.",
+        S.DECLINED: "Kunjungan ini sudah ditolak. Kehadiran tidak dicatat.",
+    }
+    allowed = TABLES["can_mark_attendance"]
+    for name, user in people().items():
+        for state, visit in visits().items():
+            reason = permissions.attendance_refusal(user, visit)
+            if (name, state) in allowed:
+                assert reason is None
+            else:
+                assert reason == expected.get(state, str(permissions.ATTENDANCE_ROLES))
+
+
+def test_a_refused_attendance_step_answers_the_same_reason():
+    refused = permissions.refusal(
+        person(VISITOR, Role.STAFF), visits()[S.REPORTED], permissions.can_mark_attendance
+    )
+
+    assert refused.args == (str(permissions.ATTENDANCE_LOCKED),)
+
+
 # --- What an agency sees, and the loader (database) ------------------------------------
 
 

@@ -18,6 +18,7 @@ from agencies.widgets import AgencySearchSelect, agency_label
 from lifecycle.forms import CommentForm, required_comment
 
 from ..models import Venue, VenueKind, Visit
+from ..services import date_refusal
 from ..validators import validate_letter_size, validate_pdf
 
 # The browser's date and time pickers read and send ISO values only; in the
@@ -111,6 +112,15 @@ class DateTimeRangeMixin:
             self.add_error("end_date", _("Sebuah kunjungan paling lama 14 hari."))
             return None, None
         return start, end
+
+    def refuse_dates(self, start, end, **rules):
+        """Add the error of ``services.date_refusal`` (a start in the past, a
+        proposal equal to the current date) to the field it is about; True
+        when the dates were refused."""
+        refused = date_refusal(start=start, end=end, **rules)
+        if refused:
+            self.add_error(*refused)
+        return bool(refused)
 
 
 # A venue's name is stored in a column of this many characters; each line of
@@ -246,6 +256,15 @@ class VisitRequestForm(DateTimeRangeMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         start, end = self.clean_range(cleaned)
+        stored = self.instance
+        moved = not stored.pk or (start, end, cleaned.get("host")) != (
+            stored.start,
+            stored.end,
+            stored.host,
+        )
+        # A new request, or one moved to other dates, is for a time to come.
+        if start and moved and self.refuse_dates(start, end, host=cleaned["host"]):
+            start = None
         if start:
             self.instance.start, self.instance.end = start, end
         self.chosen_topics = [
@@ -297,6 +316,11 @@ class ProposeDateForm(DateTimeRangeMixin, CommentForm):
     def clean(self):
         cleaned = super().clean()
         start, end = self.clean_range(cleaned)
+        current = (self.visit.start, self.visit.end)
+        if start and self.refuse_dates(
+            start, end, host=self.visit.host, current=current, proposal=True
+        ):
+            start = end = None
         # What visit_propose_date takes: the moments, not the fields they were typed in.
         return {"start": start, "end": end, "comment": cleaned.get("comment", "")}
 

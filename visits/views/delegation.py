@@ -50,6 +50,7 @@ from ..participant_import import (
     template_xlsx,
 )
 from ..permissions import (
+    attendance_refusal,
     can_edit_agenda,
     can_edit_participants,
     can_mark_attendance,
@@ -391,6 +392,7 @@ def attendance(request, pk):
         "can_mark_attendance": can_mark_attendance(request.user, visit),
         "shown": context["visitor_participants"] + context["host_participants"],
         "check_all": CheckAllForm(request.GET).check_all(),
+        "attendance_refusal": attendance_refusal(request.user, visit),
         "back_url": _attendance_back_url(request),
         "tab": "attendance",
     }
