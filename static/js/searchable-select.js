@@ -29,6 +29,16 @@ function keepAccessible(select, tomSelect) {
     if (select.hasAttribute(name)) searchBox.setAttribute(name, select.getAttribute(name));
   });
   if (select.required) searchBox.setAttribute("aria-required", "true");
+  // Tom Select refuses a paste while its search box is hidden (not focused,
+  // showing the choice); nothing is lost by letting it through, and an input
+  // that refuses pasting fails the browsers' best-practice audits.
+  tomSelect.wrapper.addEventListener(
+    "paste",
+    (event) => {
+      if (tomSelect.isInputHidden) event.stopPropagation();
+    },
+    true,
+  );
 }
 
 function remoteSearch(select) {
