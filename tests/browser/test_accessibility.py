@@ -130,7 +130,28 @@ def _world(salatiga, magelang):
         reported, magelang.agency, status=ReportStatus.PUBLISHED, title="Penerimaan studi tiru"
     )
     make_practice(magelang.agency, "SLRT", title="SLRT terintegrasi Puskesos kelurahan")
-    return {"held": held, "draft": draft, "approved": approved, "item": item, "news": news}
+    # A visit on the eve of a month whose grid opens with the days before it
+    # (the month does not start on a Monday): drawn in a cell of another month.
+    month = (timezone.localdate().replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    while month.weekday() == 0:
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    eve = month - datetime.timedelta(days=1)
+    make_visit(
+        magelang.agency,
+        salatiga.agency,
+        status=VisitStatus.SCHEDULED,
+        start=datetime.datetime.combine(eve, datetime.time(9), tzinfo=magelang.agency.tzinfo),
+        topics=["DTKS"],
+        title="Studi tiru DTKS",
+    )
+    return {
+        "held": held,
+        "draft": draft,
+        "approved": approved,
+        "item": item,
+        "news": news,
+        "month": month,
+    }
 
 
 def _pages(role, world):
@@ -148,6 +169,11 @@ def _pages(role, world):
         ("agenda", reverse("visits:agenda", args=[held.pk])),
         ("daftar hadir", reverse("visits:attendance", args=[held.pk])),
         ("kalender", reverse("visits:calendar")),
+        (
+            "kalender bulan depan",
+            reverse("visits:calendar")
+            + f"?tahun={world['month'].year}&bulan={world['month'].month}",
+        ),
     ]
     report_pages = [
         ("daftar laporan", reverse("reports:list")),
