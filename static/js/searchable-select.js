@@ -13,9 +13,33 @@ document.addEventListener("DOMContentLoaded", () => {
       placeholder: select.querySelector("option[value='']")?.textContent || "",
     };
     if (select.dataset.searchUrl) Object.assign(settings, remoteSearch(select));
-    new TomSelect(select, settings);
+    keepAccessible(select, new TomSelect(select, settings));
   });
 });
+
+// Tom Select points the field's <label for> at its own search box: the
+// original select, still in the page for the form, keeps its name through the
+// label's id, and the search box takes the select's error and help text
+// (aria-describedby, aria-invalid) and its required state.
+function keepAccessible(select, tomSelect) {
+  const searchBox = tomSelect.focus_node;
+  const labelId = searchBox.getAttribute("aria-labelledby");
+  if (labelId) select.setAttribute("aria-labelledby", labelId);
+  ["aria-describedby", "aria-invalid"].forEach((name) => {
+    if (select.hasAttribute(name)) searchBox.setAttribute(name, select.getAttribute(name));
+  });
+  if (select.required) searchBox.setAttribute("aria-required", "true");
+  // Tom Select refuses a paste while its search box is hidden (not focused,
+  // showing the choice); nothing is lost by letting it through, and an input
+  // that refuses pasting fails the browsers' best-practice audits.
+  tomSelect.wrapper.addEventListener(
+    "paste",
+    (event) => {
+      if (tomSelect.isInputHidden) event.stopPropagation();
+    },
+    true,
+  );
+}
 
 function remoteSearch(select) {
   const { searchUrl, searchMin, textHint, textLoading, textEmpty } = select.dataset;
