@@ -200,7 +200,7 @@ def _stale_message(current) -> str:
     }
     if current.status not in permissions.EDITABLE_REPORT_STATES:
         message += " " + _(
-            "Laporan kini berstatus \u201c%(status)s\u201d dan baru dapat diubah lagi "
+            "Laporan kini berstatus “%(status)s” dan baru dapat diubah lagi "
             "setelah dikembalikan ke draf."
         ) % {"status": current.get_status_display()}
     return message
