@@ -7,6 +7,7 @@ import uuid
 import zoneinfo
 from pathlib import PurePath
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -258,11 +259,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("aktif"), default=True)
     date_joined = models.DateTimeField(_("terdaftar"), default=timezone.now)
+    # Chosen with the language switch: their e-mails and pages follow it.
+    language = models.CharField(_("bahasa"), max_length=8, choices=settings.LANGUAGES, default="id")
 
     objects = UserManager()
     # Not the password hash, nor the time of the last login (a login is no
-    # change of the account, and writes no historical row).
-    history = tracked(excluded_fields=["password", "last_login"])
+    # change of the account, and writes no historical row), nor a preference.
+    history = tracked(excluded_fields=["password", "last_login", "language"])
 
     EMAIL_FIELD = "email"
     USERNAME_FIELD = "email"

@@ -359,3 +359,11 @@ def set_member_active(*, membership, active: bool, by) -> Membership:
             end_sessions(locked.user)
     membership.user.is_active = active
     return membership
+
+
+def choose_language(*, user: User, language: str) -> None:
+    """Keep ``language`` (a code of ``settings.LANGUAGES``) as ``user``'s
+    language: their pages without a cookie of their own, and their e-mails."""
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
