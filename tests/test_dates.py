@@ -73,3 +73,17 @@ def test_no_template_writes_a_time_by_hand():
         for match in RAW_TIME.finditer(path.read_text())
     ]
     assert by_hand == []
+
+
+def test_no_form_asks_the_browser_for_its_own_date_or_time_picker():
+    """A native date or time field follows the browser's language, not the
+    page's: mm/dd/yyyy and AM/PM on an Indonesian page (studitiru/inputs.py)."""
+    root = Path(settings.BASE_DIR)
+    native = re.compile(r"""["']type["']\s*:\s*["'](?:date|time|datetime-local)["']""")
+    found = [
+        str(path.relative_to(root))
+        for package in ("agencies", "visits", "reports", "privacy", "studitiru", "lifecycle")
+        for path in (root / package).rglob("*.py")
+        if native.search(path.read_text())
+    ]
+    assert found == []
