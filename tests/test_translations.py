@@ -165,7 +165,21 @@ def test_the_choice_of_english_is_kept_on_the_account(english_penyuluh):
     assert english_penyuluh.language == "en"
 
 
-@pytest.mark.parametrize("page", ["dashboard", "visit", "report", "report_list", "visit_list"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "dashboard",
+        "visit",
+        "report",
+        "report_list",
+        "visit_list",
+        "calendar",
+        "items",
+        "agencies",
+        "practices",
+        "participants",
+    ],
+)
 def test_key_pages_are_in_english_for_a_user_who_chose_it(
     client, english_penyuluh, held_visit, salatiga, page
 ):
@@ -176,6 +190,11 @@ def test_key_pages_are_in_english_for_a_user_who_chose_it(
         "report": reverse("reports:detail", args=[report.pk]),
         "report_list": reverse("reports:list"),
         "visit_list": reverse("visits:list"),
+        "calendar": reverse("visits:calendar"),
+        "items": reverse("reports:items"),
+        "agencies": reverse("visits:agency_list"),
+        "practices": reverse("agencies:practices"),
+        "participants": reverse("visits:participants", args=[held_visit.pk]),
     }[page]
 
     html = _page(client, url)
