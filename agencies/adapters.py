@@ -1,19 +1,45 @@
 """How django-allauth behaves in this portal: nobody signs up on their own
-(an agency's coordinator invites colleagues), and a person who must log in
-with a second factor cannot remove their last one."""
+(an agency's coordinator invites colleagues), a person who must log in with
+a second factor cannot remove their last one, and logging in brings the
+language the person chose."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .mfa import SECOND_FACTOR_TYPES, seal, unseal
 from .permissions import must_use_second_factor
+from .services import choose_language
+
+LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False
+
+    def post_login(self, request, user, **kwargs):
+        """The language of this browser (its cookie, set by the switch) is
+        kept on the account, which e-mails follow; a browser without one
+        gets the account's, so the person reads the portal as they chose."""
+        response = super().post_login(request, user, **kwargs)
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if chosen in LANGUAGES:
+            choose_language(user=user, language=chosen)
+        elif user.language != settings.LANGUAGE_CODE:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                user.language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -7,6 +7,7 @@ import uuid
 import zoneinfo
 from pathlib import PurePath
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -260,11 +261,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("aktif"), default=True)
     date_joined = models.DateTimeField(_("terdaftar"), default=timezone.now)
+    # Chosen with the language switch: their e-mails and pages follow it.
+    language = models.CharField(_("bahasa"), max_length=8, choices=settings.LANGUAGES, default="id")
 
     objects = UserManager()
     # Not the password hash, nor the time of the last login (a login is no
-    # change of the account, and writes no historical row).
-    history = tracked(excluded_fields=["password", "last_login"])
+    # change of the account, and writes no historical row), nor a preference.
+    history = tracked(excluded_fields=["password", "last_login", "language"])
 
     EMAIL_FIELD = "email"
     USERNAME_FIELD = "email"
@@ -582,17 +585,9 @@ class Invitation(models.Model):
             )
 
     @property
-    def is_accepted(self):
-        return self.accepted_at is not None
-
-    @property
-    def is_revoked(self):
-        return self.revoked_at is not None
-
-    @property
     def is_expired(self):
         return self.expires_at <= timezone.now()
 
     @property
     def is_pending(self):
-        return not self.is_accepted and not self.is_revoked and not self.is_expired
+        return self.accepted_at is None and self.revoked_at is None and not self.is_expired

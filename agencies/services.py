@@ -459,3 +459,11 @@ def create_agency(*, province, regency=None, by, **fields) -> Agency:
             if existing is None:
                 raise
             raise _region_taken(existing) from None
+
+
+def choose_language(*, user: User, language: str) -> None:
+    """Keep ``language`` (a code of ``settings.LANGUAGES``) as ``user``'s
+    language: their pages without a cookie of their own, and their e-mails."""
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])

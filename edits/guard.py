@@ -26,10 +26,11 @@ from django import forms
 from django.core import signing
 from django.db.models.fields.files import FieldFile
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+
+from studitiru import dates
 
 SALT = "edits.guard.version"
 FIELD_NAME = "edit_version"
@@ -98,10 +99,9 @@ def _text(instance, field, tz=None, zone="") -> Value:
 
 def moment(value, tz=None, zone="") -> str:
     """An aware datetime as the conflict page shows it, in ``tz`` (the
-    current time zone when not given), with the zone's name if given."""
-    local = timezone.localtime(value, tz)
-    text = date_format(local, "j F Y, H.i")
-    return f"{text} {zone}".strip()
+    current time zone when not given), naming that zone (``zone``, the
+    agency's label, is the one ``tz`` has): "1 Agustus 2025, 09.00 WIB"."""
+    return dates.moment(value, tz=tz)
 
 
 def model_values(instance, names, *, tz=None, zone="") -> Snapshot:

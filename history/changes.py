@@ -25,6 +25,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from studitiru import dates
+
 PAGE_SIZE = 25
 EMPTY = "—"
 
@@ -211,7 +213,7 @@ def display(f, value, names, tz):
     if isinstance(f, models.BooleanField):
         return _("Ya") if value else _("Tidak")
     if isinstance(f, models.DateTimeField):
-        return formats.date_format(timezone.localtime(value, tz), "j F Y, H.i")
+        return dates.moment(value, tz=tz)
     if isinstance(f, models.DateField):
         return formats.date_format(value, "j F Y")
     if isinstance(f, models.FileField):

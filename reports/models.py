@@ -62,9 +62,7 @@ class Report(models.Model):
     title = models.CharField(
         _("judul"),
         max_length=300,
-        help_text=_(
-            "Tanpa \u201cLaporan tentang\u201d, misalnya: Studi Tiru FTJSLP ke Kota Magelang."
-        ),
+        help_text=_("Tanpa “Laporan tentang”, misalnya: Studi Tiru FTJSLP ke Kota Magelang."),
     )
     summary = models.TextField(
         _("ringkasan"),

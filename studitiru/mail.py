@@ -15,6 +15,7 @@ when the mail server refuses, so the previous link keeps working."""
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.tasks import task
@@ -34,11 +35,30 @@ class Email:
     subject_prefix: str = ""
 
     def send(self) -> None:
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = render_to_string(self.subject_template, self.context)
-            body = render_to_string(self.body_template, self.context)
-        subject = self.subject_prefix + " ".join(subject.split())
-        EmailMessage(subject=subject, body=body, to=self.to).send()
+        """Send the message in each recipient's language: one message per
+        language, to the recipients who chose it."""
+        for language, to in recipients_by_language(self.to).items():
+            with translation.override(language):
+                subject = render_to_string(self.subject_template, self.context)
+                body = render_to_string(self.body_template, self.context)
+            subject = self.subject_prefix + " ".join(subject.split())
+            EmailMessage(subject=subject, body=body, to=to).send()
+
+
+def recipients_by_language(addresses: list[str]) -> dict[str, list[str]]:
+    """``addresses`` grouped by the language their account chose
+    (``User.language``), in their order; an address without an account (an
+    invitation's) is written to in the portal's language."""
+    chosen = dict(
+        get_user_model()
+        .objects.filter(email__in=[address.lower() for address in addresses])
+        .values_list("email", "language")
+    )
+    groups: dict[str, list[str]] = {}
+    for address in addresses:
+        language = chosen.get(address.lower(), settings.LANGUAGE_CODE)
+        groups.setdefault(language, []).append(address)
+    return groups
 
 
 def composer(function):

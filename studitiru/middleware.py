@@ -3,7 +3,11 @@
 Django's LocaleMiddleware follows the browser's Accept-Language header, which
 would show English to the many officials whose browsers are set to English.
 The portal speaks Indonesian by default; the language switcher in the footer
-(Django's ``set_language`` view) stores a different choice in a cookie.
+(``agencies.views.language``) stores a different choice in a cookie, and on
+the account of a logged-in user (``User.language``, which their e-mails
+follow); logging in on another browser sets the cookie from the account
+(``agencies.adapters``). The user is never loaded here: the health check and
+the error pages read no session.
 """
 
 from django.conf import settings

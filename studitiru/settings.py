@@ -140,8 +140,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            # {% load pagination %}: the links of templates/_pagination.html.
-            "libraries": {"pagination": "studitiru.pagination"},
+            # {% load pagination %}: the links of templates/_pagination.html;
+            # {% load dates %}: the one way a page or an e-mail shows a time.
+            "libraries": {"pagination": "studitiru.pagination", "dates": "studitiru.dates"},
         },
     },
 ]
@@ -259,6 +260,8 @@ LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Jakarta"
+# Dates and times per language, one style everywhere (studitiru/formats/).
+FORMAT_MODULE_PATH = ["studitiru.formats"]
 USE_I18N = True
 USE_TZ = True
 

@@ -2,10 +2,10 @@
 
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.i18n import set_language
+
+from agencies.views.language import set_language
 
 from . import query, views
 
@@ -31,7 +31,7 @@ urlpatterns = [
     path("", include("privacy.urls")),
     path("akun/", include("allauth.urls")),
     path("admin/", admin.site.urls),
-    path("bahasa/", login_not_required(set_language), name="set_language"),
+    path("bahasa/", set_language, name="set_language"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]
 

@@ -13,11 +13,19 @@ from django.core.cache.backends.db import BaseDatabaseCache
 from django.db import connection
 
 from agencies.models import Role
+from tests import catalogue
 from tests.factories import make_agency, make_national_admin, make_user, make_visit
 
 
 def pytest_report_header(config):
     return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
+
+
+def pytest_sessionstart(session):
+    """The compiled message catalogues are not committed: ``make test``
+    compiles them, and so does a run of pytest itself when one is missing or
+    older than its .po."""
+    catalogue.compile_stale()
 
 
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}

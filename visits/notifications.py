@@ -44,7 +44,6 @@ def visit_event_emails(event_id: int):
         "event": event,
         "visit": visit,
         "other_agency": visit.host if other_side == Side.HOST else visit.visitor,
-        "tz": (visit.host if other_side == Side.HOST else visit.visitor).tzinfo,
         "url": absolute_url("visits:detail", visit.pk),
     }
     yield mail.Email(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Division, Topic
 from lifecycle.forms import CommentForm, required_comment
+from studitiru import inputs
 from uploads import images
 from uploads.documents import is_pdf
 
@@ -53,7 +54,7 @@ class AdoptionItemForm(forms.ModelForm):
             "replicate": forms.Textarea(attrs=TEXTAREA),
             "modify": forms.Textarea(attrs=TEXTAREA),
             "success_indicator": forms.Textarea(attrs={"rows": 2}),
-            "target_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "target_date": inputs.DateInput(),
         }
         labels = {
             "observe": _("Amati"),
@@ -160,9 +161,7 @@ def _evidence_name(kind):
 class CheckInForm(forms.Form):
     """A dated progress note with optional evidence."""
 
-    date = forms.DateField(
-        label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    date = forms.DateField(label=_("Tanggal"), widget=inputs.DateInput())
     note = forms.CharField(
         label=_("Kemajuan yang dicapai"),
         max_length=5000,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.validators import validate_nip
 from lifecycle.forms import CommentForm, required_comment
+from studitiru import inputs
 
 from ..models import Author, Finding, Quote, Report
 
@@ -87,7 +88,7 @@ class ReportForm(forms.ModelForm):
             "conclusion": forms.Textarea(attrs={"rows": 6}),
             "recommendations": forms.Textarea(attrs={"rows": 6}),
             "closing": forms.Textarea(attrs={"rows": 3}),
-            "signed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "signed_on": inputs.DateInput(),
             "signatory_nip": forms.TextInput(
                 attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 18}
             ),

@@ -4,6 +4,7 @@
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from agencies.permissions import agency_of
 from history.changes import change_page
@@ -39,7 +40,7 @@ def report_history(request, pk):
         report_history_sources(report),
         {
             "title": report.full_title,
-            "kind": _("Laporan"),
+            "kind": pgettext("tunggal", "Laporan"),
             "back_url": reverse("reports:detail", args=[report.pk]),
             "scope": _("Perubahan isi laporan dan keterangan foto dokumentasinya."),
         },

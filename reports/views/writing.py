@@ -12,8 +12,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,6 +21,7 @@ from agencies.permissions import agency_of, require_membership
 from lifecycle.actions import Action, allowed_actions
 from lifecycle.forms import CommentForm
 from lifecycle.views import confirm_action
+from studitiru import dates
 from studitiru.pagination import paginate
 from visits.models import Side
 
@@ -192,17 +191,16 @@ def _stale_message(current) -> str:
     """Who saved the report since the user opened it, and when, in the
     agency's time zone."""
     who = (current.updated_by.name or current.updated_by.email) if current.updated_by else None
-    when = timezone.localtime(current.updated_at, current.agency.tzinfo)
     message = _(
         "Laporan ini telah diubah oleh %(who)s pada %(when)s. Perubahan Anda belum "
         "tersimpan; salin teks Anda, muat ulang halaman, lalu terapkan lagi."
     ) % {
         "who": who or _("pengguna lain"),
-        "when": f"{date_format(when, 'j F Y, H.i')} {current.agency.time_zone}",
+        "when": dates.moment(current.updated_at, tz=current.agency.tzinfo),
     }
     if current.status not in permissions.EDITABLE_REPORT_STATES:
         message += " " + _(
-            "Laporan kini berstatus \u201c%(status)s\u201d dan baru dapat diubah lagi "
+            "Laporan kini berstatus “%(status)s” dan baru dapat diubah lagi "
             "setelah dikembalikan ke draf."
         ) % {"status": current.get_status_display()}
     return message

@@ -89,7 +89,7 @@ def test_a_new_visit_shows_its_agencies_by_name_and_its_date_in_indonesian(
     values = {c.field: c.new for c in created.changes}
     assert str(created.action) == "ditambahkan"
     assert values["Tuan rumah"] == magelang.agency.name
-    assert values["Mulai"] == "14 Juni 2026, 09.00"
+    assert values["Mulai"] == "14 Juni 2026, 09.00 WIB"
     assert values["Status"] == "Terjadwal"
 
 

@@ -12,6 +12,8 @@ from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from studitiru import inputs
+
 from ..delegation import PARTICIPANT_FIELDS
 from ..models import VISITOR_ROLES, AgendaItem, DelegationRole, Participant, Side
 from ..participant_import import MAX_ROWS, MAX_UPLOAD_BYTES
@@ -229,13 +231,8 @@ class AgendaItemForm(forms.ModelForm):
     (the zone is named on the form) and stored as aware datetimes."""
 
     day = forms.TypedChoiceField(label=_("Tanggal"), coerce=datetime.date.fromisoformat)
-    start_time = forms.TimeField(
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-    )
-    end_time = forms.TimeField(
-        required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-    )
+    start_time = forms.TimeField(widget=inputs.TimeInput())
+    end_time = forms.TimeField(required=False, widget=inputs.TimeInput())
 
     class Meta:
         model = AgendaItem

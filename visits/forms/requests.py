@@ -16,16 +16,15 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Agency, Topic
 from agencies.widgets import AgencySearchSelect, agency_label
 from lifecycle.forms import CommentForm, required_comment
+from studitiru import inputs
 
 from ..models import Venue, VenueKind, Visit
 from ..services import date_refusal
 from ..validators import validate_letter_size, validate_pdf
 
-# The browser's date and time pickers read and send ISO values only; in the
-# Indonesian locale Django would otherwise render "14-06-2023" and "09.00.00",
-# which the pickers show as empty, so an edit form lost its dates.
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+# Typed in the page's language, whatever the browser's (studitiru/inputs.py).
+DATE_INPUT = inputs.DateInput()
+TIME_INPUT = inputs.TimeInput()
 
 
 class StoredLetter:

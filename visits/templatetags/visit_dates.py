@@ -7,13 +7,14 @@ for dozens of visits, and a few lines of Python cost a fraction of an
 
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format, time_format
+from django.utils.formats import date_format
 from django.utils.html import format_html
+
+from studitiru import dates
 
 register = template.Library()
 
-DAY_FORMAT = "l, j F Y"
-TIME_FORMAT = "H.i"
+DAY_FORMAT = dates.DAY_FORMAT
 
 
 @register.simple_tag
@@ -24,11 +25,9 @@ def visit_when(visit):
     start = timezone.localtime(visit.start, zone)
     end = timezone.localtime(visit.end, zone)
     if start.date() == end.date():
+        with timezone.override(zone):
+            hours = dates.hours(start, end)
         return format_html(
-            '{}<span class="text-body-secondary">, {}–{} {}</span>',
-            date_format(start, DAY_FORMAT),
-            time_format(start, TIME_FORMAT),
-            time_format(end, TIME_FORMAT),
-            visit.host.time_zone,
+            '{}<span class="text-body-secondary">, {}</span>', date_format(start, DAY_FORMAT), hours
         )
     return format_html("{} – {}", date_format(start, DAY_FORMAT), date_format(end, DAY_FORMAT))

@@ -3,6 +3,7 @@
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from agencies.permissions import agency_of
 from history.changes import change_page
@@ -27,7 +28,7 @@ def visit_history(request, pk):
         "page": page,
         "entries": page.object_list,
         "title": visit.title,
-        "kind": _("Kunjungan"),
+        "kind": pgettext("tunggal", "Kunjungan"),
         "back_url": reverse("visits:detail", args=[visit.pk]),
         "scope": _("Perubahan data kunjungan, topik, tempat, peserta dan agendanya."),
     }

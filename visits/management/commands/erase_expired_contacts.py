@@ -3,9 +3,9 @@ participants' NIP, phone and e-mail once their visit has been reported for
 ``PERSONAL_DATA_RETENTION_MONTHS`` months. For cron, daily."""
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from studitiru import dates
 from visits.retention import erase_expired_contacts, erase_expired_contacts_task
 
 
@@ -39,7 +39,7 @@ class Command(BaseCommand):
         ) % {
             "participants": result.participants,
             "visits": result.visits,
-            "cutoff": timezone.localtime(result.cutoff).strftime("%Y-%m-%d %H:%M %Z"),
+            "cutoff": dates.moment(result.cutoff),
         }
         if dry_run:
             self.stdout.write(
