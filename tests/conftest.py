@@ -8,9 +8,11 @@ import functools
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import BaseDatabaseCache
 from django.db import connection
+from django.utils import translation
 
 from agencies.models import Role
 from tests import catalogue
@@ -26,6 +28,25 @@ def pytest_sessionstart(session):
     compiles them, and so does a run of pytest itself when one is missing or
     older than its .po."""
     catalogue.compile_stale()
+
+
+def _asks_for_a_browser(item):
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return "browser_name" in params or "browser_name" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(items):
+    """A test that asks for a browser (pytest-playwright's ``page``, even as a
+    parameter's name) is grouped with the browser tests, which empty the
+    database: outside tests/browser/ it would pull them ahead of the tests
+    that need the reference data. Refuse it by name."""
+    strays = [
+        item.nodeid
+        for item in items
+        if _asks_for_a_browser(item) and "tests/browser/" not in item.path.as_posix()
+    ]
+    if strays:
+        raise pytest.UsageError("Browser tests belong in tests/browser/: " + ", ".join(strays[:5]))
 
 
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
@@ -47,6 +68,13 @@ def empty_caches(request, django_db_blocker):
                     cache.clear()
         else:
             cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def portal_language():
+    """Each test starts in the portal's language: a request of an earlier test
+    (the language middleware) may have left English active in this thread."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _people(agency, place):

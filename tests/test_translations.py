@@ -165,8 +165,10 @@ def test_the_choice_of_english_is_kept_on_the_account(english_penyuluh):
     assert english_penyuluh.language == "en"
 
 
+# Not "page": that is pytest-playwright's fixture, and a test asking for it is
+# run with the browser tests (after them the database is empty).
 @pytest.mark.parametrize(
-    "page",
+    "page_name",
     [
         "dashboard",
         "visit",
@@ -181,7 +183,7 @@ def test_the_choice_of_english_is_kept_on_the_account(english_penyuluh):
     ],
 )
 def test_key_pages_are_in_english_for_a_user_who_chose_it(
-    client, english_penyuluh, held_visit, salatiga, page
+    client, english_penyuluh, held_visit, salatiga, page_name
 ):
     report = make_report(held_visit, salatiga.agency, title="Studi Tiru SLRT ke Kota Magelang")
     url = {
@@ -195,7 +197,7 @@ def test_key_pages_are_in_english_for_a_user_who_chose_it(
         "agencies": reverse("visits:agency_list"),
         "practices": reverse("agencies:practices"),
         "participants": reverse("visits:participants", args=[held_visit.pk]),
-    }[page]
+    }[page_name]
 
     html = _page(client, url)
 

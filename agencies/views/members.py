@@ -88,20 +88,27 @@ def invite(request):
     if not can_manage_members(request.user, agency):
         raise PermissionDenied
     form = InvitationForm(request.POST, agency=agency)
-    if form.is_valid():
-        try:
-            invitation = services.invite_member(agency=agency, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Undangan untuk %(name)s telah dikirim ke %(email)s.")
-                % {"name": invitation.name, "email": invitation.email},
-            )
-            return _invitations_section()
+    if form.is_valid() and send_invitation(request, form, agency):
+        return _invitations_section()
     context = _team_context(request, membership, invite_form=form)
     return render(request, "agencies/members.html", context)
+
+
+def send_invitation(request, form, agency) -> bool:
+    """Invite the person of the valid invitation ``form`` into ``agency`` and
+    say so; a refusal (an address with an account, an open invitation) goes
+    onto the form. True when the invitation was sent."""
+    try:
+        invitation = services.invite_member(agency=agency, by=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    messages.success(
+        request,
+        _("Undangan untuk %(name)s telah dikirim ke %(email)s.")
+        % {"name": invitation.name, "email": invitation.email},
+    )
+    return True
 
 
 def _change_invitation(request, pk, service, done):

@@ -13,6 +13,7 @@ from .. import services
 from ..forms.onboarding import AgencyForm, CoordinatorInvitationForm, RegionForm
 from ..models import Agency, Invitation, Membership
 from ..permissions import require_national_admin
+from .members import send_invitation
 
 
 def agency_create(request):
@@ -58,18 +59,8 @@ def invite_coordinator(request, slug):
     require_national_admin(request)
     agency = get_object_or_404(Agency.objects.select_related("province", "regency"), slug=slug)
     form = CoordinatorInvitationForm(request.POST or None, agency=agency)
-    if form.is_bound and form.is_valid():
-        try:
-            invitation = services.invite_member(agency=agency, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Undangan untuk %(name)s telah dikirim ke %(email)s.")
-                % {"name": invitation.name, "email": invitation.email},
-            )
-            return redirect("agencies:invite_coordinator", slug=agency.slug)
+    if form.is_bound and form.is_valid() and send_invitation(request, form, agency):
+        return redirect("agencies:invite_coordinator", slug=agency.slug)
     context = {
         "agency": agency,
         "form": form,

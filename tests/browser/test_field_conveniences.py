@@ -3,17 +3,15 @@ attendance page marked present with one button and the exceptions
 unchecked; a photo upload that shows its progress and keeps the good files
 of a batch; the calendar's month picker used with the keyboard."""
 
-import datetime
 import io
 import re
 
 import pytest
-from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
-from tests.factories import make_participant, make_report, make_visit
+from tests.factories import make_held_visit, make_participant, make_report, make_visit
 from visits.models import Side, VisitStatus
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -60,12 +58,7 @@ def _noisy_jpeg(path):
 def test_a_photo_upload_shows_its_progress_and_keeps_the_good_files(
     page, live_server, salatiga, magelang, csp_violations, tmp_path
 ):
-    visit = make_visit(
-        magelang.agency,
-        salatiga.agency,
-        status=VisitStatus.HELD,
-        start=timezone.now() - datetime.timedelta(days=2),
-    )
+    visit = make_held_visit(magelang.agency, salatiga.agency, days_ago=2)
     report = make_report(visit, salatiga.agency, by=salatiga.penyuluh)
     broken = tmp_path / "catatan.jpg"
     broken.write_bytes(b"bukan foto")

@@ -9,7 +9,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import WIB, make_visit
+from tests.factories import WIB
 from tests.visits.test_request_form import request_data
 from visits.models import Visit, VisitStatus
 
@@ -28,10 +28,8 @@ def input_values(content):
     )
 
 
-def test_the_edit_form_shows_the_stored_dates_and_times(client, salatiga, magelang):
-    visit = make_visit(
-        magelang.agency,
-        salatiga.agency,
+def test_the_edit_form_shows_the_stored_dates_and_times(client, salatiga, story_visit):
+    visit = story_visit(
         status=VisitStatus.REQUESTED,
         topics=["FTJSLP"],
         start=datetime.datetime(2023, 6, 14, 9, 0, tzinfo=WIB),
@@ -51,13 +49,8 @@ def test_the_edit_form_shows_the_stored_dates_and_times(client, salatiga, magela
     }
 
 
-def test_the_reply_letter_form_shows_its_date(client, salatiga, magelang):
-    visit = make_visit(
-        magelang.agency,
-        salatiga.agency,
-        status=VisitStatus.REQUESTED,
-        reply_letter_date=datetime.date(2023, 6, 1),
-    )
+def test_the_reply_letter_form_shows_its_date(client, magelang, story_visit):
+    visit = story_visit(status=VisitStatus.REQUESTED, reply_letter_date=datetime.date(2023, 6, 1))
     client.force_login(magelang.staff)
 
     content = client.get(reverse("visits:detail", args=[visit.pk])).content.decode()
@@ -66,11 +59,9 @@ def test_the_reply_letter_form_shows_its_date(client, salatiga, magelang):
 
 
 def test_in_english_the_fields_show_the_english_formats_whatever_the_browser(
-    client, salatiga, magelang
+    client, salatiga, story_visit
 ):
-    visit = make_visit(
-        magelang.agency,
-        salatiga.agency,
+    visit = story_visit(
         status=VisitStatus.REQUESTED,
         topics=["FTJSLP"],
         start=datetime.datetime(2023, 6, 14, 9, 0, tzinfo=WIB),
