@@ -41,9 +41,9 @@ class RegionForm(forms.Form):
             (code, p.name) for code, p in self.provinces.items()
         ]
         province.widget.attrs |= {
-            "hx-get": reverse("agencies:agency_regencies"),
-            "hx-target": "#id_regency",
-            "hx-trigger": "change",
+            "data-hx-get": reverse("agencies:agency_regencies"),
+            "data-hx-target": "#id_regency",
+            "data-hx-trigger": "change",
             "aria-controls": "id_regency",
         }
         chosen = self.provinces.get(self._province_code())

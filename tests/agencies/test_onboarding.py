@@ -239,8 +239,8 @@ def test_without_a_province_the_list_asks_for_one(national_client, province):
 def test_the_province_select_asks_for_its_list_when_it_changes(national_client):
     response = national_client.get(CREATE)
 
-    assertContains(response, f'hx-get="{REGENCIES}"')
-    assertContains(response, 'hx-target="#id_regency"')
+    assertContains(response, f'data-hx-get="{REGENCIES}"')
+    assertContains(response, 'data-hx-target="#id_regency"')
 
 
 def test_without_javascript_the_button_shows_the_provinces_list_and_keeps_what_was_typed(
