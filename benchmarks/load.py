@@ -225,6 +225,10 @@ class CpuMeter:
         }
 
 
+# Django's cookie of pending messages (``messages.storage.cookie``).
+MESSAGES_COOKIE = "messages"
+
+
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
@@ -247,12 +251,20 @@ def login(base_url, email, password, *, session_cookie_name="sessionid") -> str:
     request = urllib.request.Request(login_url, data=form, headers={"Referer": login_url})
     try:
         with opener.open(request, timeout=30) as response:
-            status = response.status
+            status, location = response.status, response.headers.get("Location")
     except urllib.error.HTTPError as error:
-        status = error.code
+        status, location = error.code, error.headers.get("Location")
     if status != 302:
         raise BenchmarkError(f"logging in as {email} answered {status}, not a redirect")
+    # Open the page the login leads to, as a browser does: it shows the "signed
+    # in" message and the server drops the message cookie. Kept, that cookie
+    # would put the message on every page wrk measures.
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    with browser.open(urllib.parse.urljoin(login_url, location), timeout=30) as response:
+        response.read()
     cookies = {cookie.name: cookie.value for cookie in jar}
+    if MESSAGES_COOKIE in cookies:
+        raise BenchmarkError(f"logging in as {email} left a message pending on every page")
     if session_cookie_name not in cookies:
         raise BenchmarkError(f"logging in as {email} set no session cookie")
     return "; ".join(f"{name}={value}" for name, value in cookies.items())
