@@ -5,6 +5,7 @@ agency has a coordinator (staff), a penyuluh and a head; ``national_admin``
 is a superuser without an agency."""
 
 import functools
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -12,6 +13,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import BaseDatabaseCache
 from django.db import connection
+from django.test import Client
 from django.utils import translation
 
 from agencies.models import Role
@@ -75,6 +77,29 @@ def portal_language():
     """Each test starts in the portal's language: a request of an earlier test
     (the language middleware) may have left English active in this thread."""
     translation.activate(settings.LANGUAGE_CODE)
+
+
+# An element that makes an htmx request (the CSRF header on <body> is on every page).
+HTMX_REQUEST = re.compile(rb"data-hx-(?:get|post|put|patch|delete)=")
+
+
+@pytest.fixture(autouse=True)
+def htmx_where_used(monkeypatch):
+    """htmx is loaded only by the pages that swap parts of themselves (the
+    ``htmx`` block of base.html). Every whole page any test fetches that
+    carries an htmx attribute must load it: a page that forgot would show
+    buttons that do nothing."""
+    request = Client.request
+
+    def checked(self, **kwargs):
+        response = request(self, **kwargs)
+        if not response.streaming and response.get("Content-Type", "").startswith("text/html"):
+            body = response.content
+            if b"<html" in body and HTMX_REQUEST.search(body):
+                assert b"htmx.min.js" in body, f"{kwargs.get('PATH_INFO')} uses htmx, loads it not"
+        return response
+
+    monkeypatch.setattr(Client, "request", checked)
 
 
 def _people(agency, place):

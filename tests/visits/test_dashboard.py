@@ -47,6 +47,18 @@ def test_dashboard_is_the_first_page_of_a_member(client, world):
     assert response["Location"] == URL
 
 
+def test_the_dashboard_does_not_download_htmx(client, world):
+    # It swaps nothing in; htmx (52 KB) is for the pages that do.
+    madiun = world["madiun"]
+    client.force_login(make_user(madiun, Role.STAFF))
+    make_visit(world["malang"], madiun, status=VisitStatus.SCHEDULED)
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert b"htmx.min.js" not in response.content
+
+
 def test_home_stays_the_home_page_for_an_account_without_an_agency(client):
     client.force_login(make_user(None))
     response = client.get("/")
