@@ -50,6 +50,7 @@ from agencies import regions
 from visits.models import DelegationRole, Side
 
 from .models import AdoptionEvent, AdoptionStatus, CheckIn, ReportStatus
+from .permissions import SHARED_ITEM_STATES
 
 logger = logging.getLogger(__name__)
 
@@ -274,10 +275,15 @@ def _open_file(kind, name):
 # number of participants, findings or photos.
 
 
-def report_context(report):
+def report_context(report, *, shared_only=False):
     """The report (laporan) with the visit's time, places, people and agenda
-    (section B), its findings and quotes (C), authors and the appendices."""
+    (section B), its findings and quotes (C), authors and the appendices.
+    ``shared_only``: for the other agency of the visit, whose copy lists only
+    the ATM items a head has approved (``SHARED_ITEM_STATES``), as its pages do."""
     visit = report.visit
+    items = report.adoption_items.select_related("topic")
+    if shared_only:
+        items = items.filter(status__in=SHARED_ITEM_STATES)
     participants = [p for p in visit.participants.all() if p.attended is not False]
     visitors = [p for p in participants if p.side == Side.VISITOR]
     hosts = [p for p in participants if p.side == Side.HOST]
@@ -297,11 +303,11 @@ def report_context(report):
         "quotes": list(report.quotes.all()),
         "authors": list(report.authors.all()),
         "photos": [_with_printed_file(photo) for photo in report.photos.all()],
-        "adoption_items": list(report.adoption_items.select_related("topic")),
+        "adoption_items": list(items),
         "purpose": report.purpose or visit.purpose,
         "basis_lines": _lines(report.basis) or _visit_basis(visit),
         "is_final": report.status in {ReportStatus.APPROVED, ReportStatus.PUBLISHED},
-        "place": signing_place(report.agency),
+        "place": regions.signing_place(report.agency),
     }
 
 
@@ -365,7 +371,7 @@ def attendance_context(visit, side):
         "people": people,
         "venues": list(visit.venues.all()),
         "receiving": receiving,
-        "place": signing_place(visit.host),
+        "place": regions.signing_place(visit.host),
     }
 
 
@@ -395,15 +401,8 @@ def plan_context(report):
         "approval": approval,
         "approver": approver,
         "approver_membership": getattr(approver, "membership", None) if approver else None,
-        "place": signing_place(report.agency),
+        "place": regions.signing_place(report.agency),
     }
-
-
-def signing_place(agency):
-    """Where an agency's documents are signed, as written above a signature:
-    the place it set, else its region's seat ("Wonosari" for Kabupaten
-    Gunungkidul, "Malang" for Kota Malang, "Semarang" for Jawa Tengah)."""
-    return regions.signing_place(agency)
 
 
 def _visit_basis(visit):

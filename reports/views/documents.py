@@ -20,7 +20,7 @@ from visits.permissions import get_visit_for_user
 
 from .. import pdf
 from ..forms.documents import ATTENDANCE_SIDES, AttendanceSideForm
-from ..permissions import can_view_document, get_report_for_user
+from ..permissions import can_view_document, get_report_for_user, is_own
 
 # The browser may keep a report or an ATM plan, for this user only, and asks
 # each time whether it changed. An attendance sheet (names, NIP, phone
@@ -31,7 +31,7 @@ NOT_KEPT = "no-store"
 
 def report_pdf(request, pk):
     report = get_report_for_user(request, pk, visible=can_view_document)
-    context = pdf.report_context(report)
+    context = pdf.report_context(report, shared_only=not is_own(request.user, report))
     return _pdf_response(request, "reports/pdf/report.html", context, "laporan", report.title)
 
 

@@ -877,3 +877,24 @@ def test_a_visit_of_two_days_names_its_first_and_last_day(salatiga, magelang):
     assert waktu_kunjungan(visit) == (
         "Kamis, 31 Juli 2025, pukul 08.00 WIB s.d. Jumat, 1 Agustus 2025, pukul 12.00 WIB"
     )
+
+
+def test_the_other_agencys_copy_lists_only_the_approved_atm_items(
+    client, salatiga, magelang, madiun_report
+):
+    """Magelang files the published report, but a proposal still under
+    review stays Salatiga's own, in the PDF as on the visit page."""
+    madiun_report.status = "published"
+    madiun_report.published_at = datetime.datetime(2025, 8, 20, 9, 0, tzinfo=WIB)
+    madiun_report.save()
+    make_adoption_item(madiun_report, status="approved", replicate="Posko rujukan kelurahan")
+    make_adoption_item(madiun_report, status="proposed", replicate="Kartu layanan terpadu")
+    url = reverse("reports:report_pdf", args=[madiun_report.pk])
+
+    client.force_login(salatiga.staff)
+    own = _text(client.get(url))
+    client.force_login(magelang.staff)
+    shared = _text(client.get(url))
+
+    assert "Posko rujukan kelurahan" in own and "Kartu layanan terpadu" in own
+    assert "Posko rujukan kelurahan" in shared and "Kartu layanan terpadu" not in shared
