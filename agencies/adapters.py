@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .mfa import SECOND_FACTOR_TYPES, seal, unseal
 from .permissions import must_use_second_factor
-from .services import choose_language
+from .services import LANGUAGE_CHOSEN, choose_language
 
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
@@ -21,14 +21,17 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
     def post_login(self, request, user, **kwargs):
-        """The language of this browser (its cookie, set by the switch) is
-        kept on the account, which e-mails follow; a browser without one
-        gets the account's, so the person reads the portal as they chose."""
+        """A language chosen with the switch just before logging in is kept
+        on the account, which e-mails follow; otherwise the account's language
+        wins over the browser's cookie (which may be the previous person's, on
+        a shared computer), so the person reads the portal as they chose."""
+        chosen = request.session.pop(LANGUAGE_CHOSEN, None)
         response = super().post_login(request, user, **kwargs)
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         if chosen in LANGUAGES:
             choose_language(user=user, language=chosen)
-        elif user.language != settings.LANGUAGE_CODE:
+        elif request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, settings.LANGUAGE_CODE) != (
+            user.language
+        ):
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,
                 user.language,

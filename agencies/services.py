@@ -461,6 +461,12 @@ def create_agency(*, province, regency=None, by, **fields) -> Agency:
             raise _region_taken(existing) from None
 
 
+# The session's note of a language chosen with the switch before logging in:
+# a login keeps it, a logout clears it, so the next person on a shared
+# computer does not inherit the previous one's choice through the cookie.
+LANGUAGE_CHOSEN = "language_chosen"
+
+
 def choose_language(*, user: User, language: str) -> None:
     """Keep ``language`` (a code of ``settings.LANGUAGES``) as ``user``'s
     language: their pages without a cookie of their own, and their e-mails."""

@@ -229,6 +229,22 @@ def test_a_language_chosen_before_logging_in_is_kept_on_the_account(client, sala
     assert salatiga.staff.language == "en"
 
 
+def test_the_next_person_on_a_shared_computer_keeps_their_own_language(
+    client, english_penyuluh, salatiga
+):
+    # The penyuluh read in English and logs out; the browser keeps the cookie.
+    client.post(reverse("account_logout"))
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+
+    response = client.post(
+        reverse("account_login"), {"login": salatiga.staff.email, "password": "password"}
+    )
+
+    salatiga.staff.refresh_from_db()
+    assert salatiga.staff.language == "id"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "id"
+
+
 def test_the_public_news_is_in_english_for_a_reader_who_chose_it(client, held_visit, salatiga):
     report = make_report(
         held_visit, salatiga.agency, status=ReportStatus.PUBLISHED, title="Studi Tiru SLRT"

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from ..forms.language import LanguageForm
-from ..services import choose_language
+from ..services import LANGUAGE_CHOSEN, choose_language
 
 
 @login_not_required
@@ -17,4 +17,6 @@ def set_language(request):
     form = LanguageForm(request.POST)
     if form.is_valid() and request.user.is_authenticated:
         choose_language(user=request.user, language=form.cleaned_data["language"])
+    elif form.is_valid():
+        request.session[LANGUAGE_CHOSEN] = form.cleaned_data["language"]
     return response
