@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from uploads import cleanup
@@ -140,7 +141,9 @@ class VisitAdmin(SimpleHistoryAdmin):
         if before is not None:
             cleanup.delete_replaced(before, obj, *LETTER_FIELDS)
 
-    @admin.action(description=_("Catat sebagai kunjungan yang sudah terlaksana"))
+    @admin.action(
+        description=_("Catat sebagai kunjungan yang sudah terlaksana"), permissions=["change"]
+    )
     def record_past(self, request, queryset):
         done = 0
         for visit in queryset:
@@ -152,7 +155,11 @@ class VisitAdmin(SimpleHistoryAdmin):
             else:
                 done += 1
         if done:
-            message = _("%(count)d kunjungan dicatat sebagai sudah terlaksana.")
+            message = ngettext(
+                "%(count)d kunjungan dicatat sebagai sudah terlaksana.",
+                "%(count)d kunjungan dicatat sebagai sudah terlaksana.",
+                done,
+            )
             self.message_user(request, message % {"count": done})
 
 

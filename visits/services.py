@@ -17,6 +17,7 @@ from agencies.models import Topic
 from agencies.permissions import agency_of, can_schedule
 from edits import guard
 from history.records import records_actor
+from studitiru import dates
 from uploads import cleanup
 
 from . import permissions
@@ -115,11 +116,12 @@ def _set_venues(visit, venues):
 
 
 def _day(moment, tz):
-    return formats.date_format(moment.astimezone(tz), "j F Y")
+    return formats.date_format(moment.astimezone(tz), "DATE_FORMAT")
 
 
 def _time(moment, tz):
-    return formats.time_format(moment.astimezone(tz), "H.i")
+    with timezone.override(tz):
+        return dates.clock(moment)
 
 
 def date_refusal(*, host, start, end, current=None, proposal=False, now=None):

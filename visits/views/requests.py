@@ -105,6 +105,8 @@ def visit_edit(request, pk):
                 )
             except EditConflict as conflict:
                 edit_guard.conflict = conflict
+            except ValidationError as error:  # the start passed since the form's check
+                form.add_error(None, error)
             else:
                 messages.success(request, _("Perubahan permohonan tersimpan."))
                 return redirect("visits:detail", pk=visit.pk)
