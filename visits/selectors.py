@@ -57,7 +57,6 @@ class DashboardList:
     title: str
     help: str
     icon: str
-    empty: str
     link: str
     urgent: bool = False
     rows: list = field(default_factory=list)
@@ -128,7 +127,6 @@ def _dashboard_queries(agency, now) -> list[DashboardQuery]:
                 help=_("Instansi lain ingin berkunjung: terima, tolak atau usulkan tanggal lain."),
                 icon="inbox",
                 link=_visit_list(status=VisitStatus.REQUESTED, peran=ROLE_HOST),
-                empty=_("Tidak ada permohonan yang menunggu jawaban."),
             ),
             condition=Q(host=agency, status=VisitStatus.REQUESTED),
             order=("start", "pk"),
@@ -141,7 +139,6 @@ def _dashboard_queries(agency, now) -> list[DashboardQuery]:
                 help=_("Tuan rumah mengusulkan tanggal lain: terima atau tolak usulannya."),
                 icon="calendar2-range",
                 link=_visit_list(status=VisitStatus.DATE_PROPOSED, peran=ROLE_VISITOR),
-                empty=_("Tidak ada usulan tanggal yang menunggu jawaban."),
             ),
             condition=Q(visitor=agency, status=VisitStatus.DATE_PROPOSED),
             order=("start", "pk"),
@@ -153,7 +150,6 @@ def _dashboard_queries(agency, now) -> list[DashboardQuery]:
                 help=_("Kunjungan terjadwal, sebagai tuan rumah maupun pengunjung."),
                 icon="calendar-check",
                 link=_visit_list(status=VisitStatus.SCHEDULED, dari=upcoming_from),
-                empty=_("Belum ada kunjungan terjadwal."),
             ),
             condition=_either_side(agency, status=VisitStatus.SCHEDULED, end__gte=now),
             order=("start", "pk"),
@@ -165,7 +161,6 @@ def _dashboard_queries(agency, now) -> list[DashboardQuery]:
                 help=_("Permohonan kami yang belum dijawab tuan rumah, dan usulan tanggal kami."),
                 icon="hourglass-split",
                 link=_visit_list(status=STATUS_OPEN),
-                empty=_("Tidak ada yang sedang menunggu jawaban."),
             ),
             condition=Q(visitor=agency, status=VisitStatus.REQUESTED)
             | Q(host=agency, status=VisitStatus.DATE_PROPOSED),
@@ -178,7 +173,6 @@ def _dashboard_queries(agency, now) -> list[DashboardQuery]:
                 help=_("Belum dikirim ke tuan rumah."),
                 icon="pencil-square",
                 link=_visit_list(status=VisitStatus.DRAFT),
-                empty=_("Tidak ada draf."),
             ),
             condition=Q(visitor=agency, status=VisitStatus.DRAFT),
             order=("-updated_at", "-pk"),
@@ -191,7 +185,6 @@ def _dashboard_queries(agency, now) -> list[DashboardQuery]:
                 % {"days": RECENT_DAYS},
                 icon="check2-circle",
                 link=_visit_list(status=STATUS_DONE, dari=recent_from),
-                empty=_("Belum ada kunjungan yang terlaksana dalam 90 hari terakhir."),
             ),
             condition=_either_side(
                 agency,

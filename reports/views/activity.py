@@ -30,8 +30,5 @@ def agency_activity(request):
         "form": filters.form,  # an invalid filter shows its message and is ignored
         "page": page,
         "is_filtered": filters.is_filtered(),
-        "visit_columns": selectors.ACTIVITY_VISIT_COLUMNS,
-        "report_columns": selectors.ACTIVITY_REPORT_COLUMNS,
-        "item_columns": selectors.ACTIVITY_ITEM_COLUMNS,
     }
     return render(request, "reports/agency_activity.html", context)

@@ -67,8 +67,9 @@ def _saved(request, report, form):
         if caption:
             text += " " + _("Keterangan yang Anda ketik: «%(caption)s».") % {"caption": caption}
         messages.warning(request, text)
-    url = reverse("reports:photo_upload", args=[report.pk]) if form.refused else None
-    url = url or _gallery_url(report)
+    url = (
+        reverse("reports:photo_upload", args=[report.pk]) if form.refused else _gallery_url(report)
+    )
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 

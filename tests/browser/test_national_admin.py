@@ -31,8 +31,7 @@ def test_the_national_admin_adds_an_agency_and_invites_its_coordinator(
     expect(nav.get_by_role("link", name="Dasbor")).to_have_count(0)
     expect(nav.get_by_role("link", name="Tim")).to_have_count(0)
     nav.get_by_role("link", name="Tambah instansi").click()
-    page.wait_for_url("**/nasional/instansi/baru/")
-    page.wait_for_load_state()  # htmx, which this page loads, is ready
+    page.wait_for_url("**/nasional/instansi/baru/")  # loaded: htmx, which it loads, is ready
 
     # The kabupaten/kota list follows the province.
     regency = page.get_by_label("Kabupaten/kota")
@@ -65,8 +64,7 @@ def test_the_national_admin_adds_an_agency_and_invites_its_coordinator(
 
     # Adding the same kabupaten again gets a sentence, not the constraint's name.
     nav.get_by_role("link", name="Tambah instansi").click()
-    page.wait_for_url("**/nasional/instansi/baru/")
-    page.wait_for_load_state()  # htmx, which this page loads, is ready
+    page.wait_for_url("**/nasional/instansi/baru/")  # loaded: htmx, which it loads, is ready
     page.get_by_label("Provinsi").select_option(label="Daerah Istimewa Yogyakarta")
     expect(regency.locator("option", has_text="Kabupaten Gunungkidul")).to_have_count(1)
     regency.select_option(label="Kabupaten Gunungkidul")

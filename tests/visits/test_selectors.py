@@ -132,7 +132,7 @@ def test_each_section_links_to_the_visit_list_filtered_alike(salatiga):
 
 
 def shown(key, count):
-    return DashboardList(key=key, title=key, help="", icon="", empty="", link="", count=count)
+    return DashboardList(key=key, title=key, help="", icon="", link="", count=count)
 
 
 def test_a_role_reads_its_own_lists_first_in_its_order_and_the_empty_ones_on_one_line():
