@@ -7,6 +7,10 @@ class AgenciesConfig(AppConfig):
     verbose_name = _("Instansi")
 
     def ready(self):
+        from . import stamps
+
+        stamps.register()
+
         # Bookkeeping of logins, not business rules: which sessions a user has
         # (to end them on deactivation) and whether their second factor was
         # seen (so the enrolment check costs no query per request).

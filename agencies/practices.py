@@ -17,6 +17,7 @@ from django.db import transaction
 
 from edits import guard
 from history.records import record_change, records_actor
+from pagecache import stamps
 
 from .models import GoodPractice, Topic
 from .permissions import can_manage_practices
@@ -96,6 +97,7 @@ def deactivate_practice(*, practice, by) -> GoodPractice:
     with transaction.atomic():
         GoodPractice.objects.filter(pk=practice.pk).update(is_active=False)
         practice.is_active = False
+        stamps.touch_objects([practice])
         record_change(practice, by=by)  # the update above bypassed save()
     return practice
 

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from edits import guard
 from history.records import records_actor
+from pagecache import stamps
 from studitiru import mail
 from studitiru.links import absolute_url
 
@@ -131,9 +132,9 @@ def invite_member(*, agency, email, name, role, division=None, position="", by) 
         now = timezone.now()
         # A stale invitation (possibly another agency's) would hold the
         # address: it is closed by the portal, not by ``by``.
-        Invitation.objects.open().filter(email=email, expires_at__lte=now).update(
-            revoked_at=now, revoked_by=None
-        )
+        stale = Invitation.objects.open().filter(email=email, expires_at__lte=now)
+        stamps.touch(stale)
+        stale.update(revoked_at=now, revoked_by=None)
         try:
             with transaction.atomic():
                 invitation = Invitation.objects.create(

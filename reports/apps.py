@@ -7,6 +7,10 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Laporan")
 
     def ready(self):
+        from . import stamps
+
+        stamps.register()
+
         from uploads import cleanup
 
         # The files of a deleted photo or check-in (a report or an ATM item deleted in

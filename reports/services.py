@@ -17,6 +17,7 @@ from agencies import regions
 from agencies.permissions import agency_of
 from edits import guard
 from history.records import record_change, records_actor
+from pagecache import stamps
 from uploads import cleanup
 from visits.models import VisitStatus
 from visits.services import move_visit
@@ -91,14 +92,12 @@ def report_create(*, visit, by) -> Report:
             raise ValidationError(
                 _("Instansi Anda sudah memiliki laporan kunjungan ini.")
             ) from error
-        bulk_create_with_history(
-            [
-                Finding(report=report, topic=vt.topic, text="", order=vt.order)
-                for vt in visit.visit_topics.select_related("topic")
-            ],
-            Finding,
-            default_user=by,
-        )
+        findings = [
+            Finding(report=report, topic=vt.topic, text="", order=vt.order)
+            for vt in visit.visit_topics.select_related("topic")
+        ]
+        bulk_create_with_history(findings, Finding, default_user=by)
+        stamps.touch_objects(findings)
         membership = getattr(by, "membership", None)
         Author.objects.create(
             report=report,
@@ -145,6 +144,7 @@ def report_update(
             if rows is not None:
                 _replace_rows(model, current, rows)
         current.refresh_from_db()
+        stamps.touch_objects([current])  # off or onto the public pages too
     return current
 
 
@@ -380,6 +380,7 @@ def move_item(*, item, by, allowed, to_status, comment="") -> AdoptionEvent:
             status=to_status, updated_at=timezone.now()
         )
         current.status = to_status
+        stamps.touch_objects([current])
         record_change(current, by=by)  # the update above bypassed save()
     item.status = to_status
     return event

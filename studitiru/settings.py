@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "simple_history",
+    "pagecache",
     "agencies",
     "visits",
     "reports",
@@ -139,6 +140,9 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # After Django's CSRF processor: a page kept by the page cache
+                # holds a placeholder, filled in per response.
+                "pagecache.pages.csrf_placeholder",
             ],
             # {% load pagination %}: the links of templates/_pagination.html;
             # {% load dates %}: the one way a page or an e-mail shows a time.
@@ -328,6 +332,32 @@ if REDIS_URL:
         "LOCATION": REDIS_URL,
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+
+# The page cache (pagecache/): whole pages of the key views, kept under keys
+# that hold their reader and the version stamps of the data they show (the
+# stamps live in the default cache, shared by every process). The pages
+# themselves live in Redis when there is one, otherwise in each process's
+# memory: a stamp read from the shared cache tells every process alike when a
+# page is out of date. PAGE_CACHE=false renders every page afresh (the test
+# suite's default, whose query counts are a page's own work; the page cache's
+# tests, the permission matrix, the browser tests and the coherence run turn
+# it on); PAGE_CACHE_SECONDS bounds how long a page is kept, a safety net behind the
+# stamps (and the most a "3 days ago" can lag).
+PAGE_CACHE = env_bool("PAGE_CACHE", default=not TESTING)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+CACHES["pages"] = (
+    {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "pages",
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 2_000},
+    }
+)
 
 # Background work through django.tasks: in-process by default, a database
 # queue served by `manage.py db_worker` when TASKS_BACKEND=database.

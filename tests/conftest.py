@@ -17,7 +17,7 @@ from django.test import Client
 from django.utils import translation
 
 from agencies.models import Role
-from tests import catalogue
+from tests import catalogue, stamping
 from tests.factories import make_agency, make_national_admin, make_user, make_visit
 
 
@@ -100,6 +100,13 @@ def htmx_where_used(monkeypatch):
         return response
 
     monkeypatch.setattr(Client, "request", checked)
+
+
+@pytest.fixture(autouse=True)
+def writes_bump_stamps(monkeypatch):
+    """Every request that writes a table the page cache follows bumps the
+    stamps of what it wrote (tests/stamping.py)."""
+    stamping.check_requests(monkeypatch)
 
 
 def _people(agency, place):

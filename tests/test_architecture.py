@@ -13,7 +13,7 @@ ROOT = Path(settings.BASE_DIR)
 
 DOMAIN_APPS = ("agencies", "visits", "reports", "privacy")
 # Below the domain apps: shared by them, importing none of them.
-SHARED = ("uploads", "edits", "history", "lifecycle", "backups")
+SHARED = ("uploads", "edits", "history", "lifecycle", "backups", "pagecache")
 # What each package must never import, nor point a model at. The domain apps
 # stack agencies ← visits ← reports ← privacy; demo sits on all of them and
 # nothing imports it.

@@ -7,6 +7,10 @@ class VisitsConfig(AppConfig):
     verbose_name = _("Kunjungan")
 
     def ready(self):
+        from . import stamps
+
+        stamps.register()
+
         from uploads import cleanup
 
         # A deleted visit's letters leave the storage once the deletion commits.

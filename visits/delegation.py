@@ -27,6 +27,7 @@ from simple_history.utils import bulk_create_with_history
 from edits import guard
 from history.personal import scrub_personal_history
 from history.records import record_changes, records_actor
+from pagecache import stamps
 
 from . import permissions
 from .models import (
@@ -255,6 +256,7 @@ def participants_import(
             participant.side = side
             participant.order = number
         bulk_create_with_history(participants, Participant, batch_size=500, default_user=by)
+        stamps.touch_objects(participants)
     return len(participants)
 
 
@@ -298,6 +300,7 @@ def attendance_record(*, visit, present, absent, by) -> int:
             pks = list(rows.values_list("pk", flat=True))
             if pks:
                 Participant.objects.filter(pk__in=pks).update(attended=attended)
+                stamps.touch(Participant.objects.filter(pk__in=pks))
                 changed += pks
         # QuerySet.update writes no history by itself: one row per change.
         record_changes(Participant.objects.filter(pk__in=changed).order_by("pk"), by=by)
@@ -373,6 +376,7 @@ def participants_erase_contacts(*, participants, reason: ContactErasure, by=None
         # hundreds of thousands of rows, more than one statement may name.
         for start in range(0, len(pks), ERASURE_BATCH):
             batch = pks[start : start + ERASURE_BATCH]
+            stamps.touch(Participant.objects.filter(pk__in=batch).only("visit_id").distinct())
             Participant.objects.filter(pk__in=batch).update(
                 nip="",
                 phone="",

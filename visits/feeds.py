@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from agencies.models import Agency
 from agencies.permissions import can_schedule
+from pagecache import stamps
 from studitiru.links import absolute_url
 
 from .models import CalendarFeed, Visit, VisitStatus
@@ -101,9 +102,9 @@ def reset_calendar_feed(*, agency: Agency, by) -> CalendarFeed:
         # on the agency's row (the partial unique constraint backs this up).
         Agency.objects.select_for_update().filter(pk=agency.pk).first()
         now = timezone.now()
-        CalendarFeed.objects.filter(agency=agency, revoked_at__isnull=True).update(
-            revoked_at=now, revoked_by=by
-        )
+        current = CalendarFeed.objects.filter(agency=agency, revoked_at__isnull=True)
+        stamps.touch(current)
+        current.update(revoked_at=now, revoked_by=by)
         return CalendarFeed.objects.create(
             agency=agency, token=secrets.token_urlsafe(32), created_by=by, created_at=now
         )

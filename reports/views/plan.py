@@ -20,11 +20,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
 
-from agencies.permissions import agency_of, require_membership
+from agencies.permissions import agency_of, own_agency_page, require_membership
 from edits.guard import EditConflict, EditGuard, render_edit
 from lifecycle.actions import Action, allowed_actions
 from lifecycle.forms import CommentForm
 from lifecycle.views import confirm_action
+from pagecache.pages import cached_page
 from studitiru.pagination import paginate
 
 from .. import permissions, services
@@ -321,6 +322,7 @@ def checkin_evidence(request, checkin_pk):
 # --- The agency's items across visits ------------------------------------------------
 
 
+@cached_page(own_agency_page)
 def item_list(request):
     """Every ATM item of the user's agency, filtered, searched and paginated."""
     membership = require_membership(request)

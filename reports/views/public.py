@@ -20,6 +20,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from pagecache.pages import Scope, cached_page
 from studitiru.links import absolute_url
 from studitiru.pagination import paginate
 from visits.models import Side
@@ -52,8 +53,14 @@ def teaser(report, words=TEASER_WORDS) -> str:
     return Truncator(" ".join(text.split())).words(words)
 
 
+def public_page(request, *args, **kwargs) -> Scope:
+    """The page cache's scope of a public page: the public stamp."""
+    return Scope(public=True)
+
+
 @login_not_required
 @require_safe
+@cached_page(public_page)
 def news_list(request):
     filters = NewsFilter(request.GET, published_reports())  # the valid fields still filter
     reports = with_cover_photo(filters.qs.defer(*LIST_DEFERRED))
@@ -72,6 +79,7 @@ def news_list(request):
 
 @login_not_required
 @require_safe
+@cached_page(public_page)
 def news_detail(request, pk, slug):
     """A published report as a news page; another address of it (an old or
     mistyped slug) redirects to the one address, anything unpublished is 404

@@ -21,6 +21,7 @@ from agencies.permissions import agency_of, require_membership
 from lifecycle.actions import Action, allowed_actions
 from lifecycle.forms import CommentForm
 from lifecycle.views import confirm_action
+from pagecache.pages import Scope, cached_page
 from studitiru import dates
 from studitiru.pagination import paginate
 from visits.models import Side
@@ -99,6 +100,13 @@ def _visit_facts(visit):
     }
 
 
+def report_page(request, pk) -> Scope:
+    """The page cache's scope of a report's page: its visit's two agencies."""
+    report = get_report_for_user(request, pk)
+    return Scope(agencies=(report.visit.host_id, report.visit.visitor_id))
+
+
+@cached_page(report_page)
 def report_detail(request, pk):
     report = get_report_for_user(request, pk)
     user = request.user

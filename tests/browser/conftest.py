@@ -83,3 +83,9 @@ def log_in(page, live_server, email, password="password"):
         page.fill("input[name=code]", totp_code())
         page.click("form button[type=submit] >> nth=0")
         page.wait_for_load_state()
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    """The browser sees the portal as its users do: through the page cache."""
+    settings.PAGE_CACHE = True

@@ -12,7 +12,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from agencies.permissions import can_schedule, require_membership
+from agencies.permissions import can_schedule, own_agency_page, require_membership
+from pagecache.pages import cached_page
 from visits import feeds
 from visits.forms import MonthForm
 from visits.models import OFF_CALENDAR_STATES, CalendarFeed, VisitStatus
@@ -44,6 +45,7 @@ def _month_of(request, today):
 CALENDAR_STATUSES = [status for status in VisitStatus if status not in OFF_CALENDAR_STATES]
 
 
+@cached_page(own_agency_page)
 def month_calendar(request):
     """A month of the agency's visits on a Monday-first grid, as host and as
     visitor (not cancelled or declined, and never another agency's draft),

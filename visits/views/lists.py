@@ -2,7 +2,8 @@
 
 from django.shortcuts import render
 
-from agencies.permissions import can_schedule, require_membership
+from agencies.permissions import can_schedule, own_agency_page, require_membership
+from pagecache.pages import cached_page
 from studitiru.pagination import paginate
 from visits.filters import VisitFilter
 from visits.permissions import visits_for_user
@@ -11,6 +12,7 @@ from visits.selectors import dashboard_sections
 PAGE_SIZE = 25
 
 
+@cached_page(own_agency_page)
 def visit_list(request):
     """The visits of the user's agency, as host and as visitor, filtered,
     searched and paginated; another agency's drafts never show."""
@@ -33,6 +35,7 @@ def visit_list(request):
     return render(request, "visits/visit_list.html", context)
 
 
+@cached_page(own_agency_page)
 def dashboard(request):
     """The agency's week at a glance: what waits for its answer, what is
     coming and what was recently held, each with its count."""

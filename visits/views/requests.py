@@ -19,6 +19,7 @@ from edits.guard import EditConflict, EditGuard, render_edit
 from lifecycle.actions import Action, allowed_actions
 from lifecycle.forms import CommentForm
 from lifecycle.views import confirm_action
+from pagecache.pages import Scope, cached_page
 
 from .. import permissions, services
 from ..forms import (
@@ -117,6 +118,17 @@ def visit_edit(request, pk):
     )
 
 
+def visit_page(request, pk) -> Scope:
+    """The page cache's scope of a visit's page: both agencies, and the
+    reader's side (what each side may do differs)."""
+    visit = get_visit_for_user(request, pk)
+    return Scope(
+        agencies=(visit.host_id, visit.visitor_id),
+        parts=(permissions.side_of(request.user, visit),),
+    )
+
+
+@cached_page(visit_page)
 def visit_detail(request, pk):
     visit = get_visit_for_user(request, pk)
     user = request.user
