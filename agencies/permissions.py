@@ -9,8 +9,6 @@ coordinator and show every agency's activity are (``is_national_admin``)."""
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from pagecache.pages import Scope
-
 from .models import Agency, GoodPractice, Invitation, Membership, Role
 
 # Roles that keep an agency's schedule: request, answer, delegation, agenda.
@@ -118,13 +116,6 @@ def require_membership(request) -> Membership:
     if membership is None:
         raise PermissionDenied
     return membership
-
-
-def own_agency_page(request, *args, **kwargs) -> Scope:
-    """The page cache's scope of a page about the reader's own agency (the
-    dashboard, the lists, the calendar): 403 for an account without one."""
-    require_membership(request)
-    return Scope()
 
 
 def get_practice_for_user(request, pk, *, write=False) -> GoodPractice:

@@ -1,5 +1,7 @@
-"""Which writes to the agencies' tables change which page stamps (pagecache)."""
+"""Which writes to the agencies' tables change which page stamps, and the
+scope of the pages about the reader's own agency (pagecache)."""
 
+from pagecache.pages import Scope
 from pagecache.stamps import agency, follow
 
 from .models import (
@@ -13,6 +15,7 @@ from .models import (
     Topic,
     User,
 )
+from .permissions import require_membership
 
 
 def _agency_of_user(user) -> set[str]:
@@ -20,6 +23,13 @@ def _agency_of_user(user) -> set[str]:
         agency(pk)
         for pk in Membership.objects.filter(user_id=user.pk).values_list("agency_id", flat=True)
     }
+
+
+def own_agency_page(request, *args, **kwargs) -> Scope:
+    """The page cache's scope of a page about the reader's own agency (the
+    dashboard, the lists, the calendar): 403 for an account without one."""
+    require_membership(request)
+    return Scope()
 
 
 def register():

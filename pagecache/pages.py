@@ -81,7 +81,9 @@ def cached_page(scope):
             key = page_key(request, scope(request, *args, **kwargs))
             kept = pages_cache().get(key)
             if kept is not None:
-                return _answer(request, *kept)
+                response = _answer(request, *kept)
+                response.page_cache = "hit"
+                return response
             request.renders_csrf_placeholder = True
             response = view(request, *args, **kwargs)
             request.renders_csrf_placeholder = False
@@ -90,7 +92,9 @@ def cached_page(scope):
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
             body = response.content.decode(response.charset)
             pages_cache().set(key, (body, headers), settings.PAGE_CACHE_SECONDS)
-            return _answer(request, body, headers, status=response.status_code)
+            response = _answer(request, body, headers, status=response.status_code)
+            response.page_cache = "miss"
+            return response
 
         wrapper.page_scope = scope
         return wrapper

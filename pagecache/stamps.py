@@ -197,8 +197,11 @@ def _deleted(sender, instance, **kwargs):
 
 
 def _write(names):
+    # In one order, so that two transactions bumping the same agencies in the
+    # database cache wait for each other instead of deadlocking.
     if names:
-        cache.set_many({_PREFIX + name: secrets.token_hex(8) for name in names}, timeout=None)
+        values = {_PREFIX + name: secrets.token_hex(8) for name in sorted(names)}
+        cache.set_many(values, timeout=None)
 
 
 # --- Reading stamps ---------------------------------------------------------------

@@ -144,7 +144,6 @@ def report_update(
             if rows is not None:
                 _replace_rows(model, current, rows)
         current.refresh_from_db()
-        stamps.touch_objects([current])  # off or onto the public pages too
     return current
 
 
@@ -208,6 +207,7 @@ def _move_report(*, report, by, allowed, to_status, comment="", changes=None) ->
             **changes,
         )
         current.refresh_from_db()
+        stamps.touch_objects([current])  # off or onto the public pages too
         record_change(current, by=by)  # the update above bypassed save()
         notify_report_event(event)
     return current

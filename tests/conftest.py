@@ -18,7 +18,17 @@ from django.utils import translation
 
 from agencies.models import Role
 from tests import catalogue, stamping
+from tests import coherence as coherence_run
 from tests.factories import make_agency, make_national_admin, make_user, make_visit
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--coherence",
+        action="store_true",
+        help="check every cached page against a fresh rendering after every write "
+        "(tests/coherence.py)",
+    )
 
 
 def pytest_report_header(config):
@@ -107,6 +117,21 @@ def writes_bump_stamps(monkeypatch):
     """Every request that writes a table the page cache follows bumps the
     stamps of what it wrote (tests/stamping.py)."""
     stamping.check_requests(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def coherence(request, monkeypatch):
+    """With --coherence: every cached page is checked after every write (tests/coherence.py)."""
+    if not request.config.getoption("--coherence") or not (
+        DATABASE_FIXTURES & set(request.fixturenames)
+    ):
+        yield
+        return
+    request.getfixturevalue("settings").PAGE_CACHE = True
+    watch = coherence_run.install(monkeypatch, connection)
+    with connection.execute_wrapper(watch):
+        yield
+        watch.check("at the end of the test")
 
 
 def _people(agency, place):

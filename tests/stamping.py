@@ -39,10 +39,14 @@ def check_requests(monkeypatch):
 
         with stamps.recording() as bumped, connection.execute_wrapper(record):
             response = get_response(self, request)
+        # A bump of every page covers any table (an agency's deletion sets
+        # its name to NULL on timeline rows, without their signals).
         missed = sorted(
             table
             for table in written_tables(statements)
-            if table in tables and tables[table] not in bumped.models
+            if table in tables
+            and tables[table] not in bumped.models
+            and stamps.EVERYTHING not in bumped.names
         )
         if missed:
             raise UnstampedWrite(

@@ -385,6 +385,12 @@ MATRIX = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    """The matrix holds with the page cache on: its pages check first."""
+    settings.PAGE_CACHE = True
+
+
 @pytest.fixture
 def world(db, media_root):
     salatiga = make_agency("33.73", slug="kota-salatiga")

@@ -20,7 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
 
-from agencies.permissions import agency_of, own_agency_page, require_membership
+from agencies.permissions import agency_of, require_membership
+from agencies.stamps import own_agency_page
 from edits.guard import EditConflict, EditGuard, render_edit
 from lifecycle.actions import Action, allowed_actions
 from lifecycle.forms import CommentForm

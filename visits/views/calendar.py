@@ -12,7 +12,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from agencies.permissions import can_schedule, own_agency_page, require_membership
+from agencies.permissions import can_schedule, require_membership
+from agencies.stamps import own_agency_page
 from pagecache.pages import cached_page
 from visits import feeds
 from visits.forms import MonthForm

@@ -2,7 +2,8 @@
 
 from django.shortcuts import render
 
-from agencies.permissions import can_schedule, own_agency_page, require_membership
+from agencies.permissions import can_schedule, require_membership
+from agencies.stamps import own_agency_page
 from pagecache.pages import cached_page
 from studitiru.pagination import paginate
 from visits.filters import VisitFilter
