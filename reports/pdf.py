@@ -25,9 +25,7 @@ the filters of ``{% load pdf_tags %}`` (``reports/templatetags/pdf_tags.py``):
 they use this module, never the other way round.
 """
 
-import contextlib
 import functools
-import gc
 import hashlib
 import io
 import logging
@@ -137,9 +135,8 @@ class Document:
         WeasyPrint leaves out an image or stylesheet it cannot read (a storage
         hiccup) and goes on; ``complete`` says whether every file was read."""
         fetcher = url_fetcher()
-        with _collector_paused():
-            document, options = self._weasyprint(fetcher)
-            pdf = document.write_pdf(dpi=IMAGE_DPI, **options)
+        document, options = self._weasyprint(fetcher)
+        pdf = document.write_pdf(dpi=IMAGE_DPI, **options)
         self.complete = not fetcher.failed
         return pdf
 
@@ -162,23 +159,6 @@ class Document:
             "font_config": _font_configuration(),
         }
         return document, options
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector paused while WeasyPrint renders: it
-    makes hundreds of thousands of objects, and the collector, run every few
-    thousand, walks them all again each time (5 % of a rendering). What the
-    rendering leaves behind is collected once it is done. Left alone when
-    something else has paused it (another rendering, in another thread)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _stylesheet(path, fetcher):

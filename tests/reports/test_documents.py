@@ -4,7 +4,6 @@ fetcher, which reads only the project's own static and media files; the
 cache that renders each version of a document once."""
 
 import datetime
-import gc
 import io
 import logging
 import socket
@@ -970,18 +969,3 @@ def test_fonts_are_found_once_per_thread():
 
     assert pdf._font_configuration() is here
     assert elsewhere[0] is not here
-
-
-def test_rendering_leaves_the_garbage_collector_as_it_found_it(salatiga, madiun_report):
-    document = pdf.Document("reports/pdf/report.html", pdf.report_context(madiun_report))
-    assert gc.isenabled()
-
-    document.render()
-    assert gc.isenabled()
-
-    gc.disable()
-    try:
-        document.render()
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
