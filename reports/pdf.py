@@ -16,7 +16,11 @@ the functions, and only when a document is rendered.
 
 Rendering a PDF costs most of a second of CPU; rendering its HTML, about a
 hundredth of that. A ``Document`` renders the HTML, and the PDF only when the
-cache holds none for that HTML (see ``Document``).
+cache holds none for that HTML (see ``Document``). What does not change from
+one PDF to the next is prepared once per process: the parsed stylesheet
+(``_stylesheet``, given to WeasyPrint rather than linked from the HTML) and
+the fonts (``_font_configuration``). Photos are printed from their thumbnail
+when it is sharp enough (``_with_printed_file``).
 
 The letterhead (kop surat) is drawn by ``templates/reports/pdf/_letterhead.html``
 (included with the agency; its logo read through ``media_src``) and styled by
@@ -86,13 +90,14 @@ class Document:
     """A document rendered to HTML (in Indonesian whatever the language of
     the request: the documents are official ones), and its PDF.
 
-    The HTML names everything the PDF shows: every word, and every file by
-    an address that changes with the file's content. Photos are stored under
-    random names and never rewritten; a new logo gets a new name (storages
-    do not overwrite a file); collected static files carry a hash of their
-    content in their names (``_unhashed_static_content`` covers development
-    and tests, where they do not). So a hash of the HTML, ``key``, identifies
-    the PDF: it is the key of the PDF in the cache and its ETag. The caller
+    The HTML and ``stylesheets`` (the static URLs of ``STYLESHEETS``) name
+    everything the PDF shows: every word, and every file by an address that
+    changes with the file's content. Photos are stored under random names
+    and never rewritten; a new logo gets a new name (storages do not
+    overwrite a file); collected static files carry a hash of their content
+    in their names (``_unhashed_static_content`` covers development and
+    tests, where they do not). So a hash of them, ``key``, identifies the
+    PDF: it is the key of the PDF in the cache and its ETag. The caller
     checks permissions before it asks for the PDF: the cache is shared by
     every user of the portal.
     """
