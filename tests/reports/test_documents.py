@@ -7,6 +7,7 @@ import datetime
 import io
 import logging
 import socket
+import threading
 import urllib.request
 import zoneinfo
 
@@ -898,3 +899,73 @@ def test_the_other_agencys_copy_lists_only_the_approved_atm_items(
 
     assert "Posko rujukan kelurahan" in own and "Kartu layanan terpadu" in own
     assert "Posko rujukan kelurahan" in shared and "Kartu layanan terpadu" not in shared
+
+
+def test_a_stylesheet_edited_under_the_same_name_is_printed_as_edited(
+    client, settings, tmp_path, salatiga, madiun_report
+):
+    # The parsed stylesheet is kept between renderings: only while its
+    # content is the same.
+    (tmp_path / "static" / "css").mkdir(parents=True)
+    stylesheet = tmp_path / "static" / "css" / "pdf.css"
+    stylesheet.write_text((settings.BASE_DIR / "static" / "css" / "pdf.css").read_text())
+    settings.STATICFILES_DIRS = [tmp_path / "static", *settings.STATICFILES_DIRS]
+    url = reverse("reports:report_pdf", args=[madiun_report.pk])
+    client.force_login(salatiga.penyuluh)
+    before = _pages(client.get(url))[0]
+
+    stylesheet.write_text(stylesheet.read_text() + "\n.doc-title { text-transform: none; }\n")
+    after = _pages(client.get(url))[0]
+
+    assert "LAPORAN TENTANG" in before
+    assert "Laporan tentang" in after
+    assert "LAPORAN TENTANG" not in after
+
+
+def test_the_stylesheet_is_parsed_once_for_many_documents(
+    client, salatiga, magelang, madiun_report, monkeypatch
+):
+    import weasyprint
+
+    parsed = []
+    css = weasyprint.CSS
+
+    def counted(*args, **kwargs):
+        parsed.append(kwargs.get("base_url"))
+        return css(*args, **kwargs)
+
+    monkeypatch.setattr(weasyprint, "CSS", counted)
+    pdf._parsed_stylesheet.cache_clear()
+    client.force_login(salatiga.penyuluh)
+    for url in _document_urls(madiun_report):
+        assert client.get(url).status_code == 200
+
+    assert parsed == [pdf.BASE_URL + "static/css/pdf.css"]
+
+
+def test_a_pdf_without_its_stylesheet_is_neither_cached_nor_kept(
+    client, salatiga, madiun_report, renders, monkeypatch
+):
+    monkeypatch.setattr(pdf, "STYLESHEETS", ("css/tidak-ada.css",))
+    url = reverse("reports:report_pdf", args=[madiun_report.pk])
+    client.force_login(salatiga.penyuluh)
+
+    first = client.get(url)
+    second = client.get(url)
+
+    for response in (first, second):
+        assert response.status_code == 200
+        assert response["Cache-Control"] == "no-store"
+        assert "ETag" not in response
+    assert len(renders) == 2  # not taken from the cache
+
+
+def test_fonts_are_found_once_per_thread():
+    here = pdf._font_configuration()
+    elsewhere = []
+    thread = threading.Thread(target=lambda: elsewhere.append(pdf._font_configuration()))
+    thread.start()
+    thread.join()
+
+    assert pdf._font_configuration() is here
+    assert elsewhere[0] is not here

@@ -68,10 +68,7 @@ def _signed_report(visit, agency, **fields):
 
 def _layout(report):
     """The report as WeasyPrint lays it out (no PDF written)."""
-    from weasyprint import HTML
-
-    document = pdf.Document("reports/pdf/report.html", pdf.report_context(report))
-    return HTML(string=document.html, base_url=pdf.BASE_URL, url_fetcher=pdf.url_fetcher()).render()
+    return pdf.Document("reports/pdf/report.html", pdf.report_context(report)).layout()
 
 
 def _page_texts(layout):
