@@ -115,4 +115,4 @@ test: install-test lint compilemessages
 	$(VENV)/bin/pytest
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles
+	rm -rf $(VENV) node_modules staticfiles static/build
