@@ -147,6 +147,8 @@ TEMPLATES = [
             # {% load pagination %}: the links of templates/_pagination.html;
             # {% load dates %}: the one way a page or an e-mail shows a time.
             "libraries": {"pagination": "studitiru.pagination", "dates": "studitiru.dates"},
+            # {% icon %} on every page: an icon from the sprite (studitiru/icons.py).
+            "builtins": ["studitiru.icons"],
         },
     },
 ]
@@ -273,11 +275,11 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
 # Front-end libraries come from the npm registry at install time
 # (package.json), never from a CDN: the portal must work on a closed network.
+# Bootstrap and its icons are served as the portal's own cut of them, built
+# into static/build/ by `npm run build` (frontend/build.mjs).
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
-    ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
-    ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/tom-select", NODE_MODULES / "tom-select" / "dist"),
     ("vendor/chart.js", NODE_MODULES / "chart.js" / "dist"),

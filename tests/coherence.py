@@ -23,7 +23,7 @@ from tests.stamping import WRITE
 # What differs from one rendering to the next by design: CSRF tokens and the
 # signed, time-stamped versions of the edit guard.
 VOLATILE = re.compile(r"\b[A-Za-z0-9]{64}\b|\b[\w-]{8,}:[\w-]{4,}:[\w-]{20,}\b")
-OWN_AGENCY_PAGES = ("visits:dashboard", "visits:list", "visits:calendar", "reports:item_list")
+OWN_AGENCY_PAGES = ("visits:dashboard", "visits:list", "visits:calendar", "reports:items")
 PER_KIND = 4  # visits, reports and news pages read per reader
 
 _local = threading.local()

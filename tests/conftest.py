@@ -17,7 +17,7 @@ from django.test import Client
 from django.utils import translation
 
 from agencies.models import Role
-from tests import catalogue, stamping
+from tests import catalogue, frontend, stamping
 from tests import coherence as coherence_run
 from tests.factories import make_agency, make_national_admin, make_user, make_visit
 
@@ -40,6 +40,7 @@ def pytest_sessionstart(session):
     compiles them, and so does a run of pytest itself when one is missing or
     older than its .po."""
     catalogue.compile_stale()
+    frontend.build_stale()
 
 
 def _asks_for_a_browser(item):
@@ -132,6 +133,39 @@ def coherence(request, monkeypatch):
     with connection.execute_wrapper(watch):
         yield
         watch.check("at the end of the test")
+
+
+# An icon drawn from the sprite ({% icon %}), and the parts of the front end a
+# page may load only where it uses them.
+SPRITE_ICON = re.compile(rb'<use href="[^"#]*/icons(?:\.[0-9a-f]+)?\.svg#([a-z0-9-]+)"')
+SEARCHABLE_SELECT = re.compile(rb'<select [^>]*class="[^"]*\bjs-searchable-select\b')
+
+
+@pytest.fixture(autouse=True)
+def front_end_where_used(monkeypatch):
+    """Every whole page any test fetches draws its icons from the sprite,
+    each of them in it (an icon missing from the sprite is an empty space),
+    never links the icon font, and loads Tom Select exactly when it has a
+    searchable select (``templates/_tom_select.html``)."""
+    request = Client.request
+
+    def checked(self, **kwargs):
+        response = request(self, **kwargs)
+        if not response.streaming and response.get("Content-Type", "").startswith("text/html"):
+            body = response.content
+            if b"<html" in body:
+                path = kwargs.get("PATH_INFO")
+                assert b"bootstrap-icons" not in body, f"{path} links the icon font"
+                missing = {n.decode() for n in SPRITE_ICON.findall(body)} - frontend.sprite_names()
+                assert not missing, f"{path} draws icons missing from the sprite: {sorted(missing)}"
+                uses = bool(SEARCHABLE_SELECT.search(body))
+                loads = b"tom-select.complete.min.js" in body
+                assert uses == loads, (
+                    f"{path} {'uses' if uses else 'does not use'} Tom Select, loads it {'' if loads else 'not'}"
+                )
+        return response
+
+    monkeypatch.setattr(Client, "request", checked)
 
 
 def _people(agency, place):

@@ -9,6 +9,7 @@ and is carried out by a POST.
 """
 
 from collections import Counter
+from typing import NamedTuple
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -44,6 +45,15 @@ from ..models import ACTIVE_ADOPTION_STATES, AdoptionItem, AdoptionStatus, overd
 from ..permissions import get_checkin_for_user, get_item_for_user, get_report_for_user
 
 PAGE_SIZE = 25
+
+
+class QuickFilter(NamedTuple):
+    """A button above the item list that filters it by one status."""
+
+    value: str
+    label: str
+    count: int
+    icon: str  # named as icon="…": the icon sprite's build finds it (studitiru/icons.py)
 
 
 # --- Lifecycle actions ---------------------------------------------------------------
@@ -344,9 +354,11 @@ def item_list(request):
         "items": page.object_list,
         "counts": counts,
         "quick_filters": [
-            (SHOW_AWAITING, _("Menunggu tinjauan"), counts["awaiting"], "hourglass-split"),
-            (SHOW_OVERDUE, _("Terlambat"), counts["overdue"], "alarm"),
-            (SHOW_ACTIVE, _("Berjalan"), counts["active"], "play-circle"),
+            QuickFilter(
+                SHOW_AWAITING, _("Menunggu tinjauan"), counts["awaiting"], icon="hourglass-split"
+            ),
+            QuickFilter(SHOW_OVERDUE, _("Terlambat"), counts["overdue"], icon="alarm"),
+            QuickFilter(SHOW_ACTIVE, _("Berjalan"), counts["active"], icon="play-circle"),
         ],
         "current_status": form.cleaned_data.get("status", ""),
         "is_filtered": filters.is_filtered(),

@@ -216,7 +216,10 @@ def test_directory_runs_a_fixed_number_of_queries(
 
 
 def ajukan_links(response):
-    return re.findall(r'href="([^"]*)"[^>]*>\s*<i[^>]*></i>\s*Ajukan studi tiru', response.text)
+    return re.findall(
+        r'href="([^"]*)"[^>]*>\s*<svg[^>]*><use[^>]*></use></svg>\s*Ajukan studi tiru',
+        response.text,
+    )
 
 
 def test_practice_page_links_ajukan_studi_tiru_with_host_and_topic(client, malang, madiun):

@@ -115,7 +115,10 @@ def test_a_report_submit_page_names_the_empty_sections(client, salatiga, draft_r
 
     assert "Bagian berikut masih kosong" in content
     assert f'href="/laporan/{draft_report.pk}/">Kembali</a>' in content
-    assert '<i class="bi bi-send me-1" aria-hidden="true"></i>Ajukan laporan' in content
+    assert (
+        '<svg class="bi me-1" aria-hidden="true"><use href="/static/build/icons.svg#send"></use></svg>'
+        "Ajukan laporan"
+    ) in content
     draft_report.refresh_from_db()
     assert draft_report.status == ReportStatus.DRAFT
 

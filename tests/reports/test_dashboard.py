@@ -59,7 +59,8 @@ def chart_data(content):
 def first_heading(content):
     """The text of the first heading of a card on the page."""
     match = re.search(
-        r'<h3 class="h6 mb-0" id="[a-z_]+-title">(?:<i[^>]*></i>)?([^<]+)</h3>', content
+        r'<h3 class="h6 mb-0" id="[a-z_]+-title">(?:<svg[^>]*><use[^>]*></use></svg>)?([^<]+)</h3>',
+        content,
     )
     return match.group(1).strip()
 
