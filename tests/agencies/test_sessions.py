@@ -4,6 +4,10 @@ sessions on "Sesi aktif" and can end the others."""
 
 import pytest
 from allauth.usersessions.models import UserSession
+from django.conf import settings
+from django.contrib.sessions.backends.cached_db import KEY_PREFIX
+from django.contrib.sessions.models import Session
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains
@@ -121,3 +125,27 @@ def test_a_user_sees_their_sessions_and_ends_the_others(salatiga):
     assertContains(page, "Keluarkan sesi lain")
     assert phone.get(reverse("visits:dashboard")).status_code == 302
     assert laptop.get(reverse("visits:dashboard")).status_code == 200
+
+
+# --- Where sessions are kept -----------------------------------------------------------
+
+
+def test_a_session_outlives_a_cleared_cache_and_logging_out_ends_both_copies(salatiga):
+    """Sessions are read from the cache and kept in the database behind it: an
+    emptied or restarted cache logs nobody out, and a logout leaves no copy
+    that a stolen cookie could use."""
+    make_user(salatiga, Role.STAFF, email="staf@test.id")
+    browser = logged_in_browser("staf@test.id")
+    key = browser.cookies[settings.SESSION_COOKIE_NAME].value
+    assert cache.get(KEY_PREFIX + key) is not None
+    assert Session.objects.filter(session_key=key).exists()
+
+    cache.clear()
+    assert browser.get(reverse("visits:dashboard")).status_code == 200
+
+    browser.post(reverse("account_logout"))
+    assert cache.get(KEY_PREFIX + key) is None
+    assert Session.objects.filter(session_key=key).exists() is False
+    stolen = Client()
+    stolen.cookies[settings.SESSION_COOKIE_NAME] = key
+    assert stolen.get(reverse("visits:dashboard")).status_code == 302
