@@ -2,13 +2,17 @@
 it has, so reactivating it does not bring them back; a user sees their active
 sessions on "Sesi aktif" and can end the others."""
 
+import re
+
 import pytest
 from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib.sessions.backends.cached_db import KEY_PREFIX
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
@@ -149,3 +153,25 @@ def test_a_session_outlives_a_cleared_cache_and_logging_out_ends_both_copies(sal
     stolen = Client()
     stolen.cookies[settings.SESSION_COOKIE_NAME] = key
     assert stolen.get(reverse("visits:dashboard")).status_code == 302
+
+
+def test_every_request_loads_the_user_with_their_agency_in_one_query(client, salatiga):
+    """The user, their membership, agency and its province (the time zone):
+    what every page reads, in the query that finds the user."""
+    user = make_user(salatiga, Role.STAFF, email="staf@test.id")
+    client.force_login(user)
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("visits:dashboard"))
+
+    assert response.wsgi_request.user == user
+    user_queries = [
+        q["sql"] for q in captured.captured_queries if 'FROM "agencies_user"' in q["sql"]
+    ]
+    assert len(user_queries) == 1
+    joined = re.findall(r'JOIN "(\w+)"', user_queries[0])
+    assert joined == ["agencies_membership", "agencies_agency", "agencies_province"]
+    with CaptureQueriesContext(connection) as later:
+        agency = response.wsgi_request.user.membership.agency
+        assert (agency.name, agency.tzinfo) == (salatiga.name, salatiga.tzinfo)
+    assert later.captured_queries == []
