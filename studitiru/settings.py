@@ -143,6 +143,8 @@ TEMPLATES = [
             # {% load pagination %}: the links of templates/_pagination.html;
             # {% load dates %}: the one way a page or an e-mail shows a time.
             "libraries": {"pagination": "studitiru.pagination", "dates": "studitiru.dates"},
+            # Django's |date and |time, memoised (the same text, written once).
+            "builtins": ["studitiru.date_filters"],
         },
     },
 ]
