@@ -273,6 +273,40 @@ def _load_agencies(visits):
         visit.visitor = agencies[visit.visitor_id]
 
 
+# --- The visit list ----------------------------------------------------------------------
+
+# What the visit list shows of a visit and its agencies (templates/visits/
+# visit_list.html, the {% visit_when %} tag: the host's time zone); the
+# rest of their columns (letters, purpose, addresses, letterheads) stays in
+# the database, and building a page of rows costs less.
+VISIT_LIST_FIELDS = (
+    "host",
+    "visitor",
+    "title",
+    "status",
+    "start",
+    "end",
+    "updated_at",
+    *(
+        f"{side}__{name}"
+        for side in ("host", "visitor")
+        for name in ("name", "short_name", "province__time_zone")
+    ),
+)
+
+
+def visit_list_rows(agency):
+    """The visits ``agency``'s members see, with their topics and delegation
+    size, reading only the columns the visit list shows."""
+    return (
+        visits_for_agency(agency)
+        .select_related("host__province", "visitor__province")
+        .only(*VISIT_LIST_FIELDS)
+        .with_topics()
+        .with_delegation_size()
+    )
+
+
 # --- The calendar ----------------------------------------------------------------------
 
 

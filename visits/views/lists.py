@@ -5,8 +5,7 @@ from django.shortcuts import render
 from agencies.permissions import can_schedule, require_membership
 from studitiru.pagination import paginate
 from visits.filters import VisitFilter
-from visits.permissions import visits_for_user
-from visits.selectors import dashboard_sections
+from visits.selectors import dashboard_sections, visit_list_rows
 
 PAGE_SIZE = 25
 
@@ -18,7 +17,7 @@ def visit_list(request):
     agency = membership.agency
     filters = VisitFilter(
         request.GET,
-        visits_for_user(request.user).with_topics().with_delegation_size(),
+        visit_list_rows(agency),
         agency=agency,
     )
     page = paginate(request, filters.qs, PAGE_SIZE)
