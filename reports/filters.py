@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Division, Province, Topic
 from studitiru.filters import (
+    FilterForm,
     PortalFilterSet,
     province_filter,
     search_filter,
@@ -27,6 +28,9 @@ SHOW_CHECKIN_DUE = "perlu_catatan"
 class ReportFilter(PortalFilterSet):
     """The filters of the agency's report list."""
 
+    class Meta:
+        form = FilterForm  # drawn field by field with _filter_field.html
+
     q = search_filter(_("Judul laporan…"), label=_("Cari judul"))
     status = status_filter(ReportStatus.choices)
 
@@ -35,6 +39,9 @@ class ReportFilter(PortalFilterSet):
 
 class NewsFilter(PortalFilterSet):
     """Search and filters of the public news list."""
+
+    class Meta:
+        form = FilterForm  # drawn field by field with _filter_field.html
 
     q = search_filter(_("Judul, instansi, topik…"))
     topik = topic_filter(Topic.objects.order_by("code"))
@@ -60,6 +67,9 @@ class NewsFilter(PortalFilterSet):
 
 class ItemFilter(PortalFilterSet):
     """The filters of the agency's ATM items, open work first, soonest due first."""
+
+    class Meta:
+        form = FilterForm  # drawn field by field with _filter_field.html
 
     q = search_filter(_("Amati, tiru, indikator, kunjungan…"))
     status = status_filter(

@@ -358,6 +358,38 @@ def _overdue_items() -> DashboardQuery:
     )
 
 
+# --- The ATM item list ----------------------------------------------------------
+
+# What the ATM item list shows of an item, its topic, division, report and
+# visit (templates/reports/plan/item_list.html): the plan's texts, the
+# report's and the agencies' long columns stay in the database.
+ITEM_LIST_FIELDS = (
+    "report",
+    "topic",
+    "division",
+    "replicate",
+    "target_date",
+    "status",
+    "updated_at",
+    "topic__code",
+    "topic__name",
+    "division__name",
+    "report__agency__name",
+    "report__visit__title",
+    *(
+        f"report__visit__{side}__{name}"
+        for side in ("host", "visitor")
+        for name in ("name", "short_name")
+    ),
+)
+
+
+def item_list_rows(agency):
+    """``agency``'s ATM items with their progress, reading only the columns
+    the item list shows."""
+    return permissions.items_for_agency(agency).only(*ITEM_LIST_FIELDS)
+
+
 # --- Every agency's activity (national administrators) ---------------------------
 
 # The columns of the activity table: a key, its heading and the states it counts.

@@ -22,12 +22,59 @@ same style.
 """
 
 import datetime
+import functools
 
 from django import template
-from django.utils import timezone
-from django.utils.formats import date_format, time_format
+from django.utils import formats, timezone, translation
 
 register = template.Library()
+
+# How many formatted values each process keeps: a page writes the same few
+# hundred dates again and again (every row of a list, every day of a month).
+FORMATTED_CACHE_SIZE = 4096
+
+
+@functools.lru_cache(maxsize=FORMATTED_CACHE_SIZE)
+def _formatted(function, value, kind, tzinfo, fold, fmt, language, zone):
+    return function(value, fmt)
+
+
+def memoised(function, value, fmt):
+    """``function(value, fmt)``, remembered under everything its text depends
+    on: the value with its type, zone and fold (two aware datetimes of the
+    same instant in different zones are equal), the format, the active
+    language and the current time zone. Byte for byte what ``function``
+    writes (tests/test_dates.py compares)."""
+    key = (
+        value,
+        type(value),
+        getattr(value, "tzinfo", None),
+        getattr(value, "fold", 0),
+        fmt,
+        translation.get_language(),
+        timezone.get_current_timezone(),
+    )
+    try:
+        hash(key)
+    except TypeError:  # an unhashable value or format: written each time
+        return function(value, fmt)
+    return _formatted(function, *key)
+
+
+def clear_memo():
+    """Forget every formatted value (for tests that write a value cold)."""
+    _formatted.cache_clear()
+
+
+def date_format(value, fmt=None) -> str:
+    """Django's ``formats.date_format``, memoised."""
+    return memoised(formats.date_format, value, fmt)
+
+
+def time_format(value, fmt=None) -> str:
+    """Django's ``formats.time_format``, memoised."""
+    return memoised(formats.time_format, value, fmt)
+
 
 ZONE_LABELS = {
     "Asia/Jakarta": "WIB",

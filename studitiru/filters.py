@@ -34,6 +34,28 @@ MAX_QUERY_LENGTH = 200
 SEARCH_LABEL = _("Cari")
 
 
+class FilterBoundField(forms.BoundField):
+    """A filter's field with Bootstrap's classes on its widget (``form-select``
+    or ``form-control``, ``is-invalid`` on an error; Django adds
+    ``aria-invalid`` and ``aria-describedby``), drawn by
+    ``templates/_filter_field.html``: what crispy-forms drew, without its
+    cost (a fifth of the visit list's CPU)."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        look = "form-select" if isinstance(widget, forms.Select) else "form-control"
+        classes = (widget.attrs.get("class"), look, "is-invalid" if self.errors else None)
+        attrs["class"] = " ".join(name for name in classes if name)
+        return attrs
+
+
+class FilterForm(forms.Form):
+    """The form of a filter bar drawn field by field with ``_filter_field.html``."""
+
+    bound_field_class = FilterBoundField
+
+
 def search_filter(placeholder, *, max_length=MAX_QUERY_LENGTH, label=SEARCH_LABEL):
     """The ``q`` box: a search input whose words each must match."""
     return django_filters.CharFilter(

@@ -147,8 +147,9 @@ TEMPLATES = [
             # {% load pagination %}: the links of templates/_pagination.html;
             # {% load dates %}: the one way a page or an e-mail shows a time.
             "libraries": {"pagination": "studitiru.pagination", "dates": "studitiru.dates"},
-            # {% icon %} on every page: an icon from the sprite (studitiru/icons.py).
-            "builtins": ["studitiru.icons"],
+            # {% icon %} on every page: an icon from the sprite (studitiru/icons.py);
+            # Django's |date and |time, memoised (the same text, written once).
+            "builtins": ["studitiru.icons", "studitiru.date_filters"],
         },
     },
 ]
@@ -304,7 +305,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Cache and sessions. The default cache holds what every app process must
 # share: allauth's rate-limit counters (failed logins, password resets), the
 # TOTP codes already used, the calendar feeds. It is Redis when REDIS_URL is
-# set (then sessions live there too), otherwise Django's database cache — never
+# set (the sessions are read from it too), otherwise Django's database cache — never
 # per-process memory, which let each gunicorn worker keep counters of its own
 # (a limit of 5 failed logins held only at the 11th-14th attempt with three
 # workers). Its table, CACHE_TABLE, is created by a migration
@@ -333,7 +334,11 @@ if REDIS_URL:
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+# Sessions: read from the default cache, written through to the database (the
+# table django_session), so a session outlives a cache cleared or restarted,
+# and logging out or ending a member's sessions removes both copies. Never a
+# per-process cache: a session ended in one worker would live on in another.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # The page cache (pagecache/): whole pages of the key views, kept under keys
 # that hold their reader and the version stamps of the data they show (the

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.template import Context, Template
+from django.template import Context, Template, defaultfilters
 from django.utils import timezone, translation
 
 from studitiru import dates
@@ -89,3 +89,61 @@ def test_no_form_asks_the_browser_for_its_own_date_or_time_picker():
         if native.search(path.read_text())
     ]
     assert found == []
+
+
+# --- The memoised formatter ------------------------------------------------------------
+
+FORMATS = ["DATE_FORMAT", "SHORT_DATE_FORMAT", "l, j F Y", "j M Y H.i", "N j, Y, P e", "D", "e T"]
+VALUES = [
+    START,
+    START.astimezone(WITA),  # the same instant in another zone: equal, written otherwise
+    START.astimezone(datetime.UTC),
+    datetime.datetime(2025, 8, 1, 9, 0),  # naive
+    datetime.datetime(2025, 12, 31, 23, 59, tzinfo=WIB),
+]
+TEMPLATE = Template(
+    "{% load dates %}"
+    + "".join(f'|{{{{ value|date:"{f}" }}}}' for f in FORMATS)
+    + '|{{ value|time:"H.i" }}|{{ value|moment }}|{{ value|moment_short }}|{{ value|clock }}'
+)
+
+
+def written(value):
+    return TEMPLATE.render(Context({"value": value}))
+
+
+def test_the_memoised_date_filters_write_what_djangos_write_in_every_language_and_zone():
+    """Every value written cold (an empty memo) and then again from a memo
+    shared by both languages and two zones: the same text each time, and
+    Django's own filters' text."""
+    combos = [
+        (language, zone, value)
+        for language in ("id", "en")
+        for zone in (WIB, WITA)
+        for value in VALUES
+    ]
+    cold = {}
+    for language, zone, value in combos:
+        with translation.override(language), timezone.override(zone):
+            dates.clear_memo()
+            cold[language, zone, value] = written(value)
+            local = timezone.template_localtime(value)
+            djangos = [defaultfilters.date(local, f) for f in FORMATS]
+            djangos.append(defaultfilters.time(local, "H.i"))
+            assert cold[language, zone, value].split("|")[1 : len(djangos) + 1] == djangos
+    for _ in range(2):
+        for language, zone, value in combos:
+            with translation.override(language), timezone.override(zone):
+                assert written(value) == cold[language, zone, value]
+    assert cold["id", WIB, START] != cold["en", WIB, START]
+    assert cold["id", WIB, START] != cold["id", WITA, START]
+
+
+def test_the_same_instant_in_two_zones_is_written_in_each_ones_own_time():
+    dates.clear_memo()
+    with translation.override("id"):
+        assert dates.date_format(START, "H.i e") == "09.00 WIB"
+        # A date is equal to no datetime, and written as a date.
+        assert dates.date_format(datetime.date(2025, 8, 1), "DATE_FORMAT") == "1 Agustus 2025"
+        assert dates.date_format(START.astimezone(WITA), "H.i e") == "10.00 WITA"
+        assert dates.date_format(START, "H.i e") == "09.00 WIB"

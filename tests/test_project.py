@@ -93,11 +93,13 @@ def test_the_health_check_answers_without_login_or_database(db, client, django_a
 
 
 def test_with_redis_url_the_cache_and_sessions_live_in_redis():
-    """Several app processes share sessions through Redis: the client library
-    must be installed and the settings must reach the server (CI's Redis at
-    127.0.0.1:6379)."""
+    """Several app processes share sessions through Redis (read from it, kept
+    in the database behind it): the client library must be installed and the
+    settings must reach the server (CI's Redis at 127.0.0.1:6379)."""
     script = (
         "import django; django.setup();"
+        "from django.conf import settings;"
+        "assert settings.SESSION_ENGINE == 'django.contrib.sessions.backends.cached_db';"
         "from django.core.cache import cache;"
         "from django.contrib.sessions.backends.cache import SessionStore;"
         "cache.set('studitiru-test', 'ok', 10); assert cache.get('studitiru-test') == 'ok';"

@@ -4,13 +4,13 @@ attendance, on the portal's base ``studitiru.filters.PortalFilterSet``."""
 import datetime
 
 import django_filters
-from django import forms
 from django.db.models import OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, AgencyLevel, Province, Topic
 from agencies.widgets import AgencySearchSelect, agency_label
 from studitiru.filters import (
+    FilterForm,
     PortalFilterSet,
     province_filter,
     search_filter,
@@ -40,7 +40,7 @@ SORT_ORDERS = {
 }
 
 
-class VisitFilterForm(forms.Form):
+class VisitFilterForm(FilterForm):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("dari"), cleaned.get("sampai")

@@ -43,6 +43,7 @@ from ..forms.plan import (
 )
 from ..models import ACTIVE_ADOPTION_STATES, AdoptionItem, AdoptionStatus, overdue_condition
 from ..permissions import get_checkin_for_user, get_item_for_user, get_report_for_user
+from ..selectors import item_list_rows
 
 PAGE_SIZE = 25
 
@@ -339,7 +340,7 @@ def item_list(request):
     membership = require_membership(request)
     agency = membership.agency
     # Invalid fields are shown and ignored; the valid ones still filter.
-    filters = ItemFilter(request.GET, permissions.items_for_agency(agency), agency=agency)
+    filters = ItemFilter(request.GET, item_list_rows(agency), agency=agency)
     form = filters.form
     page = paginate(request, filters.qs, PAGE_SIZE)
     counts = AdoptionItem.objects.filter(report__agency=agency).aggregate(

@@ -2,9 +2,17 @@
 it has, so reactivating it does not bring them back; a user sees their active
 sessions on "Sesi aktif" and can end the others."""
 
+import re
+
 import pytest
 from allauth.usersessions.models import UserSession
+from django.conf import settings
+from django.contrib.sessions.backends.cached_db import KEY_PREFIX
+from django.contrib.sessions.models import Session
+from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
@@ -121,3 +129,49 @@ def test_a_user_sees_their_sessions_and_ends_the_others(salatiga):
     assertContains(page, "Keluarkan sesi lain")
     assert phone.get(reverse("visits:dashboard")).status_code == 302
     assert laptop.get(reverse("visits:dashboard")).status_code == 200
+
+
+# --- Where sessions are kept -----------------------------------------------------------
+
+
+def test_a_session_outlives_a_cleared_cache_and_logging_out_ends_both_copies(salatiga):
+    """Sessions are read from the cache and kept in the database behind it: an
+    emptied or restarted cache logs nobody out, and a logout leaves no copy
+    that a stolen cookie could use."""
+    make_user(salatiga, Role.STAFF, email="staf@test.id")
+    browser = logged_in_browser("staf@test.id")
+    key = browser.cookies[settings.SESSION_COOKIE_NAME].value
+    assert cache.get(KEY_PREFIX + key) is not None
+    assert Session.objects.filter(session_key=key).exists()
+
+    cache.clear()
+    assert browser.get(reverse("visits:dashboard")).status_code == 200
+
+    browser.post(reverse("account_logout"))
+    assert cache.get(KEY_PREFIX + key) is None
+    assert Session.objects.filter(session_key=key).exists() is False
+    stolen = Client()
+    stolen.cookies[settings.SESSION_COOKIE_NAME] = key
+    assert stolen.get(reverse("visits:dashboard")).status_code == 302
+
+
+def test_every_request_loads_the_user_with_their_agency_in_one_query(client, salatiga):
+    """The user, their membership, agency and its province (the time zone):
+    what every page reads, in the query that finds the user."""
+    user = make_user(salatiga, Role.STAFF, email="staf@test.id")
+    client.force_login(user)
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("visits:dashboard"))
+
+    assert response.wsgi_request.user == user
+    user_queries = [
+        q["sql"] for q in captured.captured_queries if 'FROM "agencies_user"' in q["sql"]
+    ]
+    assert len(user_queries) == 1
+    joined = re.findall(r'JOIN "(\w+)"', user_queries[0])
+    assert joined == ["agencies_membership", "agencies_agency", "agencies_province"]
+    with CaptureQueriesContext(connection) as later:
+        agency = response.wsgi_request.user.membership.agency
+        assert (agency.name, agency.tzinfo) == (salatiga.name, salatiga.tzinfo)
+    assert later.captured_queries == []

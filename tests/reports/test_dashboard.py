@@ -3,11 +3,14 @@ user first, the empty lists named on one line, and the chart of the agency's
 ATM progress per topic (reports.selectors.dashboard_screen and
 adoption_progress, drawn by templates/visits/dashboard.html)."""
 
+import contextlib
 import datetime
 import json
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -297,3 +300,44 @@ def test_an_item_under_way_wants_a_progress_note_every_thirty_days(client, salat
     client.force_login(salatiga.penyuluh)
     response = client.get(reverse("reports:items"), {"status": "perlu_catatan"})
     assert [item.pk for item in response.context["items"]] == [quiet.pk]
+
+
+# --- Every query of the dashboard can be prepared --------------------------------------
+
+# psycopg caches the parse of a query, and so prepares it, only up to this
+# many parameters: a query with more is parsed and planned on every request.
+PREPARED_PARAMETERS = 50
+
+
+@contextlib.contextmanager
+def parameter_counts():
+    """The number of parameters of each query run inside, by its SQL."""
+    counts = {}
+
+    def count(execute, sql, params, many, context):
+        counts[sql] = len(params or ())
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        yield counts
+
+
+@pytest.mark.parametrize("role", ["head", "penyuluh", "staff"])
+def test_every_query_of_the_dashboard_has_at_most_fifty_parameters(
+    client, salatiga, magelang, visit, role
+):
+    report = make_report(visit, salatiga.agency, status="submitted")
+    make_adoption_item(report, status=S.PROPOSED)
+    make_visit(salatiga.agency, magelang.agency, status=VisitStatus.REQUESTED)
+    make_visit(magelang.agency, salatiga.agency)
+    client.force_login(getattr(salatiga, role))
+
+    with CaptureQueriesContext(connection) as captured, parameter_counts() as counts:
+        response = client.get(URL)
+
+    assert response.status_code == 200
+    assert len(counts) == len({query["sql"] for query in captured.captured_queries})
+    too_many = {sql: n for sql, n in counts.items() if n > PREPARED_PARAMETERS}
+    assert too_many == {}
+    # The visit lists' counts, the widest query, is among those measured.
+    assert max(counts.values()) > 20

@@ -253,6 +253,29 @@ def test_invalid_filters_get_an_indonesian_message_and_the_valid_ones_still_appl
     assert 'value="kemarin"' in content  # the user's input is kept
 
 
+def test_each_filter_is_labelled_and_one_in_error_is_marked_and_described_by_its_message(
+    client, staff
+):
+    content = client.get(URL, {"dari": "kemarin", "q": "desa"}).content.decode()
+
+    for name, label in [("q", "Cari"), ("status", "Status"), ("dari", "Dari tanggal")]:
+        assert re.search(rf'<label for="id_{name}" class="form-label">\s*{label}</label>', content)
+    assert re.search(
+        r'<input type="search" name="q" value="desa" [^>]*class="form-control"', content
+    )
+    assert re.search(r'<select name="status" class="form-select" id="id_status">', content)
+    field = re.search(r'<input type="text" name="dari" [^>]*>', content).group(0)
+    assert 'aria-invalid="true"' in field
+    assert 'aria-describedby="id_dari_error"' in field
+    assert 'class="form-control is-invalid"' in field
+    assert re.search(
+        r'<div id="id_dari_error" class="invalid-feedback"><p id="error_1_id_dari">'
+        r"<strong>Masukkan tanggal yang valid.</strong></p></div>",
+        content,
+    )
+    assert "id_sampai_error" not in content
+
+
 def test_an_end_before_the_start_is_refused_clearly(client, staff, malang, madiun):
     make_visit(malang, madiun, start=at(2025, 8, 1))
     later = make_visit(malang, madiun, start=at(2025, 9, 1))

@@ -7,10 +7,10 @@ for dozens of visits, and a few lines of Python cost a fraction of an
 
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from studitiru import dates
+from studitiru.dates import date_format
 
 register = template.Library()
 

@@ -7,8 +7,7 @@ from agencies.stamps import own_agency_page
 from pagecache.pages import cached_page
 from studitiru.pagination import paginate
 from visits.filters import VisitFilter
-from visits.permissions import visits_for_user
-from visits.selectors import dashboard_sections
+from visits.selectors import dashboard_sections, visit_list_rows
 
 PAGE_SIZE = 25
 
@@ -21,7 +20,7 @@ def visit_list(request):
     agency = membership.agency
     filters = VisitFilter(
         request.GET,
-        visits_for_user(request.user).with_topics().with_delegation_size(),
+        visit_list_rows(agency),
         agency=agency,
     )
     page = paginate(request, filters.qs, PAGE_SIZE)
