@@ -3,9 +3,10 @@
 mixed load will write to — a copy, never the data set itself).
 
 The generator gives a known password to a staff member of each of the eight
-busiest agencies and to the benchmark agency's penyuluh (report writers);
-the other agencies' report writers get it here (``User.password``, one
-``update``), so that reports are saved in more than one agency."""
+busiest agencies and to the benchmark agency's penyuluh (a report writer);
+the other agencies' report writers, and the staff of a lifecycle visit's
+other side in a small data set, get it here (``User.password``, one
+``update``), so that writes happen in more than one agency."""
 
 from django.contrib.auth.hashers import make_password
 from django.db.models import Q
@@ -38,13 +39,11 @@ def _benchmark_staff() -> dict[int, str]:
     return staff
 
 
-def _report_writer(agency_id) -> str | None:
-    """A penyuluh of the agency, given the benchmark's password."""
+def _account(agency_id, role) -> str | None:
+    """A member of the agency in ``role``, given the benchmark's password."""
     user = (
-        User.objects.filter(
-            membership__agency_id=agency_id, membership__role=Role.PENYULUH, is_active=True
-        )
-        .order_by("-email", "pk")  # "benchmark.penyuluh@…" where there is one
+        User.objects.filter(membership__agency_id=agency_id, membership__role=role, is_active=True)
+        .order_by("-email", "pk")  # "benchmark.…@" (after the generated names) where there is one
         .first()
     )
     if user is None:
@@ -58,18 +57,26 @@ def mixed_targets(*, readers=8, per_kind=3) -> dict:
     """The readers (staff of up to ``readers`` agencies, with their pages)
     and up to ``per_kind`` writers of each kind, in different agencies."""
     staff = _benchmark_staff()
-    agencies = sorted(staff)
+    agencies = sorted(staff)  # the readers' agencies
     now = timezone.now()
+    answerable = Visit.objects.filter(
+        status__in=LIFECYCLE_STATES, start__gt=now + timezone.timedelta(days=2)
+    ).order_by("pk")
+    fields = ("pk", "host_id", "visitor_id", "status")
+    # Between agencies of the readers first; in a small data set, any.
     lifecycle = list(
-        Visit.objects.filter(
-            status__in=LIFECYCLE_STATES,
-            start__gt=now + timezone.timedelta(days=2),
-            host_id__in=agencies,
-            visitor_id__in=agencies,
-        )
-        .order_by("pk")
-        .values("pk", "host_id", "visitor_id", "status")[:per_kind]
+        answerable.filter(host_id__in=agencies, visitor_id__in=agencies).values(*fields)[:per_kind]
     )
+    lifecycle += list(
+        answerable.exclude(pk__in=[v["pk"] for v in lifecycle]).values(*fields)[
+            : per_kind - len(lifecycle)
+        ]
+    )
+    for visit in lifecycle:
+        for agency in (visit["host_id"], visit["visitor_id"]):
+            if agency not in staff:
+                staff[agency] = _account(agency, Role.STAFF)
+    lifecycle = [v for v in lifecycle if staff[v["host_id"]] and staff[v["visitor_id"]]]
     busy = {v["pk"] for v in lifecycle}
     writers = [
         (
@@ -108,7 +115,7 @@ def mixed_targets(*, readers=8, per_kind=3) -> dict:
         .distinct("agency_id")
         .values("pk", "agency_id")
     ):
-        email = _report_writer(report["agency_id"])
+        email = _account(report["agency_id"], Role.PENYULUH)
         if email is None:
             continue
         writers.append(
