@@ -468,6 +468,9 @@ def run_mixed_on_copy(args, env, *, url, port, log_path) -> dict:
     try:
         plan = mixed_targets.mixed_targets(readers=args.readers)
         connection.close()
+        if args.redis_url:
+            # The passes' pages and sessions: none may answer for the copy.
+            flush_redis(args.redis_url)
         server.start()
         figures = mixed.run_mixed(
             server.base_url, plan, duration=args.mixed_duration, write_rate=args.write_rate
