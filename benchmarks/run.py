@@ -466,7 +466,7 @@ def run_mixed_on_copy(args, env, *, url, port, log_path) -> dict:
         log_path=log_path,
     )
     try:
-        plan = mixed_targets.mixed_targets(readers=args.readers)
+        plan = mixed_targets.mixed_targets(readers=args.readers, per_kind=args.writers)
         connection.close()
         if args.redis_url:
             # The passes' pages and sessions: none may answer for the copy.
@@ -784,6 +784,12 @@ def main(argv=None):
         help="seconds of the mixed load of readers and writers (0: none)",
     )
     parser.add_argument("--readers", type=int, default=8, help="readers of the mixed load")
+    parser.add_argument(
+        "--writers",
+        type=int,
+        default=3,
+        help="writers of each kind (lifecycle, participants, report) of the mixed load",
+    )
     parser.add_argument(
         "--write-rate", type=float, default=2.5, help="writes per second of the mixed load"
     )
