@@ -26,7 +26,6 @@ import argparse
 import contextlib
 import io
 import json
-import math
 import os
 import secrets
 import sys
@@ -262,8 +261,14 @@ def run(args) -> dict:
         try:
             server.start()
             cookie = load.login(server.base_url, targets.email, targets.password)
-            by_pass[mode] = measure_pages(
-                args, server, pages, cookie, lambda: database_backends(url, exclude=own_pid)
+            by_pass[mode] = load.measure_pages(
+                args,
+                server,
+                pages,
+                cookie,
+                lambda: database_backends(url, exclude=own_pid),
+                max_duration=MAX_DURATION,
+                log=log,
             )
             worker_memory = server.worker_peak_memory_mb()
         except BaseException:
@@ -310,7 +315,7 @@ def run(args) -> dict:
             **counted_by_page[page.key],
         }
         if page.load:
-            cached = {mode: with_ratios(by_pass[mode], page.key) for mode in passes}
+            cached = {mode: load.with_ratios(by_pass[mode], page.key) for mode in passes}
             # The first pass's figures, as before the page cache, for --compare.
             row.update(cached[passes[0]])
             row["page_cache"] = cached
@@ -364,68 +369,6 @@ def flush_redis(redis_url):
     import redis
 
     redis.Redis.from_url(redis_url).flushdb()
-
-
-def measure_pages(args, server, pages, cookie, db_pids) -> dict:
-    """wrk on each page that is loaded, after a warm-up: its figures by key."""
-    results = {}
-    for page in pages:
-        if not page.load:
-            continue
-        page_cookie = cookie if page.logged_in else ""
-        url_of_page = server.base_url + page.path
-        # Two rounds of requests on every connection: the first warms up
-        # the workers (and fills the page cache), the second says how long
-        # a round takes.
-        warm = load.warm_up(url_of_page, page_cookie, connections=args.connections)
-        began = time.monotonic()
-        second = load.warm_up(url_of_page, page_cookie, connections=args.connections)
-        round_seconds = time.monotonic() - began
-        for status, count in second.items():
-            warm[status] = warm.get(status, 0) + count
-        if set(warm) != {200}:
-            raise load.BenchmarkError(f"{page.path} answered {warm} while warming up")
-        # A slow page (the PDF) gets the time for a few rounds of answers:
-        # under load the first ones come after a whole round.
-        duration = min(MAX_DURATION, max(args.duration, math.ceil(2.5 * round_seconds)))
-        while True:
-            with load.CpuMeter(server.worker_pids, db_pids) as meter:
-                figures = load.run_wrk(
-                    url_of_page,
-                    cookie=page_cookie,
-                    duration=duration,
-                    connections=args.connections,
-                    threads=args.wrk_threads,
-                )
-            figures["cpu"] = meter.figures(figures["requests"])
-            if figures["requests"] >= 2 * args.connections or duration >= MAX_DURATION:
-                break
-            duration = min(MAX_DURATION, duration * 3)
-            log(f"  {page.label}: {figures['requests']} answers, measuring {duration} s")
-        figures["warm_up_statuses"] = warm
-        results[page.key] = figures
-        log(
-            f"  {page.label:<34} {figures['rps']:>8.1f} req/s  "
-            f"p95 {figures['latency_ms']['p95']:>8.1f} ms  errors {figures['errors']['total']}  "
-            f"CPU/request: app {figures['cpu']['app_ms_per_request']} ms, "
-            f"database {figures['cpu']['db_ms_per_request']} ms"
-        )
-    return results
-
-
-def cpu_ms(figures) -> float:
-    return figures["cpu"]["app_ms_per_request"] + figures["cpu"]["db_ms_per_request"]
-
-
-def with_ratios(results, key) -> dict:
-    """A page's figures of one pass, with its requests/s and its CPU per
-    request (app + database) as ratios to the baseline's of the same pass."""
-    figures = {k: v for k, v in results[key].items() if k != "warm_up_statuses"}
-    baseline = results["baseline"]
-    figures["ratio_to_baseline"] = round(figures["rps"] / baseline["rps"], 3)
-    base_cpu = cpu_ms(baseline)
-    figures["cpu_ratio_to_baseline"] = round(cpu_ms(figures) / base_cpu, 1) if base_cpu else None
-    return figures
 
 
 def run_mixed_on_copy(args, env, *, url, port, log_path) -> dict:
@@ -569,9 +512,6 @@ def errors_of(figures) -> int:
     page is no error to wrk)."""
     other = sum(n for status, n in figures["statuses"].items() if int(status) != 200)
     return figures["errors"]["total"] + other - figures["errors"]["status"]
-
-
-page_errors = errors_of
 
 
 def _mark(ok):
