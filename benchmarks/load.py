@@ -9,6 +9,7 @@ needs) talks to it over TCP like a browser would.
 import contextlib
 import http.cookiejar
 import json
+import math
 import os
 import re
 import shutil
@@ -337,3 +338,68 @@ def run_wrk(url, *, cookie="", duration=10, connections=8, threads=2, timeout=10
             figures["statuses"] = {int(k): v for k, v in figures["statuses"].items()}
             return figures
     raise BenchmarkError(f"wrk printed no figures:\n{result.stdout}\n{result.stderr}")
+
+
+# --- A pass over the pages ---------------------------------------------------------
+
+
+def measure_pages(args, server, pages, cookie, db_pids, *, max_duration=60, log=print) -> dict:
+    """wrk on each page that is loaded, after a warm-up: its figures by key."""
+    results = {}
+    for page in pages:
+        if not page.load:
+            continue
+        page_cookie = cookie if page.logged_in else ""
+        url_of_page = server.base_url + page.path
+        # Two rounds of requests on every connection: the first warms up
+        # the workers (and fills the page cache), the second says how long
+        # a round takes.
+        warm = warm_up(url_of_page, page_cookie, connections=args.connections)
+        began = time.monotonic()
+        second = warm_up(url_of_page, page_cookie, connections=args.connections)
+        round_seconds = time.monotonic() - began
+        for status, count in second.items():
+            warm[status] = warm.get(status, 0) + count
+        if set(warm) != {200}:
+            raise BenchmarkError(f"{page.path} answered {warm} while warming up")
+        # A slow page (the PDF) gets the time for a few rounds of answers:
+        # under load the first ones come after a whole round.
+        duration = min(max_duration, max(args.duration, math.ceil(2.5 * round_seconds)))
+        while True:
+            with CpuMeter(server.worker_pids, db_pids) as meter:
+                figures = run_wrk(
+                    url_of_page,
+                    cookie=page_cookie,
+                    duration=duration,
+                    connections=args.connections,
+                    threads=args.wrk_threads,
+                )
+            figures["cpu"] = meter.figures(figures["requests"])
+            if figures["requests"] >= 2 * args.connections or duration >= max_duration:
+                break
+            duration = min(max_duration, duration * 3)
+            log(f"  {page.label}: {figures['requests']} answers, measuring {duration} s")
+        figures["warm_up_statuses"] = warm
+        results[page.key] = figures
+        log(
+            f"  {page.label:<34} {figures['rps']:>8.1f} req/s  "
+            f"p95 {figures['latency_ms']['p95']:>8.1f} ms  errors {figures['errors']['total']}  "
+            f"CPU/request: app {figures['cpu']['app_ms_per_request']} ms, "
+            f"database {figures['cpu']['db_ms_per_request']} ms"
+        )
+    return results
+
+
+def cpu_ms(figures) -> float:
+    return figures["cpu"]["app_ms_per_request"] + figures["cpu"]["db_ms_per_request"]
+
+
+def with_ratios(results, key) -> dict:
+    """A page's figures of one pass, with its requests/s and its CPU per
+    request (app + database) as ratios to the baseline's of the same pass."""
+    figures = {k: v for k, v in results[key].items() if k != "warm_up_statuses"}
+    baseline = results["baseline"]
+    figures["ratio_to_baseline"] = round(figures["rps"] / baseline["rps"], 3)
+    base_cpu = cpu_ms(baseline)
+    figures["cpu_ratio_to_baseline"] = round(cpu_ms(figures) / base_cpu, 1) if base_cpu else None
+    return figures

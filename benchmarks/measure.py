@@ -213,8 +213,9 @@ def _pages(targets) -> list[Page]:
         Page("ical", "Umpan iCalendar", f"/kalender/{targets.feed_token}.ics", logged_in=False),
         Page("news_list", "Berita (publik)", "/berita/", logged_in=False),
         Page("news_detail", "Halaman berita (publik)", report.get_public_url(), logged_in=False),
+        Page("report_detail", "Laporan (52 peserta, 6 foto)", f"/laporan/{report.pk}/"),
+        Page("atm_items", "Daftar butir ATM instansi", "/atm/"),
         Page("report_pdf", "PDF laporan (52 peserta, 6 foto)", f"/laporan/{report.pk}/laporan.pdf"),
-        Page("atm_items", "Butir ATM instansi", "/atm/", load=False),
     ]
 
 
