@@ -111,8 +111,15 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# The page cache's coherence run (tests/coherence.py): the lifecycle,
+# delegation, report and ATM test modules again, every cached page compared
+# with a fresh one after each of their writes.
+COHERENCE_TESTS := tests/lifecycle tests/visits/test_lifecycle.py tests/visits/test_delegation.py \
+	tests/reports/test_writing.py tests/reports/test_plan.py
+
 test: install-test lint compilemessages
 	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --coherence -q $(COHERENCE_TESTS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles static/build

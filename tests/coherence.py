@@ -14,8 +14,7 @@ news with each published report."""
 import re
 import threading
 
-from django.core.handlers.base import BaseHandler
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from tests.stamping import WRITE
@@ -76,29 +75,36 @@ def pages_of(user) -> list[str]:
 
 def check_every_page(after: str):
     """Read every page through the cache; render each hit again without it."""
-    from pagecache import pages
-
     if getattr(_local, "checking", False):
         return
     _local.checking = True
+    # Only these reads go through the cache: the test's own requests stay as
+    # they are (their pages' context, their query counts).
     try:
-        for user in readers():
-            client = Client()
-            if user is not None:
-                client.force_login(user)
-            for url in pages_of(user):
-                cached = client.get(url)
-                if getattr(cached, "page_cache", "") != "hit":
-                    continue
-                with pages.bypassed():
-                    fresh = client.get(url)
-                if normalized(cached.content) != normalized(fresh.content):
-                    raise IncoherentPage(
-                        f"after {after}, {url} read by {user or 'an anonymous visitor'} "
-                        "came from the cache with old data"
-                    )
+        with override_settings(PAGE_CACHE=True):
+            _read_every_page(after)
     finally:
         _local.checking = False
+
+
+def _read_every_page(after):
+    from pagecache import pages
+
+    for user in readers():
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        for url in pages_of(user):
+            cached = client.get(url)
+            if getattr(cached, "page_cache", "") != "hit":
+                continue
+            with pages.bypassed():
+                fresh = client.get(url)
+            if normalized(cached.content) != normalized(fresh.content):
+                raise IncoherentPage(
+                    f"after {after}, {url} read by {user or 'an anonymous visitor'} "
+                    "came from the cache with old data"
+                )
 
 
 class Watch:
@@ -123,19 +129,22 @@ class Watch:
             check_every_page(f"{after} ({when})")
 
 
-def install(monkeypatch, connection):
+def install(monkeypatch):
     """Check every page after each write of the test; returns the watch, to
-    enter as the connection's execute wrapper and check at the end."""
+    enter as the connection's execute wrapper and check at the end. The check
+    runs outside the test client's request, whose captured templates and
+    context stay the test's own."""
     watch = Watch()
-    get_response = BaseHandler.get_response
+    request = Client.request
 
-    def watched(self, request):
+    def watched(self, **kwargs):
         if getattr(_local, "checking", False):
-            return get_response(self, request)
-        watch.check(f"before {request.method} {request.path}")
-        response = get_response(self, request)
-        watch.check(f"in {request.method} {request.path}")
+            return request(self, **kwargs)
+        where = f"{kwargs.get('REQUEST_METHOD')} {kwargs.get('PATH_INFO')}"
+        watch.check(f"before {where}")
+        response = request(self, **kwargs)
+        watch.check(f"in {where}")
         return response
 
-    monkeypatch.setattr(BaseHandler, "get_response", watched)
+    monkeypatch.setattr(Client, "request", watched)
     return watch
