@@ -143,8 +143,10 @@ def mixed_targets(*, readers=8, per_kind=3) -> dict:
 def _reader_pages(agency, writers) -> list[str]:
     """The key pages of the agency, and every page a writer changes that it
     must see: it reads them in this order, around and around."""
+    # One it may open: another agency's draft to it is its author's alone.
     visit = (
         Visit.objects.filter(Q(host_id=agency) | Q(visitor_id=agency))
+        .exclude(host_id=agency, status=VisitStatus.DRAFT)
         .order_by("-start", "pk")
         .values_list("pk", flat=True)
         .first()
