@@ -10,6 +10,7 @@ each other: the second one gets their text back with who saved first.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import capfirst
@@ -102,8 +103,16 @@ def _visit_facts(visit):
 
 def report_page(request, pk) -> Scope:
     """The page cache's scope of a report's page: its visit's two agencies."""
-    report = get_report_for_user(request, pk)
-    return Scope(agencies=(report.visit.host_id, report.visit.visitor_id))
+    # The rule of get_report_for_user (its agency's own), reading only the two.
+    agencies = (
+        permissions.reports_for_agency(require_membership(request).agency)
+        .filter(pk=pk)
+        .values_list("visit__host_id", "visit__visitor_id")
+        .first()
+    )
+    if agencies is None:
+        raise Http404
+    return Scope(agencies=agencies)
 
 
 @cached_page(report_page)

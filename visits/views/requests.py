@@ -121,11 +121,17 @@ def visit_edit(request, pk):
 def visit_page(request, pk) -> Scope:
     """The page cache's scope of a visit's page: both agencies, and the
     reader's side (what each side may do differs)."""
-    visit = get_visit_for_user(request, pk)
-    return Scope(
-        agencies=(visit.host_id, visit.visitor_id),
-        parts=(permissions.side_of(request.user, visit),),
+    # The rule of get_visit_for_user, reading only the two agencies.
+    agency = require_membership(request).agency
+    sides = (
+        permissions.visits_for_agency(agency)
+        .filter(pk=pk)
+        .values_list("host_id", "visitor_id")
+        .first()
     )
+    if sides is None:
+        raise Http404
+    return Scope(agencies=sides, parts=(Side.HOST if agency.pk == sides[0] else Side.VISITOR,))
 
 
 @cached_page(visit_page)
