@@ -140,6 +140,20 @@ class Gunicorn:
                         peaks.append(round(int(line.split()[1]) / 1024, 1))
         return peaks
 
+    @contextlib.contextmanager
+    def serving(self, log):
+        """Started for the block; the tail of its log printed when the block
+        fails; stopped (its whole process group) whatever happens."""
+        try:
+            self.start()
+            yield self
+        except BaseException:
+            if tail := self.log_tail():
+                log("gunicorn's log:\n" + tail)
+            raise
+        finally:
+            self.stop()
+
     def stop(self):
         if self.process is None:
             return

@@ -189,8 +189,7 @@ def run(args) -> dict:
             log_path=log_path,
         )
         log(f"Page cache {'on: a repeat view (hit)' if mode == 'hit' else 'off: a miss'}")
-        try:
-            server.start()
+        with server.serving(log):
             cookie = load.login(server.base_url, targets.email, targets.password)
             by_pass[mode] = load.measure_pages(
                 args,
@@ -202,13 +201,6 @@ def run(args) -> dict:
                 log=log,
             )
             worker_memory = server.worker_peak_memory_mb()
-        except BaseException:
-            tail = server.log_tail()
-            if tail:
-                log("gunicorn's log:\n" + tail)
-            raise
-        finally:
-            server.stop()
 
     log("Counting queries and EXPLAINing them…")
     counted_by_page = {}
@@ -331,17 +323,11 @@ def run_mixed_on_copy(args, env, *, url, port, log_path) -> dict:
         if args.redis_url:
             # The passes' pages and sessions: none may answer for the copy.
             flush_redis(args.redis_url)
-        server.start()
-        figures = mixed.run_mixed(
-            server.base_url, plan, duration=args.mixed_duration, write_rate=args.write_rate
-        )
-    except BaseException:
-        tail = server.log_tail()
-        if tail:
-            log("gunicorn's log:\n" + tail)
-        raise
+        with server.serving(log):
+            figures = mixed.run_mixed(
+                server.base_url, plan, duration=args.mixed_duration, write_rate=args.write_rate
+            )
     finally:
-        server.stop()
         connection.close()
         connection.settings_dict["NAME"] = name
         with connect_server(url) as conn:

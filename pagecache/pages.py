@@ -85,8 +85,10 @@ def cached_page(scope):
                 response.page_cache = "hit"
                 return response
             request.renders_csrf_placeholder = True
-            response = view(request, *args, **kwargs)
-            request.renders_csrf_placeholder = False
+            try:
+                response = view(request, *args, **kwargs)
+            finally:  # an error page drawn after a failure shows the real token
+                request.renders_csrf_placeholder = False
             if not _keepable(request, response):
                 return response
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}

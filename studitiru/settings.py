@@ -362,7 +362,8 @@ CACHES["pages"] = (
     else {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": 2_000},
+        # About 50-150 KB a page: at most some 50 MB per process.
+        "OPTIONS": {"MAX_ENTRIES": 500},
     }
 )
 

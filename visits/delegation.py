@@ -376,7 +376,7 @@ def participants_erase_contacts(*, participants, reason: ContactErasure, by=None
         # hundreds of thousands of rows, more than one statement may name.
         for start in range(0, len(pks), ERASURE_BATCH):
             batch = pks[start : start + ERASURE_BATCH]
-            stamps.touch(Participant.objects.filter(pk__in=batch).only("visit_id").distinct())
+            stamps.touch(Participant.objects.filter(pk__in=batch).only("visit_id"))
             Participant.objects.filter(pk__in=batch).update(
                 nip="",
                 phone="",
