@@ -239,12 +239,25 @@ REPORT_LISTS = {
 }
 
 
+# What a row of the dashboard's report lists shows (reports/_report_dashboard_row.html).
+DASHBOARD_REPORT_FIELDS = (
+    "title",
+    "status",
+    "updated_at",
+    "visit__host__name",
+    "visit__host__short_name",
+    "visit__visitor__name",
+    "visit__visitor__short_name",
+)
+
+
 def _reports_by_status(agency, wanted) -> list[DashboardList]:
     """One query: the first reports of each wanted state and each state's total."""
     by_status = {status: [] for status in wanted}
     reports = (
         Report.objects.filter(agency=agency, status__in=wanted)
         .select_related("visit__host", "visit__visitor")
+        .only(*DASHBOARD_REPORT_FIELDS)
         .annotate(
             position=Window(
                 RowNumber(), partition_by=F("status"), order_by=[F("updated_at").desc(), "-pk"]
@@ -287,9 +300,20 @@ def dashboard_plan_sections(user) -> list[DashboardList]:
     return read_dashboard_lists(
         queries,
         counted=items,
-        listed=items.select_related("topic", "report__visit"),
+        listed=items.select_related("topic", "report__visit").only(*DASHBOARD_ITEM_FIELDS),
         size=ITEM_LIST_SIZE,
     )
+
+
+# What a row of the dashboard's ATM lists shows (reports/plan/_dashboard_row.html):
+# never the report's long texts.
+DASHBOARD_ITEM_FIELDS = (
+    "topic__code",
+    "replicate",
+    "status",
+    "target_date",
+    "report__visit__title",
+)
 
 
 def _checkins_due() -> DashboardQuery:

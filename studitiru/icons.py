@@ -15,11 +15,14 @@ sprite, so write names in one of those forms (``tests/test_icons.py`` checks
 every page a test fetches and every name in the code against the sprite).
 """
 
+import functools
 import re
 from pathlib import Path
 
 from django import template
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.templatetags.static import static
 from django.utils.html import format_html
 
@@ -51,8 +54,14 @@ register = template.Library()
 def icon(name, classes="", *, label=""):
     """The icon ``name`` from the sprite, with extra ``classes``; decorative
     (hidden from screen readers) unless ``label`` names it."""
+    return _svg(sprite_url(), name, classes, str(label))
+
+
+@functools.lru_cache(maxsize=2048)
+def _svg(sprite, name, classes, label):
+    # A list page draws a hundred icons from a few dozen distinct ones.
     css = f"bi {classes}".strip()
-    href = f"{static(SPRITE)}#{name}"
+    href = f"{sprite}#{name}"
     if label:
         return format_html(
             '<svg class="{}" role="img" aria-label="{}"><use href="{}"></use></svg>',
@@ -61,6 +70,18 @@ def icon(name, classes="", *, label=""):
             href,
         )
     return format_html('<svg class="{}" aria-hidden="true"><use href="{}"></use></svg>', css, href)
+
+
+@functools.cache
+def sprite_url():
+    """The sprite's static URL (hashed in production), worked out once."""
+    return static(SPRITE)
+
+
+@receiver(setting_changed)
+def _static_changed(setting, **kwargs):
+    if setting in {"STATIC_URL", "STATIC_ROOT", "STORAGES"}:
+        sprite_url.cache_clear()
 
 
 def sprite_path():

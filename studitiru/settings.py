@@ -154,6 +154,9 @@ TEMPLATES = [
     },
 ]
 
+# Form widgets are drawn from Django's own Jinja2 templates (studitiru/renderers.py).
+FORM_RENDERER = "studitiru.renderers.FormRenderer"
+
 # Database: SQLite in var/ unless DATABASE_URL says otherwise (PostgreSQL in
 # production and CI).
 DATABASES = {

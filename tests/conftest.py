@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import BaseDatabaseCache
 from django.db import connection
+from django.db.models.query_utils import DeferredAttribute
 from django.test import Client
 from django.utils import translation
 
@@ -108,6 +109,33 @@ def htmx_where_used(monkeypatch):
             body = response.content
             if b"<html" in body and HTMX_REQUEST.search(body):
                 assert b"htmx.min.js" in body, f"{kwargs.get('PATH_INFO')} uses htmx, loads it not"
+        return response
+
+    monkeypatch.setattr(Client, "request", checked)
+
+
+@pytest.fixture(autouse=True)
+def no_deferred_field_fetched(monkeypatch):
+    """A page reads the columns it shows in its own queries: a field left out
+    of an ``only()`` and read by the template costs a query per row (the
+    dashboard's proposed dates once cost seven). Any test's page that loads a
+    deferred field one row at a time fails, naming it."""
+    fetched = []
+    fetch_one = DeferredAttribute.fetch_one
+
+    def recorded(self, instance):
+        fetched.append(f"{type(instance).__name__}.{self.field.attname}")
+        return fetch_one(self, instance)
+
+    monkeypatch.setattr(DeferredAttribute, "fetch_one", recorded)
+    request = Client.request
+
+    def checked(self, **kwargs):
+        fetched.clear()
+        response = request(self, **kwargs)
+        assert not fetched, (
+            f"{kwargs.get('PATH_INFO')} loaded deferred fields row by row: {sorted(set(fetched))}"
+        )
         return response
 
     monkeypatch.setattr(Client, "request", checked)

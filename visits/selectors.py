@@ -37,6 +37,7 @@ DASHBOARD_VISIT_FIELDS = (
     "start",
     "end",
     "proposed_start",
+    "proposed_end",
     "updated_at",
 )
 # "Recently held" on the dashboard: visits held within this many days.
