@@ -334,7 +334,7 @@ CACHES = {
 }
 if REDIS_URL:
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "studitiru.caches.RedisCache",
         "LOCATION": REDIS_URL,
     }
 # Sessions: read from the default cache, written through to the database (the
@@ -357,7 +357,7 @@ PAGE_CACHE = env_bool("PAGE_CACHE", default=not TESTING)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 CACHES["pages"] = (
     {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "studitiru.caches.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "pages",
     }

@@ -122,7 +122,7 @@ def test_without_redis_the_default_cache_is_the_database_and_no_proxy_is_trusted
 
 def test_with_redis_the_default_cache_is_redis():
     backend, _ = _settings_of(REDIS_URL="redis://127.0.0.1:6379/15")
-    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert backend == "studitiru.caches.RedisCache"
 
 
 def test_trusted_proxies_come_from_the_environment():
