@@ -5,8 +5,8 @@ the same reader asked for the same address under the same stamps before. The
 key holds the user (their id, agency and role flags), the language, the date,
 the full path with its query, what ``scope`` adds (the visit page: the user's
 side) and the current value of every stamp the page depends on: the user's
-own agency, the agencies ``scope`` names, and ``EVERYTHING`` (or ``PUBLIC``
-for the public pages). ``scope`` runs first and does the view's permission
+own agency, the agencies ``scope`` names (and the facets of their data the
+page shows), and ``EVERYTHING`` (or ``PUBLIC`` for the public pages). ``scope`` runs first and does the view's permission
 check, so a refusal never reaches the cache.
 
 A page is rendered with a placeholder for the CSRF token, kept like that,
@@ -68,17 +68,19 @@ def pages_cache():
     return caches["pages"]
 
 
-def cached_page(scope):
+def cached_page(scope, *, facets=()):
     """Serve the view's GET from the cache (see the module's text). ``scope``
     is ``fn(request, *args, **kwargs) -> Scope``; it raises the view's 404 or
-    403 for a reader who may not see the page."""
+    403 for a reader who may not see the page. ``facets`` names the facets
+    of the agencies' data the page shows beyond their own stamps
+    (``stamps.PEOPLE``, ``stamps.REPORTS``)."""
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if request.method not in ("GET", "HEAD") or not enabled() or _has_messages(request):
                 return view(request, *args, **kwargs)
-            key = page_key(request, scope(request, *args, **kwargs))
+            key = page_key(request, scope(request, *args, **kwargs), facets)
             kept = pages_cache().get(key)
             if kept is not None:
                 response = _answer(request, *kept)
@@ -104,7 +106,7 @@ def cached_page(scope):
     return decorator
 
 
-def page_key(request, scope: Scope) -> str:
+def page_key(request, scope: Scope, facets=()) -> str:
     """The key of the page ``request`` asks for, for its reader, now."""
     user = request.user
     membership = _membership(user)
@@ -114,7 +116,7 @@ def page_key(request, scope: Scope) -> str:
     names = [stamps.EVERYTHING]
     if scope.public:
         names.append(stamps.PUBLIC)
-    names += [stamps.agency(pk) for pk in sorted(agency_ids)]
+    names += [stamps.agency(pk, facet) for pk in sorted(agency_ids) for facet in ("", *facets)]
     reader = (
         user.pk,
         membership.agency_id if membership else None,

@@ -33,10 +33,27 @@ EVERYTHING = "everything"
 PUBLIC = "public"
 _PREFIX = "stamp:"
 
+# Facets: parts of an agency's data that change often and that few pages
+# show, with stamps of their own. A write to a visit's participants or to a
+# report changes the facet's stamp, not the agency's: the calendar stays
+# cached while a delegation is typed in, the visit list while a report is
+# written. A page names the facets it shows (``cached_page(facets=...)``).
+PEOPLE = "people"  # a visit's participants
+REPORTS = "reports"  # reports and their ATM plans
 
-def agency(agency_id) -> str:
-    """The name of an agency's stamp."""
-    return f"agency:{agency_id}"
+
+def agency(agency_id, facet="") -> str:
+    """The name of an agency's stamp, or of one facet of its data."""
+    return f"agency:{agency_id}:{facet}" if facet else f"agency:{agency_id}"
+
+
+def _in_facet(names, facet) -> set[str]:
+    """``names`` with every agency's stamp turned into that of ``facet``."""
+    if not facet:
+        return names
+    return {
+        agency(name.split(":")[1], facet) if name.startswith("agency:") else name for name in names
+    }
 
 
 # --- What each model's rows touch -------------------------------------------------
@@ -49,6 +66,7 @@ class Following:
     model: type
     agencies: tuple = ()  # attnames holding an agency id (host_id, visitor_id)
     via: str = ""  # a foreign key to a followed model whose stamps a row shares
+    facet: str = ""  # the facet of its agencies' data the row belongs to (PEOPLE, REPORTS)
     everything: bool = False  # shown on every page: agency names, topics
     public: tuple = ()  # (attname, values): the row is on the public pages
     resolve: object = None  # fn(instance) -> set of stamp names, for the odd model
@@ -92,7 +110,7 @@ def stamps_of(instance) -> set[str]:
     names = set()
     for attname in how.agencies:
         if (value := getattr(instance, attname)) is not None:
-            names.add(agency(value))
+            names.add(agency(value, how.facet))
     if how.public:
         attname, values = how.public
         if getattr(instance, attname) in values:
@@ -100,7 +118,7 @@ def stamps_of(instance) -> set[str]:
     if how.resolve is not None:
         names |= how.resolve(instance)
     if how.via and (parent_id := getattr(instance, how.via_attname())) is not None:
-        names |= _stamps_of_row(how.via_model(), parent_id)
+        names |= _in_facet(_stamps_of_row(how.via_model(), parent_id), how.facet)
     for resolve in _also.get(how.model, ()):
         names |= resolve(instance)
     return names

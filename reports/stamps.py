@@ -1,8 +1,9 @@
 """Which writes to the reports' tables change which page stamps (pagecache):
-a report's rows touch both agencies of its visit, and the public pages while
+a report's rows touch both agencies of its visit (their ``REPORTS`` facet),
+and the public pages while
 the report is on them or one step from them."""
 
-from pagecache.stamps import PUBLIC, also, follow
+from pagecache.stamps import PUBLIC, REPORTS, also, follow
 from visits.models import Visit
 
 from .models import (
@@ -30,7 +31,15 @@ def _public_if_reported(visit) -> set[str]:
 
 
 def register():
-    follow(Report, agencies=("agency_id",), via="visit", public=("status", NEAR_PUBLIC))
+    # A report's rows touch the REPORTS facet of both agencies of its visit;
+    # the rows below a report share its stamps.
+    follow(
+        Report,
+        agencies=("agency_id",),
+        via="visit",
+        public=("status", NEAR_PUBLIC),
+        facet=REPORTS,
+    )
     for model in (Finding, Quote, Author, Photo, ReportEvent, AdoptionItem):
         follow(model, via="report")
     for model in (AdoptionEvent, CheckIn):

@@ -28,6 +28,7 @@ from lifecycle.actions import Action, allowed_actions
 from lifecycle.forms import CommentForm
 from lifecycle.views import confirm_action
 from pagecache.pages import cached_page
+from pagecache.stamps import REPORTS
 from studitiru.pagination import paginate
 
 from .. import permissions, services
@@ -334,7 +335,7 @@ def checkin_evidence(request, checkin_pk):
 # --- The agency's items across visits ------------------------------------------------
 
 
-@cached_page(own_agency_page)
+@cached_page(own_agency_page, facets=[REPORTS])
 def item_list(request):
     """Every ATM item of the user's agency, filtered, searched and paginated."""
     membership = require_membership(request)

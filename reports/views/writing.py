@@ -23,6 +23,7 @@ from lifecycle.actions import Action, allowed_actions
 from lifecycle.forms import CommentForm
 from lifecycle.views import confirm_action
 from pagecache.pages import Scope, cached_page
+from pagecache.stamps import PEOPLE, REPORTS
 from studitiru import dates
 from studitiru.pagination import paginate
 from visits.models import Side
@@ -115,7 +116,7 @@ def report_page(request, pk) -> Scope:
     return Scope(agencies=agencies)
 
 
-@cached_page(report_page)
+@cached_page(report_page, facets=[PEOPLE, REPORTS])
 def report_detail(request, pk):
     report = get_report_for_user(request, pk)
     user = request.user

@@ -207,8 +207,59 @@ def test_an_anonymous_news_page_is_served_from_the_cache(client, salatiga, visit
 
 def test_both_agencies_of_a_visit_are_bumped_by_its_writes(salatiga, magelang, visit):
     with stamps.recording() as bumped:
-        make_participant(visit, "host")
+        visit.title = "Studi tiru DTKS"
+        visit.save()
     assert {stamps.agency(salatiga.agency.pk), stamps.agency(magelang.agency.pk)} <= bumped.names
+
+
+def test_a_participant_bumps_the_people_of_both_agencies_and_not_the_agencies(
+    salatiga, magelang, visit
+):
+    with stamps.recording() as bumped:
+        make_participant(visit, "host")
+    people = {
+        stamps.agency(salatiga.agency.pk, stamps.PEOPLE),
+        stamps.agency(magelang.agency.pk, stamps.PEOPLE),
+    }
+    assert people <= bumped.names
+    assert stamps.agency(salatiga.agency.pk) not in bumped.names
+
+
+def test_a_participant_leaves_the_calendar_cached_and_shows_on_the_visit_page(
+    client, salatiga, visit
+):
+    client.force_login(salatiga.staff)
+    calendar, detail = reverse("visits:calendar"), reverse("visits:detail", args=[visit.pk])
+    get(client, calendar), get(client, detail)
+
+    participant_save(
+        participant=Participant(visit=visit, side=Side.VISITOR, name="Rina Kusuma", order=1),
+        by=salatiga.staff,
+    )
+
+    assert get(client, calendar).page_cache == "hit"
+    shown = get(client, detail)
+    assert shown.page_cache == "miss"
+    assert "Rina Kusuma" in shown.content.decode()
+
+
+def test_a_report_bumps_the_reports_of_both_agencies_and_leaves_the_visit_list_cached(
+    client, salatiga, magelang, story_visit
+):
+    held = story_visit(status=VisitStatus.HELD)
+    client.force_login(salatiga.staff)
+    visits = reverse("visits:list")
+    get(client, visits)
+
+    with stamps.recording() as bumped:
+        make_report(held, salatiga.agency)
+
+    reports = {
+        stamps.agency(salatiga.agency.pk, stamps.REPORTS),
+        stamps.agency(magelang.agency.pk, stamps.REPORTS),
+    }
+    assert reports <= bumped.names
+    assert get(client, visits).page_cache == "hit"
 
 
 def test_a_visit_with_a_public_report_bumps_the_public_pages(salatiga, story_visit):

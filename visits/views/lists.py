@@ -5,6 +5,7 @@ from django.shortcuts import render
 from agencies.permissions import can_schedule, require_membership
 from agencies.stamps import own_agency_page
 from pagecache.pages import cached_page
+from pagecache.stamps import PEOPLE, REPORTS
 from studitiru.pagination import paginate
 from visits.filters import VisitFilter
 from visits.selectors import dashboard_sections, visit_list_rows
@@ -12,7 +13,7 @@ from visits.selectors import dashboard_sections, visit_list_rows
 PAGE_SIZE = 25
 
 
-@cached_page(own_agency_page)
+@cached_page(own_agency_page, facets=[PEOPLE])
 def visit_list(request):
     """The visits of the user's agency, as host and as visitor, filtered,
     searched and paginated; another agency's drafts never show."""
@@ -35,7 +36,7 @@ def visit_list(request):
     return render(request, "visits/visit_list.html", context)
 
 
-@cached_page(own_agency_page)
+@cached_page(own_agency_page, facets=[REPORTS])
 def dashboard(request):
     """The agency's week at a glance: what waits for its answer, what is
     coming and what was recently held, each with its count."""

@@ -20,6 +20,7 @@ from lifecycle.actions import Action, allowed_actions
 from lifecycle.forms import CommentForm
 from lifecycle.views import confirm_action
 from pagecache.pages import Scope, cached_page
+from pagecache.stamps import PEOPLE, REPORTS
 
 from .. import permissions, services
 from ..forms import (
@@ -134,7 +135,7 @@ def visit_page(request, pk) -> Scope:
     return Scope(agencies=sides, parts=(Side.HOST if agency.pk == sides[0] else Side.VISITOR,))
 
 
-@cached_page(visit_page)
+@cached_page(visit_page, facets=[PEOPLE, REPORTS])
 def visit_detail(request, pk):
     visit = get_visit_for_user(request, pk)
     user = request.user
