@@ -6,8 +6,9 @@ key holds the user (their id, agency and role flags), the language, the date,
 the full path with its query, what ``scope`` adds (the visit page: the user's
 side) and the current value of every stamp the page depends on: the user's
 own agency, the agencies ``scope`` names (and the facets of their data the
-page shows), and ``EVERYTHING`` (or ``PUBLIC`` for the public pages). ``scope`` runs first and does the view's permission
-check, so a refusal never reaches the cache.
+page shows), and ``EVERYTHING`` (or ``PUBLIC`` for the public pages).
+``scope`` runs first and does the view's permission check, so a refusal
+never reaches the cache.
 
 A page is rendered with a placeholder for the CSRF token, kept like that,
 and each response gets the token of its own request. A page is neither read

@@ -1,7 +1,6 @@
 """Which writes to the reports' tables change which page stamps (pagecache):
 a report's rows touch both agencies of its visit (their ``REPORTS`` facet),
-and the public pages while
-the report is on them or one step from them."""
+and the public pages while the report is on them or one step from them."""
 
 from pagecache.stamps import PUBLIC, REPORTS, also, follow
 from visits.models import Visit

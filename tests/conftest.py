@@ -95,23 +95,41 @@ def portal_language():
 HTMX_REQUEST = re.compile(rb"data-hx-(?:get|post|put|patch|delete)=")
 
 
+def check_each_request(monkeypatch, check, *, before=None):
+    """Call ``check(path, response)`` after every request of the test client
+    (and ``before()`` ahead of it)."""
+    request = Client.request
+
+    def checked(self, **kwargs):
+        if before is not None:
+            before()
+        response = request(self, **kwargs)
+        check(kwargs.get("PATH_INFO"), response)
+        return response
+
+    monkeypatch.setattr(Client, "request", checked)
+
+
+def whole_page(response) -> bytes | None:
+    """The body of a whole HTML page, None for anything else (a part, a file)."""
+    if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
+        return None
+    return response.content if b"<html" in response.content else None
+
+
 @pytest.fixture(autouse=True)
 def htmx_where_used(monkeypatch):
     """htmx is loaded only by the pages that swap parts of themselves (the
     ``htmx`` block of base.html). Every whole page any test fetches that
     carries an htmx attribute must load it: a page that forgot would show
     buttons that do nothing."""
-    request = Client.request
 
-    def checked(self, **kwargs):
-        response = request(self, **kwargs)
-        if not response.streaming and response.get("Content-Type", "").startswith("text/html"):
-            body = response.content
-            if b"<html" in body and HTMX_REQUEST.search(body):
-                assert b"htmx.min.js" in body, f"{kwargs.get('PATH_INFO')} uses htmx, loads it not"
-        return response
+    def check(path, response):
+        body = whole_page(response)
+        if body is not None and HTMX_REQUEST.search(body):
+            assert b"htmx.min.js" in body, f"{path} uses htmx, loads it not"
 
-    monkeypatch.setattr(Client, "request", checked)
+    check_each_request(monkeypatch, check)
 
 
 @pytest.fixture(autouse=True)
@@ -128,17 +146,11 @@ def no_deferred_field_fetched(monkeypatch):
         return fetch_one(self, instance)
 
     monkeypatch.setattr(DeferredAttribute, "fetch_one", recorded)
-    request = Client.request
 
-    def checked(self, **kwargs):
-        fetched.clear()
-        response = request(self, **kwargs)
-        assert not fetched, (
-            f"{kwargs.get('PATH_INFO')} loaded deferred fields row by row: {sorted(set(fetched))}"
-        )
-        return response
+    def check(path, response):
+        assert not fetched, f"{path} loaded deferred fields row by row: {sorted(set(fetched))}"
 
-    monkeypatch.setattr(Client, "request", checked)
+    check_each_request(monkeypatch, check, before=fetched.clear)
 
 
 @pytest.fixture(autouse=True)
@@ -179,25 +191,21 @@ def front_end_where_used(monkeypatch):
     each of them in it (an icon missing from the sprite is an empty space),
     never links the icon font, and loads Tom Select exactly when it has a
     searchable select (``templates/_tom_select.html``)."""
-    request = Client.request
 
-    def checked(self, **kwargs):
-        response = request(self, **kwargs)
-        if not response.streaming and response.get("Content-Type", "").startswith("text/html"):
-            body = response.content
-            if b"<html" in body:
-                path = kwargs.get("PATH_INFO")
-                assert b"bootstrap-icons" not in body, f"{path} links the icon font"
-                missing = {n.decode() for n in SPRITE_ICON.findall(body)} - frontend.sprite_names()
-                assert not missing, f"{path} draws icons missing from the sprite: {sorted(missing)}"
-                uses = bool(SEARCHABLE_SELECT.search(body))
-                loads = b"tom-select.complete.min.js" in body
-                assert uses == loads, (
-                    f"{path} {'uses' if uses else 'does not use'} Tom Select, loads it {'' if loads else 'not'}"
-                )
-        return response
+    def check(path, response):
+        body = whole_page(response)
+        if body is None:
+            return
+        assert b"bootstrap-icons" not in body, f"{path} links the icon font"
+        missing = {n.decode() for n in SPRITE_ICON.findall(body)} - frontend.sprite_names()
+        assert not missing, f"{path} draws icons missing from the sprite: {sorted(missing)}"
+        uses = bool(SEARCHABLE_SELECT.search(body))
+        loads = b"tom-select.complete.min.js" in body
+        assert uses == loads, (
+            f"{path} {'uses' if uses else 'does not use'} Tom Select, loads it {'' if loads else 'not'}"
+        )
 
-    monkeypatch.setattr(Client, "request", checked)
+    check_each_request(monkeypatch, check)
 
 
 def _people(agency, place):
