@@ -57,7 +57,7 @@ def print_report(document):
         for mode, figures in page["page_cache"].items():
             lat, cpu = figures["latency_ms"], figures["cpu"]
             log(
-                f"{page['label']:<34} {mode:<4} {figures['rps']:>8.1f} "
+                f"{page['label']:<34} {mode:<5} {figures['rps']:>8.1f} "
                 f"{figures['ratio_to_baseline']:>7.3f} "
                 f"{lat['p50']:>8.1f} {lat['p95']:>8.1f} {lat['p99']:>8.1f} "
                 f"{errors_of(figures):>6} {page['queries']:>4} "
@@ -133,7 +133,7 @@ def print_report(document):
     for c in document["verdict"]["checks"]:
         sign = "<=" if c["at_most"] else ">="
         log(
-            f"  {c['page']:<18} {c['mode']:<4} {c['target']:<17} {c['figure']:>9} "
+            f"  {c['page']:<18} {c['mode']:<5} {c['target']:<17} {c['figure']:>9} "
             f"{sign} {c['limit']:<6} {_mark(c['met']):<6} by {abs(c['margin']):g}"
         )
     log(f"All targets met: {'yes' if document['verdict']['all_met'] else 'no'}")

@@ -61,8 +61,12 @@ def bypassed():
         _local.bypassed = False
 
 
+def is_bypassed() -> bool:
+    return getattr(_local, "bypassed", False)
+
+
 def enabled() -> bool:
-    return settings.PAGE_CACHE and not getattr(_local, "bypassed", False)
+    return settings.PAGE_CACHE and not is_bypassed()
 
 
 def pages_cache():

@@ -354,6 +354,11 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # it on); PAGE_CACHE_SECONDS bounds how long a page is kept, a safety net behind the
 # stamps (and the most a "3 days ago" can lag).
 PAGE_CACHE = env_bool("PAGE_CACHE", default=not TESTING)
+# The rows of the key lists are kept one by one under their own data
+# (pagecache/rows.py): with the page cache, and alone with ROW_CACHE=true
+# PAGE_CACHE=false, which makes every page afresh from kept rows — what a page
+# costs on its first view after a write (the benchmark's "miss").
+ROW_CACHE = env_bool("ROW_CACHE", default=PAGE_CACHE)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 CACHES["pages"] = (
     {

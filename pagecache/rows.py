@@ -1,0 +1,166 @@
+"""Rows of a list kept one by one, under keys made of what they show.
+
+A write makes the pages of its agencies miss (``pagecache.pages``), but it
+changes one or two rows of a list, not the other twenty: ``{% cached_rows %}``
+(``pagecache/templatetags/pagecache.py``) keeps each row's markup under a key
+made of the row's own data as the view read it — every field loaded, every
+related row selected and prefetched, every annotation — with the values it
+is given, the language, the time zone and the hour. A row whose data changed
+has another key, so a kept row is never stale and needs no stamp: the first
+view after a write draws the rows that changed and takes the others from the
+cache. ``EVERYTHING``'s stamp is part of the key, so a deployment (its
+``migrate``) and a change of names shown everywhere start afresh.
+
+A row is drawn with only what the tag passes it (as ``{% include … only %}``),
+and a row whose drawing read the database (a field or relation the view did
+not load) is not kept: its key could not say what it showed. In the test
+suite and with ``DEBUG`` that is an error, so a row template that reaches for
+more than it was given fails its tests.
+"""
+
+import hashlib
+from contextlib import contextmanager
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from uuid import UUID
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Model
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import get_language
+
+from . import pages, stamps
+
+
+class RowReadDatabase(Exception):
+    """A row drawn for the cache read the database (see the module's text)."""
+
+
+def enabled() -> bool:
+    return (settings.PAGE_CACHE or settings.ROW_CACHE) and not pages.is_bypassed()
+
+
+# Values whose repr() is their whole data.
+_PLAIN = frozenset(
+    {str, int, float, bool, type(None), bytes, Decimal, UUID, date, datetime, time, timedelta}
+)
+
+
+class Fingerprints:
+    """Digests of values' data as loaded: equal digests, equal rows. A model
+    instance met again (the visit every participant points back to) is
+    walked once per ``Fingerprints``."""
+
+    def __init__(self):
+        self.instances = {}  # id(instance) -> digest
+
+    def of(self, value) -> str:
+        parts = []
+        self._collect(value, parts)
+        return _digest(parts)
+
+    def _collect(self, value, parts):
+        kind = type(value)
+        if kind in _PLAIN:
+            parts.append(value)
+        elif isinstance(value, Model):
+            parts.append(self._instance(value))
+        elif kind in (list, tuple):
+            parts.append(len(value))
+            for item in value:
+                self._collect(item, parts)
+        elif kind is dict:
+            for key in sorted(value):
+                parts.append(key)
+                self._collect(value[key], parts)
+        elif isinstance(value, Promise):
+            parts.append(str(value))
+        else:
+            parts.append(value)
+
+    def _instance(self, instance) -> str:
+        known = self.instances.get(id(instance))
+        if known is not None:
+            return known
+        self.instances[id(instance)] = f"cycle:{instance._meta.label}:{instance.pk}"
+        parts = [instance._meta.label]
+        for name, value in instance.__dict__.items():
+            if name == "_state":
+                continue
+            parts.append(name)
+            if name == "_prefetched_objects_cache":
+                for relation in sorted(value):
+                    parts.append(relation)
+                    self._collect(list(value[relation]), parts)
+            else:
+                self._collect(value, parts)
+        for relation, related in sorted(instance._state.fields_cache.items()):
+            parts.append(relation)
+            self._collect(related, parts)
+        digest = self.instances[id(instance)] = _digest(parts)
+        return digest
+
+
+def _digest(parts) -> str:
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
+def list_key(node_id, given: dict, request, fingerprints) -> str:
+    """What every row of one list shares in its key."""
+    return repr(
+        (
+            node_id,
+            fingerprints.of(given),
+            get_language(),
+            timezone.get_current_timezone_name(),
+            # As a whole page's: "late by 3 days, 20 hours" changes by the hour.
+            timezone.now().strftime("%Y-%m-%d %H"),
+            _everything(request),
+        )
+    )
+
+
+def row_key(shared: str, row, number, fingerprints) -> str:
+    digest = hashlib.sha256(f"{shared}|{number}|{fingerprints.of(row)}".encode()).hexdigest()
+    return "row:" + digest
+
+
+def _everything(request) -> str:
+    """``EVERYTHING``'s stamp, read once per request."""
+    value = getattr(request, "everything_stamp", None)
+    if value is None:
+        value = stamps.current([stamps.EVERYTHING])[stamps.EVERYTHING]
+        if request is not None:
+            request.everything_stamp = value
+    return value
+
+
+def kept(keys) -> dict[str, str]:
+    return pages.pages_cache().get_many(keys)
+
+
+def keep(drawn: dict[str, str]):
+    if drawn:
+        pages.pages_cache().set_many(drawn, settings.PAGE_CACHE_SECONDS)
+
+
+@contextmanager
+def watching_queries():
+    """``watch.queries`` holds the SQL run inside."""
+
+    class Watch:
+        queries = []
+
+    def record(execute, sql, params, many, context):
+        Watch.queries.append(sql)
+        return execute(sql, params, many, context)
+
+    Watch.queries = []
+    with connection.execute_wrapper(record):
+        yield Watch
+
+
+def strict() -> bool:
+    return settings.DEBUG or settings.TESTING

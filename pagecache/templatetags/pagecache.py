@@ -1,0 +1,99 @@
+"""``{% cached_rows %}``: the rows of a list kept one by one (pagecache.rows).
+
+::
+
+    {% load pagecache %}
+    {% cached_rows visits as visit with agency=agency %}
+      <tr>…{{ visit.title }}…</tr>
+    {% endcached_rows %}
+
+loops over ``visits`` like ``{% for %}``; each row is drawn with only the row
+(``visit``) and the ``with`` values, and kept under a key made of their data.
+``numbered`` adds ``row_number`` (1, 2, …) to what a row is given and to its key.
+"""
+
+from django import template
+from django.template.base import token_kwargs
+from django.utils.safestring import mark_safe
+
+from pagecache import rows
+
+register = template.Library()
+
+
+class CachedRowsNode(template.Node):
+    def __init__(self, rows_expression, name, given, numbered, nodelist):
+        self.rows_expression = rows_expression
+        self.name = name
+        self.given = given
+        self.numbered = numbered
+        self.nodelist = nodelist
+
+    def render(self, context):
+        items = list(self.rows_expression.resolve(context, ignore_failures=True) or ())
+        given = {name: value.resolve(context) for name, value in self.given.items()}
+        row_contexts = [
+            self._row_context(context, given, item, number) for number, item in enumerate(items, 1)
+        ]
+        if not rows.enabled():
+            return mark_safe("".join(self.nodelist.render(c) for c in row_contexts))
+        fingerprints = rows.Fingerprints()
+        shared = rows.list_key(
+            self._node_id(), given, getattr(context, "request", None), fingerprints
+        )
+        keys = [
+            rows.row_key(shared, item, number if self.numbered else None, fingerprints)
+            for number, item in enumerate(items, 1)
+        ]
+        markups = rows.kept(keys)
+        drawn = {}
+        with rows.watching_queries() as watch:
+            for key, row_context in zip(keys, row_contexts, strict=True):
+                if key in markups:
+                    continue
+                before = len(watch.queries)
+                markups[key] = self.nodelist.render(row_context)
+                if len(watch.queries) == before:
+                    drawn[key] = markups[key]
+                elif rows.strict():
+                    raise rows.RowReadDatabase(
+                        f"a row of {self._node_id()} read the database, so its data cannot "
+                        f"name it: load what it shows in the view ({watch.queries[before]})"
+                    )
+        rows.keep(drawn)
+        return mark_safe("".join(markups[key] for key in keys))
+
+    def _row_context(self, context, given, item, number):
+        values = {**given, self.name: item}
+        if self.numbered:
+            values["row_number"] = number
+        return context.new(values)
+
+    def _node_id(self):
+        return f"{self.origin.name}:{self.token.lineno}"
+
+
+@register.tag
+def cached_rows(parser, token):
+    """{% cached_rows <rows> as <name> [numbered] [with a=b …] %}…{% endcached_rows %}"""
+    bits = token.split_contents()
+    if len(bits) < 4 or bits[2] != "as":
+        raise template.TemplateSyntaxError(
+            "usage: {% cached_rows <rows> as <name> [numbered] [with name=value …] %}"
+        )
+    rows_expression = parser.compile_filter(bits[1])
+    name = bits[3]
+    remaining = bits[4:]
+    numbered = bool(remaining) and remaining[0] == "numbered"
+    if numbered:
+        remaining = remaining[1:]
+    given = {}
+    if remaining:
+        if remaining[0] != "with":
+            raise template.TemplateSyntaxError(f"cached_rows: unexpected {remaining[0]!r}")
+        given = token_kwargs(remaining[1:], parser, support_legacy=False)
+        if len(given) != len(remaining) - 1:
+            raise template.TemplateSyntaxError("cached_rows: 'with' takes name=value pairs")
+    nodelist = parser.parse(("endcached_rows",))
+    parser.delete_first_token()
+    return CachedRowsNode(rows_expression, name, given, numbered, nodelist)

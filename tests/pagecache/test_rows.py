@@ -1,0 +1,175 @@
+"""Rows kept one by one (pagecache.rows, ``{% cached_rows %}``): a page made
+again after a write draws only the rows whose data changed, and a kept row is
+never another reader's nor out of date."""
+
+import pytest
+from django.db import connection
+from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from agencies.models import Topic
+from pagecache import rows
+from tests.pagecache.test_pages import TOKEN
+from visits.models import Visit, VisitStatus, VisitTopic
+from visits.services import visit_submit
+
+
+@pytest.fixture(autouse=True)
+def rows_only(settings):
+    """Whole pages made afresh, rows kept: the first view after a write."""
+    settings.PAGE_CACHE = False
+    settings.ROW_CACHE = True
+
+
+@pytest.fixture
+def drawn(monkeypatch):
+    """How many rows were drawn (not taken from the cache) since the last read."""
+    counts = {"drawn": 0}
+    keep = rows.keep
+
+    def counting_keep(markups):
+        counts["drawn"] += len(markups)
+        keep(markups)
+
+    monkeypatch.setattr(rows, "keep", counting_keep)
+
+    def read():
+        value, counts["drawn"] = counts["drawn"], 0
+        return value
+
+    return read
+
+
+def page(client, url):
+    """The page without its CSRF tokens, which differ on every response."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return TOKEN.sub("", response.content.decode())
+
+
+def test_the_rows_of_a_list_are_drawn_once_and_then_kept(client, salatiga, story_visit, drawn):
+    story_visit(title="Studi SLRT", status=VisitStatus.SCHEDULED)
+    story_visit(title="Studi PKH", status=VisitStatus.SCHEDULED)
+    client.force_login(salatiga.staff)
+    url = reverse("visits:list")
+
+    first = page(client, url)
+    assert drawn() == 2
+    second = page(client, url)
+
+    assert drawn() == 0
+    assert second == first
+
+
+def test_a_row_whose_data_changed_is_drawn_again(client, salatiga, story_visit, drawn):
+    changed = story_visit(title="Studi SLRT", status=VisitStatus.SCHEDULED)
+    story_visit(title="Studi PKH", status=VisitStatus.SCHEDULED)
+    client.force_login(salatiga.staff)
+    url = reverse("visits:list")
+    page(client, url)
+    drawn()
+
+    Visit.objects.filter(pk=changed.pk).update(title="Studi SLRT Puskesos")
+    VisitTopic.objects.create(visit=changed, topic=Topic.objects.get(code="DTKS"), order=1)
+    shown = page(client, url)
+
+    assert drawn() == 1  # the other row comes from the cache
+    assert "Studi SLRT Puskesos" in shown
+    assert "DTKS" in shown
+
+
+def test_a_state_change_shows_on_the_dashboard_at_once(client, salatiga, magelang, story_visit):
+    visit = story_visit(status=VisitStatus.DRAFT, topics=["SLRT"])
+    client.force_login(salatiga.staff)
+    dashboard = reverse("visits:dashboard")
+    assert 'id="drafts"' in page(client, dashboard)
+
+    visit_submit(visit=Visit.objects.get(pk=visit.pk), by=salatiga.staff)
+
+    shown = page(client, dashboard)
+    assert 'id="drafts"' not in shown
+    assert f'href="/kunjungan/{visit.pk}/"' in shown
+
+
+def test_each_agency_gets_its_own_row(client, salatiga, magelang, story_visit):
+    """The same visit is a row of both agencies' lists, each in bold on its own side."""
+    visit = story_visit(title="Studi SLRT", status=VisitStatus.SCHEDULED)
+    url = reverse("visits:list")
+    rows_of = {}
+    for people in (salatiga, magelang):
+        client.force_login(people.staff)
+        rows_of[people.agency.pk] = page(client, url)
+
+    bold = '<span class="fw-semibold">{}</span>'
+    assert bold.format(visit.visitor.display_name) in rows_of[salatiga.agency.pk]
+    assert bold.format(visit.host.display_name) not in rows_of[salatiga.agency.pk]
+    assert bold.format(visit.host.display_name) in rows_of[magelang.agency.pk]
+
+
+def test_a_row_is_kept_per_language(client, salatiga, story_visit):
+    story_visit(status=VisitStatus.SCHEDULED)
+    client.force_login(salatiga.staff)
+    url = reverse("visits:list")
+
+    assert "Terjadwal" in page(client, url)
+    client.cookies["django_language"] = "en"
+    assert "Scheduled" in page(client, url)
+
+
+def test_a_row_that_reads_the_database_is_an_error_in_the_tests(salatiga, story_visit):
+    """A row must be drawn from what the view loaded: what it read later
+    would not be in its key."""
+    story_visit(status=VisitStatus.SCHEDULED)
+    template = Template(
+        "{% load pagecache %}{% cached_rows visits as visit %}{{ visit.host.name }}{% endcached_rows %}"
+    )
+    visits = Visit.objects.only("pk", "title")  # the host is not loaded
+
+    with pytest.raises(rows.RowReadDatabase, match="read the database"):
+        template.render(Context({"visits": visits}))
+
+
+def test_outside_the_tests_such_a_row_is_drawn_and_not_kept(settings, salatiga, story_visit):
+    settings.TESTING = False
+    visit = story_visit(status=VisitStatus.SCHEDULED)
+    template = Template(
+        "{% load pagecache %}{% cached_rows visits as visit %}{{ visit.host.name }}{% endcached_rows %}"
+    )
+
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            shown = template.render(Context({"visits": Visit.objects.only("pk", "title")}))
+        assert shown == visit.host.name
+        assert any("agencies_agency" in q["sql"] for q in queries)
+
+
+def test_rows_are_not_kept_with_both_caches_off(settings, salatiga, story_visit, drawn):
+    settings.ROW_CACHE = False
+    story_visit(status=VisitStatus.SCHEDULED)
+    template = Template(
+        "{% load pagecache %}{% cached_rows visits as visit numbered %}{{ row_number }}. {{ visit.title }};"
+        "{% endcached_rows %}"
+    )
+    visits = list(Visit.objects.all())
+
+    assert template.render(Context({"visits": visits})) == f"1. {visits[0].title};"
+    assert drawn() == 0
+
+
+def test_equal_data_gives_equal_fingerprints_and_any_change_another(salatiga, story_visit):
+    visit = story_visit(status=VisitStatus.SCHEDULED)
+
+    def fingerprint():
+        loaded = (
+            Visit.objects.select_related("host").prefetch_related("visit_topics").get(pk=visit.pk)
+        )
+        return rows.Fingerprints().of(loaded)
+
+    before = fingerprint()
+    assert fingerprint() == before
+    Visit.objects.filter(pk=visit.pk).update(title="Judul baru")
+    assert fingerprint() != before
+    after_title = fingerprint()
+    VisitTopic.objects.create(visit=visit, topic=Topic.objects.get(code="DTKS"), order=1)
+    assert fingerprint() != after_title
