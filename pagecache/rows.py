@@ -148,18 +148,15 @@ def keep(drawn: dict[str, str]):
 
 @contextmanager
 def watching_queries():
-    """``watch.queries`` holds the SQL run inside."""
-
-    class Watch:
-        queries = []
+    """Yields the list of the SQL run inside, filled as it runs."""
+    queries = []
 
     def record(execute, sql, params, many, context):
-        Watch.queries.append(sql)
+        queries.append(sql)
         return execute(sql, params, many, context)
 
-    Watch.queries = []
     with connection.execute_wrapper(record):
-        yield Watch
+        yield queries
 
 
 def strict() -> bool:

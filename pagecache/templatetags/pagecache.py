@@ -47,18 +47,18 @@ class CachedRowsNode(template.Node):
         ]
         markups = rows.kept(keys)
         drawn = {}
-        with rows.watching_queries() as watch:
+        with rows.watching_queries() as queries:
             for key, row_context in zip(keys, row_contexts, strict=True):
                 if key in markups:
                     continue
-                before = len(watch.queries)
+                before = len(queries)
                 markups[key] = self.nodelist.render(row_context)
-                if len(watch.queries) == before:
+                if len(queries) == before:
                     drawn[key] = markups[key]
                 elif rows.strict():
                     raise rows.RowReadDatabase(
                         f"a row of {self._node_id()} read the database, so its data cannot "
-                        f"name it: load what it shows in the view ({watch.queries[before]})"
+                        f"name it: load what it shows in the view ({queries[before]})"
                     )
         rows.keep(drawn)
         return mark_safe("".join(markups[key] for key in keys))
