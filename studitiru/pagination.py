@@ -10,7 +10,8 @@ that each list keeps its page while the other one moves.
 """
 
 from django import template
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Window
 
 from .query import page_number
 
@@ -19,15 +20,42 @@ PAGE_PARAMETER = "halaman"
 register = template.Library()
 
 
-def paginate(request, queryset, per_page, *, prefix=""):
+def paginate(request, queryset, per_page, *, prefix="", count_in_page=False):
     """The page of ``queryset`` the query string asks for: the first when it
     asks for none or for something that is not a page number, the last when
     it asks for one past the end. The page keeps its parameter's name
-    (``page.parameter``) for the partial's links."""
+    (``page.parameter``) for the partial's links.
+
+    ``count_in_page`` reads the total in the page's own query (a window
+    count) instead of a query of its own: for a list whose filters cost
+    PostgreSQL as much to count as to read (the visit list's search), never
+    for a long unfiltered list, where the window counts every row."""
     parameter = f"{PAGE_PARAMETER}_{prefix}" if prefix else PAGE_PARAMETER
-    page = Paginator(queryset, per_page).get_page(page_number(request.GET, parameter))
+    number = page_number(request.GET, parameter)
+    paginator = Paginator(queryset, per_page)
+    page = _counted_page(paginator, number) if count_in_page else None
+    if page is None:
+        page = paginator.get_page(number)
     page.parameter = parameter
     return page
+
+
+def _counted_page(paginator, number):
+    """Page ``number`` with the paginator's count read from its rows, or None
+    when the page has no rows (past the end: ``get_page`` finds the last)."""
+    number = number if isinstance(number, int) and number >= 1 else 1
+    start = (number - 1) * paginator.per_page
+    rows = list(
+        paginator.object_list.annotate(total_rows=Window(Count("pk")))[
+            start : start + paginator.per_page
+        ]
+    )
+    if not rows and number > 1:
+        return None
+    paginator.count = rows[0].total_rows if rows else 0
+    for row in rows:  # the rows as without the count (a kept row's key is its data)
+        del row.total_rows
+    return Page(rows, number, paginator)
 
 
 @register.simple_tag(takes_context=True)

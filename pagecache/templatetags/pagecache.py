@@ -1,4 +1,6 @@
-"""``{% cached_rows %}``: the rows of a list kept one by one (pagecache.rows).
+"""``{% cached_rows %}``: the rows of a list kept one by one (pagecache.rows),
+and ``{% cached_part %}``: a part of a page drawn from the data every page
+shows (agencies, regions, topics) and the values it names.
 
 ::
 
@@ -10,6 +12,15 @@
 loops over ``visits`` like ``{% for %}``; each row is drawn with only the row
 (``visit``) and the ``with`` values, and kept under a key made of their data.
 ``numbered`` adds ``row_number`` (1, 2, …) to what a row is given and to its key.
+
+::
+
+    {% cached_part request.get_full_path agency.pk %}…{% endcached_part %}
+
+keeps what is inside under the values named (and the language, the time
+zone, the hour and the stamp of what every page shows, ``EVERYTHING``): for
+a part that shows nothing else (the visit list's filter bar: the query
+string, the agency's own id, the topics, regions and agencies to choose).
 """
 
 from django import template
@@ -97,3 +108,32 @@ def cached_rows(parser, token):
     nodelist = parser.parse(("endcached_rows",))
     parser.delete_first_token()
     return CachedRowsNode(rows_expression, name, given, numbered, nodelist)
+
+
+class CachedPartNode(template.Node):
+    def __init__(self, values, nodelist):
+        self.values = values
+        self.nodelist = nodelist
+
+    def render(self, context):
+        if not rows.enabled():
+            return self.nodelist.render(context)
+        named = [value.resolve(context) for value in self.values]
+        node_id = f"{self.origin.name}:{self.token.lineno}"
+        fingerprints = rows.Fingerprints()
+        shared = rows.list_key(node_id, {}, getattr(context, "request", None), fingerprints)
+        key = rows.row_key(shared, named, None, fingerprints)
+        markup = rows.kept([key]).get(key)
+        if markup is None:
+            markup = self.nodelist.render(context)
+            rows.keep({key: markup})
+        return mark_safe(markup)
+
+
+@register.tag
+def cached_part(parser, token):
+    """{% cached_part <value> … %}…{% endcached_part %}"""
+    values = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endcached_part",))
+    parser.delete_first_token()
+    return CachedPartNode(values, nodelist)

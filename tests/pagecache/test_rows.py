@@ -55,7 +55,7 @@ def test_the_rows_of_a_list_are_drawn_once_and_then_kept(client, salatiga, story
     url = reverse("visits:list")
 
     first = page(client, url)
-    assert drawn() == 2
+    assert drawn() == 3  # the two rows and the filter bar
     second = page(client, url)
 
     assert drawn() == 0
@@ -173,3 +173,25 @@ def test_equal_data_gives_equal_fingerprints_and_any_change_another(salatiga, st
     after_title = fingerprint()
     VisitTopic.objects.create(visit=visit, topic=Topic.objects.get(code="DTKS"), order=1)
     assert fingerprint() != after_title
+
+
+def test_the_filter_bar_is_kept_per_query_and_drawn_again_when_a_topic_changes(
+    client, salatiga, story_visit, drawn
+):
+    story_visit(status=VisitStatus.SCHEDULED)
+    client.force_login(salatiga.staff)
+    url = reverse("visits:list")
+    page(client, url)
+    drawn()
+
+    page(client, url)
+    assert drawn() == 0  # the row and the filter bar
+    searched = page(client, url + "?q=Puskesos")
+    assert drawn() == 1  # the filter bar of that query; the row is kept
+    assert 'value="Puskesos"' in searched
+
+    topic = Topic.objects.get(code="SLRT")
+    topic.name = "Sistem Layanan dan Rujukan Terpadu (baru)"
+    topic.save()
+    shown = page(client, url)
+    assert "Sistem Layanan dan Rujukan Terpadu (baru)" in shown

@@ -268,10 +268,11 @@ def test_a_heads_dashboard_runs_a_fixed_number_of_queries(
         make_visit(salatiga.agency, magelang.agency, status=VisitStatus.REQUESTED)
     client.force_login(salatiga.head)
 
-    # 10 for the visits (the session, the user with their agency, the counts,
-    # six lists, their agencies), 2 for the report lists, 3 for the ATM lists
-    # (their counts, the items to review, the overdue ones), 1 for the chart.
-    with django_assert_num_queries(16):
+    # 5 for the visits (the session, the user with their agency, the section
+    # and order of every visit in any section, the first of each, their
+    # agencies), 2 for the report lists, 3 for the ATM lists (their counts,
+    # the items to review, the overdue ones), 1 for the chart.
+    with django_assert_num_queries(11):
         content = client.get(URL).content.decode()
 
     assert chart_data(content)["stages"][0]["counts"] == [0, 0, per_kind]

@@ -237,10 +237,11 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
         )
     client.force_login(make_user(world["malang"], Role.STAFF))
 
-    # 10 for the visits (the session, the user with their agency, the counts,
-    # six section lists, their agencies); 2 for the ATM lists (their counts,
-    # the overdue list); 1 for the ATM progress chart (one aggregate).
-    with django_assert_num_queries(13):
+    # 5 for the visits (the session, the user with their agency, the section
+    # and order of every visit in any section, the first of each, their
+    # agencies); 2 for the ATM lists (their counts, the overdue list); 1 for
+    # the ATM progress chart (one aggregate).
+    with django_assert_num_queries(8):
         response = client.get(URL)
 
     assert sum(counts(response).values()) == 5 * per_section

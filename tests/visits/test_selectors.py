@@ -201,3 +201,39 @@ def test_now_defaults_to_the_present(salatiga, magelang):
     soon = make_visit(magelang.agency, salatiga.agency, start=timezone.now() + DAY)
 
     assert listed(salatiga.agency, now=None)["upcoming"] == [soon.pk]
+
+
+def test_the_two_query_reader_reads_what_a_query_per_list_would(salatiga, magelang, malang):
+    """The dashboard reads its visit lists in two queries, ordered in Python:
+    the same rows, order and counts as one ORM query per list, ties included."""
+    from visits import selectors
+    from visits.permissions import visits_for_agency
+
+    same_start = NOW + 5 * DAY
+    for host, visitor in ((magelang, salatiga), (salatiga, magelang), (malang, salatiga)):
+        for status in VisitStatus.values:
+            for n in range(3):
+                make_visit(
+                    host.agency,
+                    visitor.agency,
+                    status=status,
+                    start=same_start if n < 2 else NOW - (n * 20) * DAY,
+                    end=same_start + DAY if n < 2 else NOW - (n * 20 - 1) * DAY,
+                    **(
+                        {"proposed_start": NOW + 9 * DAY, "proposed_end": NOW + 10 * DAY}
+                        if status == VisitStatus.DATE_PROPOSED
+                        else {}
+                    ),
+                )
+
+    for agency in (salatiga.agency, magelang.agency):
+        queries = selectors._dashboard_queries(agency, NOW)
+        visits = visits_for_agency(agency)
+        arguments = {"counted": visits, "listed": visits, "size": 4}
+        expected = selectors.read_dashboard_lists(queries, **arguments)
+        read = selectors.read_disjoint_dashboard_lists(queries, **arguments)
+
+        assert [(s.key, s.count, [v.pk for v in s.rows]) for s in read] == [
+            (s.key, s.count, [v.pk for v in s.rows]) for s in expected
+        ]
+        assert sum(s.count for s in read) > len(read)  # the lists hold rows

@@ -302,11 +302,19 @@ def test_pages_hold_25_visits_and_page_links_keep_the_filters(client, staff, mal
     assert listed(second) == [visit.pk for visit in visits[25:]]
     assert 'href="?status=held&amp;q=studi&amp;halaman=2"' in first.content.decode()
     assert 'href="?status=held&amp;q=studi&amp;halaman=1"' in second.content.decode()
+    # The total is read with the page's rows (a window count), on both pages.
+    assert "30 kunjungan · halaman 1 dari 2" in first.content.decode()
+    assert "30 kunjungan · halaman 2 dari 2" in second.content.decode()
+    nothing = client.get(URL, {"q": "tidak-ada-yang-cocok"})
+    assert listed(nothing) == []
+    assert "0 kunjungan" in nothing.content.decode()
 
 
 def test_a_page_past_the_end_shows_the_last_page(client, staff, malang, madiun):
     visit = make_visit(malang, madiun)
-    assert listed(client.get(URL, {"halaman": "99"})) == [visit.pk]
+    last = client.get(URL, {"halaman": "99"})
+    assert listed(last) == [visit.pk]
+    assert "1 kunjungan" in last.content.decode()
 
 
 @pytest.mark.parametrize("count", [5, 50])
@@ -318,10 +326,10 @@ def test_the_list_runs_a_fixed_number_of_queries(
         visit = make_visit(host, visitor, topics=["SLRT", "DTKS"], start=at(2025, 1, 1) + n * DAY)
         Participant.objects.create(visit=visit, side=Side.VISITOR, name=f"Peserta {n}")
 
-    # session, user, count, page of visits, their topics, and the two choice
-    # lists of the filter form (topics, provinces); the agencies are searched
-    # as the user types, not listed.
-    with django_assert_num_queries(7):
+    # session, user, page of visits (their count read with them), their
+    # topics, and the two choice lists of the filter form (topics, provinces);
+    # the agencies are searched as the user types, not listed.
+    with django_assert_num_queries(6):
         response = client.get(URL)
 
     assert len(response.context["visits"]) == min(count, 25)
@@ -336,7 +344,7 @@ def test_a_filtered_list_runs_a_fixed_number_of_queries(
 
     # The three chosen values are looked up once each, and the chosen agency
     # once more for its option in the select.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = client.get(
             URL, {"topik": "SLRT", "instansi": madiun.slug, "provinsi": "35", "q": "studi"}
         )
