@@ -16,17 +16,25 @@ and a row whose drawing read the database (a field or relation the view did
 not load) is not kept: its key could not say what it showed. In the test
 suite and with ``DEBUG`` that is an error, so a row template that reaches for
 more than it was given fails its tests.
+
+``{% cached_part %}`` keeps a part of a page under the values it names and
+the same language, zone, hour and ``EVERYTHING``: for a part drawn from those
+alone (the visit list's filter bar: its query string, the agency's id, and
+the topics, regions and agencies to choose, all under ``EVERYTHING``).
 """
 
 import hashlib
 from contextlib import contextmanager
+from dataclasses import fields, is_dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Model
+from django.db.models import Model, QuerySet
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import get_language
@@ -36,6 +44,10 @@ from . import pages, stamps
 
 class RowReadDatabase(Exception):
     """A row drawn for the cache read the database (see the module's text)."""
+
+
+class Unkeyable(Exception):
+    """A row holds a value whose data the key cannot name: it is not kept."""
 
 
 def enabled() -> bool:
@@ -75,10 +87,25 @@ class Fingerprints:
             for key in sorted(value):
                 parts.append(key)
                 self._collect(value[key], parts)
+        elif isinstance(value, (str, int, float)):  # a choice (TextChoices), a subclass
+            parts.append(value)
         elif isinstance(value, Promise):
             parts.append(str(value))
+        elif isinstance(value, (set, frozenset)):
+            self._collect(sorted(value, key=repr), parts)
+        elif is_dataclass(value) and not isinstance(value, type):
+            for each in fields(value):
+                parts.append(each.name)
+                self._collect(getattr(value, each.name), parts)
+        elif isinstance(value, ZoneInfo):
+            parts.append(value.key)
+        elif isinstance(value, FieldFile):
+            parts.append(value.name)
+        elif isinstance(value, QuerySet) and value._result_cache is not None:
+            self._collect(value._result_cache, parts)
         else:
-            parts.append(value)
+            # Its repr() may not hold its data (or may hold an address).
+            raise Unkeyable(f"cannot name a {kind.__name__} by its data")
 
     def _instance(self, instance) -> str:
         known = self.instances.get(id(instance))

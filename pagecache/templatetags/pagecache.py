@@ -46,16 +46,9 @@ class CachedRowsNode(template.Node):
         row_contexts = [
             self._row_context(context, given, item, number) for number, item in enumerate(items, 1)
         ]
-        if not rows.enabled():
+        keys = self._keys(context, given, items) if rows.enabled() else None
+        if keys is None:
             return mark_safe("".join(self.nodelist.render(c) for c in row_contexts))
-        fingerprints = rows.Fingerprints()
-        shared = rows.list_key(
-            self._node_id(), given, getattr(context, "request", None), fingerprints
-        )
-        keys = [
-            rows.row_key(shared, item, number if self.numbered else None, fingerprints)
-            for number, item in enumerate(items, 1)
-        ]
         markups = rows.kept(keys)
         drawn = {}
         with rows.watching_queries() as queries:
@@ -73,6 +66,22 @@ class CachedRowsNode(template.Node):
                     )
         rows.keep(drawn)
         return mark_safe("".join(markups[key] for key in keys))
+
+    def _keys(self, context, given, items):
+        """Each row's key, or None when a value has no data to name it by."""
+        fingerprints = rows.Fingerprints()
+        try:
+            shared = rows.list_key(
+                self._node_id(), given, getattr(context, "request", None), fingerprints
+            )
+            return [
+                rows.row_key(shared, item, number if self.numbered else None, fingerprints)
+                for number, item in enumerate(items, 1)
+            ]
+        except rows.Unkeyable:
+            if rows.strict():
+                raise
+            return None
 
     def _row_context(self, context, given, item, number):
         values = {**given, self.name: item}
@@ -121,8 +130,13 @@ class CachedPartNode(template.Node):
         named = [value.resolve(context) for value in self.values]
         node_id = f"{self.origin.name}:{self.token.lineno}"
         fingerprints = rows.Fingerprints()
-        shared = rows.list_key(node_id, {}, getattr(context, "request", None), fingerprints)
-        key = rows.row_key(shared, named, None, fingerprints)
+        try:
+            shared = rows.list_key(node_id, {}, getattr(context, "request", None), fingerprints)
+            key = rows.row_key(shared, named, None, fingerprints)
+        except rows.Unkeyable:
+            if rows.strict():
+                raise
+            return self.nodelist.render(context)
         markup = rows.kept([key]).get(key)
         if markup is None:
             markup = self.nodelist.render(context)

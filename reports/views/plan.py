@@ -343,8 +343,7 @@ def item_list(request):
     # Invalid fields are shown and ignored; the valid ones still filter.
     filters = ItemFilter(request.GET, item_list_rows(agency), agency=agency)
     form = filters.form
-    # One agency's items: counted with the page's rows, not by a query of their own.
-    page = paginate(request, filters.qs, PAGE_SIZE, count_in_page=True)
+    page = paginate(request, filters.qs, PAGE_SIZE)
     counts = AdoptionItem.objects.filter(report__agency=agency).aggregate(
         awaiting=Count("pk", filter=Q(status=AdoptionStatus.PROPOSED)),
         overdue=Count("pk", filter=overdue_condition()),

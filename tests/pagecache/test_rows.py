@@ -7,6 +7,7 @@ from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from agencies.models import Topic
 from pagecache import rows
@@ -195,3 +196,45 @@ def test_the_filter_bar_is_kept_per_query_and_drawn_again_when_a_topic_changes(
     topic.save()
     shown = page(client, url)
     assert "Sistem Layanan dan Rujukan Terpadu (baru)" in shown
+
+
+def test_the_calendar_draws_again_only_the_weeks_a_write_changed(
+    client, salatiga, story_visit, drawn
+):
+    visit = story_visit(title="Studi SLRT", status=VisitStatus.SCHEDULED)
+    client.force_login(salatiga.staff)
+    start = timezone.localtime(visit.start, salatiga.agency.tzinfo)
+    url = reverse("visits:calendar") + f"?tahun={start.year}&bulan={start.month}"
+    page(client, url)
+    assert drawn() > 0
+    page(client, url)
+    assert drawn() == 0
+
+    Visit.objects.filter(pk=visit.pk).update(title="Studi SLRT Puskesos")
+    shown = page(client, url)
+
+    # The visit's week in the grid and in the phone's agenda, and its row in
+    # the month's list; the other weeks come from the cache.
+    assert drawn() == 3
+    assert shown.count("Studi SLRT Puskesos") >= 3
+
+
+class Opaque:
+    """A value whose repr() says nothing of its data."""
+
+    def __init__(self, label):
+        self.label = label
+
+
+def test_a_row_the_key_cannot_name_is_an_error_in_the_tests_and_else_not_kept(db, settings, drawn):
+    template = Template(
+        "{% load pagecache %}{% cached_rows things as thing %}{{ thing.label }};{% endcached_rows %}"
+    )
+    things = [Opaque("satu"), Opaque("dua")]
+
+    with pytest.raises(rows.Unkeyable):
+        template.render(Context({"things": things}))
+
+    settings.TESTING = False
+    assert template.render(Context({"things": things})) == "satu;dua;"
+    assert drawn() == 0

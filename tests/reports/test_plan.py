@@ -820,9 +820,7 @@ def test_the_item_list_runs_a_fixed_number_of_queries(
     fill_plan(report, count)
     client.force_login(salatiga.head)
 
-    # The session, the user, the page of items with their total (a window
-    # count), the quick filters' counts, the filter bar's choices.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(reverse("reports:items"))
 
     assert response.context["page"].paginator.count == count
