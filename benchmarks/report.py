@@ -67,7 +67,8 @@ def print_report(document):
     log(
         "app CPU, DB CPU: milliseconds of CPU per request of the gunicorn workers and of "
         "their PostgreSQL backends; x base: requests/s, CPU x: CPU per request, as a "
-        "ratio to the baseline of the same pass (hit: page cache on, miss: off)."
+        "ratio to the baseline of the same pass (hit: page cache on, miss: off, "
+        "write: only the rows kept, the first view after a write)."
     )
     busy = [
         f["cpu"]["other_share"]
