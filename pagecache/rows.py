@@ -32,6 +32,7 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 from django.db.models import Model, QuerySet
 from django.db.models.fields.files import FieldFile
@@ -67,6 +68,8 @@ class Fingerprints:
 
     def __init__(self):
         self.instances = {}  # id(instance) -> digest
+        self.walking = set()  # ids of the instances being walked
+        self.cycles = 0  # placeholders given for them so far
 
     def of(self, value) -> str:
         parts = []
@@ -80,15 +83,16 @@ class Fingerprints:
         elif isinstance(value, Model):
             parts.append(self._instance(value))
         elif kind in (list, tuple):
-            parts.append(len(value))
+            parts.append((kind.__name__, len(value)))
             for item in value:
                 self._collect(item, parts)
         elif kind is dict:
-            for key in sorted(value):
+            parts.append(("dict", len(value)))
+            for key in sorted(value, key=repr):
                 parts.append(key)
                 self._collect(value[key], parts)
-        elif isinstance(value, (str, int, float)):  # a choice (TextChoices), a subclass
-            parts.append(value)
+        elif isinstance(value, (str, int, float)):  # a choice, a SafeString
+            parts.append((kind.__name__, value))
         elif isinstance(value, Promise):
             parts.append(str(value))
         elif isinstance(value, (set, frozenset)):
@@ -111,7 +115,11 @@ class Fingerprints:
         known = self.instances.get(id(instance))
         if known is not None:
             return known
-        self.instances[id(instance)] = f"cycle:{instance._meta.label}:{instance.pk}"
+        if id(instance) in self.walking:  # a relation cached both ways
+            self.cycles += 1
+            return f"cycle:{instance._meta.label}:{instance.pk}"
+        self.walking.add(id(instance))
+        cycles = self.cycles
         parts = [instance._meta.label]
         for name, value in instance.__dict__.items():
             if name == "_state":
@@ -126,7 +134,12 @@ class Fingerprints:
         for relation, related in sorted(instance._state.fields_cache.items()):
             parts.append(relation)
             self._collect(related, parts)
-        digest = self.instances[id(instance)] = _digest(parts)
+        self.walking.discard(id(instance))
+        digest = _digest(parts)
+        # A digest that stands for an instance still being walked (above it)
+        # lacks that instance's data: it holds only inside that walk.
+        if self.cycles == cycles:
+            self.instances[id(instance)] = digest
         return digest
 
 
@@ -134,17 +147,20 @@ def _digest(parts) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
-def list_key(node_id, given: dict, request, fingerprints) -> str:
+def list_key(node_id, given: dict, context, fingerprints) -> str:
     """What every row of one list shares in its key."""
     return repr(
         (
             node_id,
             fingerprints.of(given),
+            # {% autoescape %}, {% localize %} and {% localtime %} around the tag
+            (context.autoescape, context.use_l10n, context.use_tz),
             get_language(),
             timezone.get_current_timezone_name(),
             # As a whole page's: "late by 3 days, 20 hours" changes by the hour.
             timezone.now().strftime("%Y-%m-%d %H"),
-            _everything(request),
+            # Not read when nothing is kept (the tests' checks with the cache off).
+            _everything(getattr(context, "request", None)) if enabled() else "",
         )
     )
 
@@ -164,13 +180,26 @@ def _everything(request) -> str:
     return value
 
 
+def forget(instances, *names):
+    """Remove annotations that belong to the list, not to its rows (a window's
+    total or position): in each row's key they would change every row's key
+    whenever any row comes or goes."""
+    for instance in instances:
+        for name in names:
+            instance.__dict__.pop(name, None)
+
+
+def rows_cache():
+    return caches["rows"]
+
+
 def kept(keys) -> dict[str, str]:
-    return pages.pages_cache().get_many(keys)
+    return rows_cache().get_many(keys)
 
 
 def keep(drawn: dict[str, str]):
     if drawn:
-        pages.pages_cache().set_many(drawn, settings.PAGE_CACHE_SECONDS)
+        rows_cache().set_many(drawn, settings.PAGE_CACHE_SECONDS)
 
 
 @contextmanager

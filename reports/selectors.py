@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, Membership
 from agencies.permissions import HEAD_ROLES, agency_of, has_role, membership_of
+from pagecache.rows import forget
 from visits.models import Visit, VisitStatus, VisitTopic
 from visits.permissions import visits_for_agency
 from visits.selectors import (
@@ -198,6 +199,8 @@ def _reports_to_write(agency) -> DashboardList:
         .annotate(total=Window(Count("pk")))
         .order_by("-start", "-pk")[:REPORT_LIST_SIZE]
     )
+    count = visits[0].total if visits else 0
+    forget(visits, "total")
     return DashboardList(
         key="reports_to_write",
         title=_("Laporan yang perlu ditulis"),
@@ -205,7 +208,7 @@ def _reports_to_write(agency) -> DashboardList:
         icon="journal-plus",
         link=f"{reverse('visits:list')}?status={VisitStatus.HELD}",
         rows=visits,
-        count=visits[0].total if visits else 0,
+        count=count,
         row_template=REPORT_ROW,
     )
 
@@ -269,12 +272,15 @@ def _reports_by_status(agency, wanted) -> list[DashboardList]:
     )
     for report in reports:
         by_status[report.status].append(report)
+    counts = {status: rows[0].total if rows else 0 for status, rows in by_status.items()}
+    for rows in by_status.values():
+        forget(rows, "position", "total")
     return [
         DashboardList(
             **REPORT_LISTS[status],
             link=f"{reverse('reports:list')}?status={status}",
             rows=by_status[status],
-            count=by_status[status][0].total if by_status[status] else 0,
+            count=counts[status],
             row_template=REPORT_ROW,
         )
         for status in wanted

@@ -374,6 +374,22 @@ CACHES["pages"] = (
         "OPTIONS": {"MAX_ENTRIES": 500},
     }
 )
+# The rows kept one by one (pagecache/rows.py), beside the pages: dozens a
+# page, which would push whole pages out of a cache of their own.
+CACHES["rows"] = (
+    {
+        "BACKEND": "studitiru.caches.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "rows",
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "rows",
+        # About 1 KB a row: some 5 MB per process.
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+)
 
 # Background work through django.tasks: in-process by default, a database
 # queue served by `manage.py db_worker` when TASKS_BACKEND=database.

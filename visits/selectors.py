@@ -62,7 +62,7 @@ class DashboardList:
     urgent: bool = False
     rows: list = field(default_factory=list)
     count: int = 0
-    # How a row is drawn (given "row", "section" and "agency").
+    # How a row is drawn (given "row", "section_key" and "agency").
     row_template: str = "visits/_dashboard_row.html"
 
 
@@ -116,7 +116,8 @@ def read_disjoint_dashboard_lists(queries, *, counted, listed, size) -> list[Das
         replace(
             query.shown,
             count=len(found.get(query.shown.key, [])),
-            rows=[rows[pk] for pk in first[query.shown.key]],
+            # A visit deleted between the two queries is left out.
+            rows=[rows[pk] for pk in first[query.shown.key] if pk in rows],
         )
         for query in queries
     ]

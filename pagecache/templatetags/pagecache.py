@@ -23,6 +23,8 @@ a part that shows nothing else (the visit list's filter bar: the query
 string, the agency's own id, the topics, regions and agencies to choose).
 """
 
+import hashlib
+
 from django import template
 from django.template.base import token_kwargs
 from django.utils.safestring import mark_safe
@@ -39,6 +41,7 @@ class CachedRowsNode(template.Node):
         self.given = given
         self.numbered = numbered
         self.nodelist = nodelist
+        self.source = _source(nodelist)
 
     def render(self, context):
         items = list(self.rows_expression.resolve(context, ignore_failures=True) or ())
@@ -46,34 +49,40 @@ class CachedRowsNode(template.Node):
         row_contexts = [
             self._row_context(context, given, item, number) for number, item in enumerate(items, 1)
         ]
-        keys = self._keys(context, given, items) if rows.enabled() else None
+        keeping = rows.enabled()
+        if not keeping and not rows.strict():
+            return mark_safe("".join(self.nodelist.render(c) for c in row_contexts))
+        # In the tests the rows are checked even with the cache off: every
+        # row must be named by its data and drawn without a query.
+        keys = self._keys(context, given, items)
         if keys is None:
             return mark_safe("".join(self.nodelist.render(c) for c in row_contexts))
-        markups = rows.kept(keys)
+        markups = rows.kept(keys) if keeping else {}
         drawn = {}
         with rows.watching_queries() as queries:
             for key, row_context in zip(keys, row_contexts, strict=True):
                 if key in markups:
                     continue
-                before = len(queries)
                 markups[key] = self.nodelist.render(row_context)
-                if len(queries) == before:
-                    drawn[key] = markups[key]
-                elif rows.strict():
+                if queries and rows.strict():
                     raise rows.RowReadDatabase(
                         f"a row of {self._node_id()} read the database, so its data cannot "
-                        f"name it: load what it shows in the view ({queries[before]})"
+                        f"name it: load what it shows in the view ({queries[0]})"
                     )
-        rows.keep(drawn)
+                # Once a row has read the database, what it loaded (a relation
+                # cached on an object the rows share) may show in the next
+                # rows without being in their keys: none of them is kept.
+                if not queries:
+                    drawn[key] = markups[key]
+        if keeping:
+            rows.keep(drawn)
         return mark_safe("".join(markups[key] for key in keys))
 
     def _keys(self, context, given, items):
         """Each row's key, or None when a value has no data to name it by."""
         fingerprints = rows.Fingerprints()
         try:
-            shared = rows.list_key(
-                self._node_id(), given, getattr(context, "request", None), fingerprints
-            )
+            shared = rows.list_key(self._node_id(), given, context, fingerprints)
             return [
                 rows.row_key(shared, item, number if self.numbered else None, fingerprints)
                 for number, item in enumerate(items, 1)
@@ -90,7 +99,23 @@ class CachedRowsNode(template.Node):
         return context.new(values)
 
     def _node_id(self):
-        return f"{self.origin.name}:{self.token.lineno}"
+        return f"{self.origin.name}:{self.token.lineno}:{self.source}"
+
+
+def _source(nodelist) -> str:
+    """A digest of the tags and text of ``nodelist``: a change of the row's
+    markup gives its rows new keys (an included template's does not)."""
+    parts = []
+
+    def walk(nodes):
+        for node in nodes:
+            token = getattr(node, "token", None)
+            parts.append(token.contents if token is not None else type(node).__name__)
+            for attribute in getattr(node, "child_nodelists", ()):
+                walk(getattr(node, attribute, None) or ())
+
+    walk(nodelist)
+    return hashlib.blake2b(repr(parts).encode(), digest_size=8).hexdigest()
 
 
 @register.tag
@@ -123,15 +148,16 @@ class CachedPartNode(template.Node):
     def __init__(self, values, nodelist):
         self.values = values
         self.nodelist = nodelist
+        self.source = _source(nodelist)
 
     def render(self, context):
         if not rows.enabled():
             return self.nodelist.render(context)
         named = [value.resolve(context) for value in self.values]
-        node_id = f"{self.origin.name}:{self.token.lineno}"
+        node_id = f"{self.origin.name}:{self.token.lineno}:{self.source}"
         fingerprints = rows.Fingerprints()
         try:
-            shared = rows.list_key(node_id, {}, getattr(context, "request", None), fingerprints)
+            shared = rows.list_key(node_id, {}, context, fingerprints)
             key = rows.row_key(shared, named, None, fingerprints)
         except rows.Unkeyable:
             if rows.strict():

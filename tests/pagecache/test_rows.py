@@ -8,6 +8,7 @@ from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from agencies.models import Topic
 from pagecache import rows
@@ -131,7 +132,7 @@ def test_a_row_that_reads_the_database_is_an_error_in_the_tests(salatiga, story_
         template.render(Context({"visits": visits}))
 
 
-def test_outside_the_tests_such_a_row_is_drawn_and_not_kept(settings, salatiga, story_visit):
+def test_outside_the_tests_such_a_row_is_drawn_and_not_kept(settings, salatiga, story_visit, drawn):
     settings.TESTING = False
     visit = story_visit(status=VisitStatus.SCHEDULED)
     template = Template(
@@ -143,6 +144,35 @@ def test_outside_the_tests_such_a_row_is_drawn_and_not_kept(settings, salatiga, 
             shown = template.render(Context({"visits": Visit.objects.only("pk", "title")}))
         assert shown == visit.host.name
         assert any("agencies_agency" in q["sql"] for q in queries)
+    assert drawn() == 0
+
+
+def test_after_a_row_read_the_database_no_later_row_is_kept(settings, story_visit, drawn):
+    """What the first row loaded (a host cached on the visit the rows share)
+    shows in the next rows without being in their keys."""
+    settings.TESTING = False
+    visit = story_visit(status=VisitStatus.SCHEDULED)
+    shared = Visit.objects.only("pk", "title", "host_id").get(pk=visit.pk)
+    template = Template(
+        "{% load pagecache %}{% cached_rows visits as v %}{{ v.host.name }};{% endcached_rows %}"
+    )
+
+    shown = template.render(Context({"visits": [shared, shared]}))
+
+    assert shown == f"{visit.host.name};{visit.host.name};"
+    assert drawn() == 0
+
+
+def test_in_the_tests_rows_are_checked_even_with_the_cache_off(settings, story_visit, drawn):
+    settings.ROW_CACHE = False
+    story_visit(status=VisitStatus.SCHEDULED)
+    template = Template(
+        "{% load pagecache %}{% cached_rows visits as visit %}{{ visit.host.name }}{% endcached_rows %}"
+    )
+
+    with pytest.raises(rows.RowReadDatabase):
+        template.render(Context({"visits": Visit.objects.only("pk", "title")}))
+    assert drawn() == 0
 
 
 def test_rows_are_not_kept_with_both_caches_off(settings, salatiga, story_visit, drawn):
@@ -174,6 +204,29 @@ def test_equal_data_gives_equal_fingerprints_and_any_change_another(salatiga, st
     after_title = fingerprint()
     VisitTopic.objects.create(visit=visit, topic=Topic.objects.get(code="DTKS"), order=1)
     assert fingerprint() != after_title
+
+
+def test_a_row_that_points_back_to_one_named_before_is_named_by_its_data(story_visit):
+    """A prefetched topic points back to its visit: once the visit has been
+    named, the topic's name must still change with the visit's data."""
+    visit = story_visit(status=VisitStatus.SCHEDULED, topics=["SLRT"])
+
+    def topic_fingerprint():
+        loaded = Visit.objects.prefetch_related("visit_topics").get(pk=visit.pk)
+        fingerprints = rows.Fingerprints()
+        fingerprints.of(loaded)
+        return fingerprints.of(loaded.visit_topics.all()[0])
+
+    before = topic_fingerprint()
+    Visit.objects.filter(pk=visit.pk).update(title="Judul baru")
+    assert topic_fingerprint() != before
+
+
+def test_values_that_draw_differently_have_different_fingerprints():
+    fingerprint = rows.Fingerprints().of
+    assert fingerprint(mark_safe("<b>")) != fingerprint("<b>")
+    assert fingerprint({1: "a", "1": "a"}) != fingerprint({1: "a"})
+    assert fingerprint([[1], [2]]) != fingerprint([[1, 2]])
 
 
 def test_the_filter_bar_is_kept_per_query_and_drawn_again_when_a_topic_changes(
