@@ -122,6 +122,9 @@ def page_key(request, scope: Scope, facets=()) -> str:
     if scope.public:
         names.append(stamps.PUBLIC)
     names += [stamps.agency(pk, facet) for pk in sorted(agency_ids) for facet in ("", *facets)]
+    current = stamps.current(names)
+    # The rows drawn for this page need it too (pagecache.rows): read once.
+    request.everything_stamp = current[stamps.EVERYTHING]
     reader = (
         user.pk,
         membership.agency_id if membership else None,
@@ -138,7 +141,7 @@ def page_key(request, scope: Scope, facets=()) -> str:
         timezone.now().strftime("%Y-%m-%d %H"),
         reader,
         scope.parts,
-        sorted(stamps.current(names).items()),
+        sorted(current.items()),
     )
     return "page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 

@@ -13,6 +13,8 @@ from django import template
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
 
+from pagecache.rows import forget
+
 from .query import page_number
 
 PAGE_PARAMETER = "halaman"
@@ -54,8 +56,7 @@ def _counted_page(paginator, number):
     if not rows and number > 1:
         return None
     paginator.count = rows[0].total_rows if rows else 0
-    for row in rows:  # the rows as without the count (a kept row's key is its data)
-        del row.total_rows
+    forget(rows, "total_rows")
     return Page(rows, number, paginator)
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from agencies.models import Topic
-from pagecache import rows
+from pagecache import rows, stamps
 from tests.pagecache.test_pages import TOKEN
 from visits.models import Visit, VisitStatus, VisitTopic
 from visits.services import visit_submit
@@ -291,3 +291,18 @@ def test_a_row_the_key_cannot_name_is_an_error_in_the_tests_and_else_not_kept(db
     settings.TESTING = False
     assert template.render(Context({"things": things})) == "satu;dua;"
     assert drawn() == 0
+
+
+def test_a_page_missed_reads_the_stamps_once_for_itself_and_its_rows(
+    settings, client, salatiga, story_visit, monkeypatch
+):
+    settings.PAGE_CACHE = True
+    story_visit(status=VisitStatus.SCHEDULED)
+    client.force_login(salatiga.staff)
+    reads = []
+    current = stamps.current
+    monkeypatch.setattr(stamps, "current", lambda names: reads.append(names) or current(names))
+
+    page(client, reverse("visits:list"))
+
+    assert len(reads) == 1
